@@ -1,0 +1,362 @@
+package numeric
+
+import (
+	"math"
+	"math/bits"
+)
+
+// Fixed is the exact fixed-point backend: a signed 64-bit integer counting
+// units of 10^-8 (raw value r means r / 100000000).
+//
+//   - Precision: 8 decimals, exactly ([FixedDecimals]); prices with up to 8
+//     decimals, share counts, cash and P&L are exact.
+//   - Range: [MinFixed, MaxFixed] = [-92233720368.54775808, 92233720368.54775807].
+//   - Add, Sub, Neg, Abs, Cmp, Min, Max are exact.
+//   - Mul, Div and Sqrt compute the exact result with 128-bit intermediates
+//     and round it once to 8 decimals, half-even.
+//   - Every result outside the range panics with an *[ArithmeticError]
+//     naming the operation and operands (errors.Is ErrOverflow); division by
+//     zero panics with ErrDivisionByZero. Nothing wraps or saturates.
+//
+// The zero value is 0. Fixed allocates nothing.
+type Fixed int64
+
+const (
+	// FixedDecimals is the number of decimals a Fixed holds exactly.
+	FixedDecimals = 8
+	// FixedScale is the number of raw units in 1.
+	FixedScale = 100_000_000
+
+	fixedName = "fixed"
+	halfScale = FixedScale / 2
+)
+
+const (
+	// MaxFixed is the largest Fixed, 92233720368.54775807.
+	MaxFixed Fixed = math.MaxInt64
+	// MinFixed is the smallest Fixed, -92233720368.54775808.
+	MinFixed Fixed = math.MinInt64
+)
+
+// FixedFromRaw returns the Fixed whose raw value is r, that is r / 10^8.
+func FixedFromRaw(r int64) Fixed { return Fixed(r) }
+
+// Raw returns the raw integer of x: x * 10^8.
+func (x Fixed) Raw() int64 { return int64(x) }
+
+// Add returns x+y; it panics on overflow.
+func (x Fixed) Add(y Fixed) Fixed {
+	s := x + y
+	if (s^x)&(s^y) < 0 {
+		panicFixed("add", ErrOverflow, x, y)
+	}
+	return s
+}
+
+// Sub returns x-y; it panics on overflow.
+func (x Fixed) Sub(y Fixed) Fixed {
+	d := x - y
+	if (x^y)&(x^d) < 0 {
+		panicFixed("sub", ErrOverflow, x, y)
+	}
+	return d
+}
+
+// Mul returns x*y rounded half-even to 8 decimals; it panics on overflow.
+func (x Fixed) Mul(y Fixed) Fixed {
+	hi, lo := bits.Mul64(mag(x), mag(y))
+	var q, r uint64
+	if hi == 0 {
+		q, r = lo/FixedScale, lo%FixedScale
+	} else {
+		if hi >= FixedScale {
+			panicFixed("mul", ErrOverflow, x, y)
+		}
+		q, r = div1e8(hi, lo)
+	}
+	if r > halfScale || (r == halfScale && q&1 == 1) {
+		q++
+	}
+	return signed(q, (x^y) < 0, "mul", x, y)
+}
+
+// Div returns x/y rounded half-even to 8 decimals; it panics if y is zero
+// or on overflow.
+func (x Fixed) Div(y Fixed) Fixed {
+	if y == 0 {
+		panicFixed("div", ErrDivisionByZero, x, y)
+	}
+	uy := mag(y)
+	hi, lo := bits.Mul64(mag(x), FixedScale)
+	var q, r uint64
+	if hi == 0 {
+		q, r = lo/uy, lo%uy
+	} else {
+		if hi >= uy {
+			panicFixed("div", ErrOverflow, x, y)
+		}
+		q, r = bits.Div64(hi, lo, uy)
+	}
+	// r < uy <= 2^63, so 2r does not overflow.
+	if 2*r > uy || (2*r == uy && q&1 == 1) {
+		q++
+	}
+	return signed(q, (x^y) < 0, "div", x, y)
+}
+
+// MulRound returns x*y rounded once to decimals places with mode. With
+// decimals >= 8 it equals Mul. decimals must be in [0, 18].
+func (x Fixed) MulRound(y Fixed, decimals int, mode RoundingMode) Fixed {
+	checkDecimals(decimals, "mulround", x, y)
+	if decimals >= FixedDecimals && mode == HalfEven {
+		return x.Mul(y)
+	}
+	d := min(decimals, FixedDecimals)
+	// The exact product has 16 decimals; divide by 10^(16-d).
+	div := pow10u[2*FixedDecimals-d]
+	hi, lo := bits.Mul64(mag(x), mag(y))
+	if hi >= div {
+		panicFixed("mulround", ErrOverflow, x, y)
+	}
+	q, r := bits.Div64(hi, lo, div)
+	neg := (x^y) < 0
+	if mode.roundUp(q&1 == 1, cmpHalf(r, div), r != 0, neg) {
+		q++
+	}
+	return rescale(q, d, neg, "mulround", x, y)
+}
+
+// DivRound returns x/y rounded once to decimals places with mode. With
+// decimals >= 8 and HalfEven it equals Div. decimals must be in [0, 18].
+func (x Fixed) DivRound(y Fixed, decimals int, mode RoundingMode) Fixed {
+	checkDecimals(decimals, "divround", x, y)
+	if y == 0 {
+		panicFixed("divround", ErrDivisionByZero, x, y)
+	}
+	d := min(decimals, FixedDecimals)
+	uy := mag(y)
+	hi, lo := bits.Mul64(mag(x), pow10u[d])
+	if hi >= uy {
+		panicFixed("divround", ErrOverflow, x, y)
+	}
+	q, r := bits.Div64(hi, lo, uy)
+	neg := (x^y) < 0
+	if mode.roundUp(q&1 == 1, cmpHalf(r, uy), r != 0, neg) {
+		q++
+	}
+	return rescale(q, d, neg, "divround", x, y)
+}
+
+// Quantize returns x rounded to decimals places with mode; decimals must be
+// in [0, 18], and x is returned unchanged for decimals >= 8.
+func (x Fixed) Quantize(decimals int, mode RoundingMode) Fixed {
+	checkDecimals(decimals, "quantize", x)
+	if decimals >= FixedDecimals {
+		return x
+	}
+	div := pow10u[FixedDecimals-decimals]
+	u := mag(x)
+	q, r := u/div, u%div
+	neg := x < 0
+	if mode.roundUp(q&1 == 1, cmpHalf(r, div), r != 0, neg) {
+		q++
+	}
+	return rescale(q, decimals, neg, "quantize", x)
+}
+
+// Neg returns -x; it panics for MinFixed.
+func (x Fixed) Neg() Fixed {
+	if x == MinFixed {
+		panicFixed("neg", ErrOverflow, x)
+	}
+	return -x
+}
+
+// Abs returns |x|; it panics for MinFixed.
+func (x Fixed) Abs() Fixed {
+	if x == MinFixed {
+		panicFixed("abs", ErrOverflow, x)
+	}
+	m := x >> 63
+	return (x ^ m) - m
+}
+
+// Sqrt returns the square root of x rounded half-even to 8 decimals (the
+// exact root is never a tie); it panics if x is negative.
+func (x Fixed) Sqrt() Fixed {
+	if x < 0 {
+		panicFixed("sqrt", ErrInvalid, x)
+	}
+	// sqrt(raw / 1e8) * 1e8 = sqrt(raw * 1e8).
+	hi, lo := bits.Mul64(uint64(x), FixedScale)
+	r := uint64(math.Sqrt(float64(x) * FixedScale))
+	// Correct the float estimate so that r*r <= n < (r+1)*(r+1).
+	for r > 0 && sqCmp(r, hi, lo) > 0 {
+		r--
+	}
+	for sqCmp(r+1, hi, lo) <= 0 {
+		r++
+	}
+	// Round up iff n - r^2 > r (then sqrt(n) > r + 1/2).
+	shi, slo := sq(r)
+	dlo, borrow := bits.Sub64(lo, slo, 0)
+	dhi, _ := bits.Sub64(hi, shi, borrow)
+	if dhi != 0 || dlo > r {
+		r++
+	}
+	return Fixed(r)
+}
+
+// Cmp returns -1, 0 or +1 as x is less than, equal to or greater than y.
+func (x Fixed) Cmp(y Fixed) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// Sign returns -1, 0 or +1 by the sign of x.
+func (x Fixed) Sign() int {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
+}
+
+// IsZero reports whether x is zero.
+func (x Fixed) IsZero() bool { return x == 0 }
+
+// Min returns the smaller of x and y.
+func (x Fixed) Min(y Fixed) Fixed { return min(x, y) }
+
+// Max returns the larger of x and y.
+func (x Fixed) Max(y Fixed) Fixed { return max(x, y) }
+
+// Float64 returns the float64 nearest to x.
+func (x Fixed) Float64() float64 {
+	if -1<<53 <= x && x <= 1<<53 {
+		// Both operands are exact, so the quotient is rounded once.
+		return float64(x) / FixedScale
+	}
+	return parseFloatExact(x.String())
+}
+
+// FromInt64 returns i as a Fixed; it panics if |i| > 92233720368.
+func (Fixed) FromInt64(i int64) Fixed {
+	if i > math.MaxInt64/FixedScale || i < math.MinInt64/FixedScale {
+		panic(&ArithmeticError{Backend: fixedName, Op: "int", Operands: []string{itoa(i)}, Err: ErrOverflow})
+	}
+	return Fixed(i * FixedScale)
+}
+
+// mag returns |x| as an unsigned integer (2^63 for MinFixed), branch-free.
+func mag(x Fixed) uint64 {
+	m := int64(x) >> 63
+	return uint64((int64(x) ^ m) - m)
+}
+
+// signed returns the Fixed with magnitude q and the given sign, or panics
+// with op's overflow error if it does not fit.
+func signed(q uint64, neg bool, op string, x, y Fixed) Fixed {
+	if neg {
+		if q > 1<<63 {
+			panicFixed(op, ErrOverflow, x, y)
+		}
+		return Fixed(-int64(q))
+	}
+	if q > math.MaxInt64 {
+		panicFixed(op, ErrOverflow, x, y)
+	}
+	return Fixed(q)
+}
+
+// rescale returns the Fixed for q units of 10^-d, checking the range.
+func rescale(q uint64, d int, neg bool, op string, xs ...Fixed) Fixed {
+	m := pow10u[FixedDecimals-d]
+	hi, v := bits.Mul64(q, m)
+	if hi != 0 || (neg && v > 1<<63) || (!neg && v > math.MaxInt64) {
+		panicFixed(op, ErrOverflow, xs...)
+	}
+	if neg {
+		return Fixed(-int64(v))
+	}
+	return Fixed(v)
+}
+
+// div1e8 divides the 128-bit hi:lo by 10^8, given hi < 10^8, with constant
+// divisions only (no hardware 128-bit divide): with 2^64 = A*10^8 + B,
+// hi:lo = hi*A*10^8 + (hi*B + lo).
+func div1e8(hi, lo uint64) (q, r uint64) {
+	const (
+		a = (1<<64 - 1) / FixedScale // floor(2^64 / 1e8), as 2^64 is not a multiple
+		b = (1<<64-1)%FixedScale + 1 // 2^64 mod 1e8
+	)
+	t := hi * b // < 1e8 * 1e8: no overflow
+	s, carry := bits.Add64(lo, t, 0)
+	q = hi * a
+	if carry != 0 {
+		q += a
+		s += b // s < t < 1e16 after the wrap
+	}
+	return q + s/FixedScale, s % FixedScale
+}
+
+// cmpHalf compares r with d/2: -1 below, 0 equal, +1 above (r < d).
+func cmpHalf(r, d uint64) int {
+	switch h := d - r; {
+	case r > h:
+		return 1
+	case r == h:
+		return 0
+	}
+	return -1
+}
+
+func sq(r uint64) (hi, lo uint64) { return bits.Mul64(r, r) }
+
+// sqCmp compares r*r with hi:lo.
+func sqCmp(r, hi, lo uint64) int {
+	shi, slo := sq(r)
+	return cmp128(shi, slo, hi, lo)
+}
+
+func cmp128(ahi, alo, bhi, blo uint64) int {
+	switch {
+	case ahi != bhi:
+		if ahi < bhi {
+			return -1
+		}
+		return 1
+	case alo < blo:
+		return -1
+	case alo > blo:
+		return 1
+	}
+	return 0
+}
+
+var pow10u = [...]uint64{
+	1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+}
+
+func checkDecimals(d int, op string, xs ...Fixed) {
+	if d < 0 || d > 18 {
+		panicFixed(op, ErrInvalid, xs...)
+	}
+}
+
+//go:noinline
+func panicFixed(op string, err error, xs ...Fixed) {
+	ops := make([]string, len(xs))
+	for i, x := range xs {
+		ops[i] = x.String()
+	}
+	panic(&ArithmeticError{Backend: fixedName, Op: op, Operands: ops, Err: err})
+}

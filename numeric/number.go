@@ -1,0 +1,113 @@
+package numeric
+
+import "fmt"
+
+// Number is the constraint every numeric backend satisfies and that the
+// engine is written over: a type parameter N of Penny's generic code is
+// always instantiated as Number[N]. Values are immutable; every method has a
+// value receiver and returns a new value.
+//
+// Rounding: Add, Sub, Neg, Abs, Cmp, Min and Max are exact (or panic with an
+// [ArithmeticError] on overflow). Mul, Div and Sqrt round to the backend's
+// precision by its documented rule (half-even for Fixed and Decimal, IEEE 754
+// for Float). MulRound, DivRound and Quantize round once, to the given number
+// of decimals, by the given mode.
+//
+// The constructors FromInt64, FromFloat64 and Parse ignore their receiver:
+// call them on the zero value, or through [Int], [FromFloat64] and [Parse].
+type Number[T any] interface {
+	Add(y T) T
+	Sub(y T) T
+	Mul(y T) T
+	Div(y T) T
+	// MulRound returns x*y rounded once to decimals places with mode.
+	MulRound(y T, decimals int, mode RoundingMode) T
+	// DivRound returns x/y rounded once to decimals places with mode.
+	DivRound(y T, decimals int, mode RoundingMode) T
+	Neg() T
+	Abs() T
+	Sqrt() T
+	Cmp(y T) int
+	Sign() int
+	IsZero() bool
+	Min(y T) T
+	Max(y T) T
+	// Quantize rounds x to decimals places with mode.
+	Quantize(decimals int, mode RoundingMode) T
+	// Float64 returns the nearest float64 (the only lossy conversion).
+	Float64() float64
+	// String returns the canonical decimal text: plain notation, no
+	// exponent, no trailing fractional zeros, "0" for zero. Parse reads it
+	// back to the same value.
+	String() string
+	MarshalText() ([]byte, error)
+
+	FromInt64(i int64) T
+	FromFloat64(f float64) (T, error)
+	Parse(s string) (T, error)
+}
+
+// Zero returns the zero value of N, which is 0 for every backend.
+func Zero[N Number[N]]() N {
+	var z N
+	return z
+}
+
+// Int returns i as an N. It panics with an [ArithmeticError] if i is out of
+// N's range (Fixed holds integers up to 92233720368).
+func Int[N Number[N]](i int64) N {
+	var z N
+	return z.FromInt64(i)
+}
+
+// Parse reads decimal text exactly into N, never through float64. It
+// accepts an optional sign, digits with an optional decimal point and an
+// optional exponent ("1.25", "-0.5", "1.2e-05"). It rejects NaN, infinities,
+// empty or malformed text ([ErrSyntax]), more decimals than N holds exactly
+// ([ErrPrecision]), and values beyond N's range ([ErrOverflow]).
+func Parse[N Number[N]](s string) (N, error) {
+	var z N
+	return z.Parse(s)
+}
+
+// MustParse is Parse for constants in code: it panics if s is not valid.
+func MustParse[N Number[N]](s string) N {
+	v, err := Parse[N](s)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// FromFloat64 converts f to N by the documented rule: f is first written as
+// the shortest decimal that reads back as the same float64
+// (strconv.FormatFloat(f, 'e', -1, 64)), and that decimal is then rounded to
+// N's precision half-even. NaN and infinities are an error.
+func FromFloat64[N Number[N]](f float64) (N, error) {
+	var z N
+	return z.FromFloat64(f)
+}
+
+// Backend returns the name of N's backend: "float", "fixed" or "decimal"
+// (or the Go type name of any other implementation).
+func Backend[N Number[N]]() string {
+	var z N
+	switch any(z).(type) {
+	case Float:
+		return "float"
+	case Fixed:
+		return "fixed"
+	case Decimal:
+		return "decimal"
+	}
+	return fmt.Sprintf("%T", z)
+}
+
+// Sum returns the exact (for Fixed and Decimal) sum of xs.
+func Sum[N Number[N]](xs []N) N {
+	var s N
+	for _, x := range xs {
+		s = s.Add(x)
+	}
+	return s
+}
