@@ -99,12 +99,38 @@ func (x Decimal) Mul(y Decimal) Decimal {
 	return x.check(decimalContext.Mul(newBig(), x.big(), y.big()), "mul", y)
 }
 
-// Div returns x/y rounded to 34 digits; it panics if y is zero.
+// Div returns x/y rounded half-even to 34 digits; it panics if y is zero.
+//
+// The quotient is computed with big.Int, not with the library's Quo, which
+// in the version served here does not always round correctly (1/3 gives
+// ...3334).
 func (x Decimal) Div(y Decimal) Decimal {
 	if y.IsZero() {
 		panicDecimal("div", ErrDivisionByZero, x, y)
 	}
-	return x.check(decimalContext.Quo(newBig(), x.big(), y.big()), "div", y)
+	if x.IsZero() {
+		return Decimal{}
+	}
+	cx, sx := x.parts()
+	cy, sy := y.parts()
+	// Scale the dividend so that the integer quotient has at least 36
+	// digits: x/y = (cx*10^k / cy) * 10^-(sx-sy+k).
+	k := 2*(DecimalPrecision+2) + len(cy.String()) - len(cx.String())
+	k = max(k, 0)
+	cx.Mul(cx, pow10Big(k))
+	q, r := new(big.Int).QuoRem(cx, cy, new(big.Int))
+	// A sticky digit records a non-zero remainder, so that the single
+	// half-even rounding to 34 digits is correct.
+	q.Mul(q, big.NewInt(10))
+	if r.Sign() != 0 {
+		if q.Sign() < 0 { // q has at least 36 digits: never zero
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	z := newBig().SetBigMantScale(q, sx-sy+k+1)
+	return x.check(decimalContext.Round(z), "div", y)
 }
 
 // MulRound returns x*y rounded once to decimals places with mode.

@@ -63,21 +63,23 @@ func (x Fixed) Sub(y Fixed) Fixed {
 }
 
 // Mul returns x*y rounded half-even to 8 decimals; it panics on overflow.
-func (x Fixed) Mul(y Fixed) Fixed {
+func (x Fixed) Mul(y Fixed) Fixed { return x.mul(y, "mul") }
+
+func (x Fixed) mul(y Fixed, op string) Fixed {
 	hi, lo := bits.Mul64(mag(x), mag(y))
 	var q, r uint64
 	if hi == 0 {
 		q, r = lo/FixedScale, lo%FixedScale
 	} else {
 		if hi >= FixedScale {
-			panicFixed("mul", ErrOverflow, x, y)
+			panicFixed(op, ErrOverflow, x, y)
 		}
 		q, r = div1e8(hi, lo)
 	}
 	if r > halfScale || (r == halfScale && q&1 == 1) {
 		q++
 	}
-	return signed(q, (x^y) < 0, "mul", x, y)
+	return signed(q, (x^y) < 0, op, x, y)
 }
 
 // Div returns x/y rounded half-even to 8 decimals; it panics if y is zero
@@ -109,7 +111,7 @@ func (x Fixed) Div(y Fixed) Fixed {
 func (x Fixed) MulRound(y Fixed, decimals int, mode RoundingMode) Fixed {
 	checkDecimals(decimals, "mulround", x, y)
 	if decimals >= FixedDecimals && mode == HalfEven {
-		return x.Mul(y)
+		return x.mul(y, "mulround")
 	}
 	d := min(decimals, FixedDecimals)
 	// The exact product has 16 decimals; divide by 10^(16-d).
@@ -119,7 +121,7 @@ func (x Fixed) MulRound(y Fixed, decimals int, mode RoundingMode) Fixed {
 		panicFixed("mulround", ErrOverflow, x, y)
 	}
 	q, r := bits.Div64(hi, lo, div)
-	neg := (x^y) < 0
+	neg := (x ^ y) < 0
 	if mode.roundUp(q&1 == 1, cmpHalf(r, div), r != 0, neg) {
 		q++
 	}
@@ -140,7 +142,7 @@ func (x Fixed) DivRound(y Fixed, decimals int, mode RoundingMode) Fixed {
 		panicFixed("divround", ErrOverflow, x, y)
 	}
 	q, r := bits.Div64(hi, lo, uy)
-	neg := (x^y) < 0
+	neg := (x ^ y) < 0
 	if mode.roundUp(q&1 == 1, cmpHalf(r, uy), r != 0, neg) {
 		q++
 	}
