@@ -47,8 +47,8 @@ func (x Fixed) Raw() int64 { return int64(x) }
 // Add returns x+y; it panics on overflow.
 func (x Fixed) Add(y Fixed) Fixed {
 	s := x + y
-	if (s^x)&(s^y) < 0 {
-		panicFixed("add", ErrOverflow, x, y)
+	if (s < x) != (y < 0) {
+		fixedOverflow(opAdd, x, y)
 	}
 	return s
 }
@@ -56,54 +56,69 @@ func (x Fixed) Add(y Fixed) Fixed {
 // Sub returns x-y; it panics on overflow.
 func (x Fixed) Sub(y Fixed) Fixed {
 	d := x - y
-	if (x^y)&(x^d) < 0 {
-		panicFixed("sub", ErrOverflow, x, y)
+	if (d > x) != (y < 0) {
+		fixedOverflow(opSub, x, y)
 	}
 	return d
 }
 
 // Mul returns x*y rounded half-even to 8 decimals; it panics on overflow.
-func (x Fixed) Mul(y Fixed) Fixed { return x.mul(y, "mul") }
+func (x Fixed) Mul(y Fixed) Fixed { return x.mul(y, opMul) }
 
-func (x Fixed) mul(y Fixed, op string) Fixed {
+func (x Fixed) mul(y Fixed, code opCode) Fixed {
 	hi, lo := bits.Mul64(mag(x), mag(y))
-	var q, r uint64
-	if hi == 0 {
-		q, r = lo/FixedScale, lo%FixedScale
-	} else {
-		if hi >= FixedScale {
-			panicFixed(op, ErrOverflow, x, y)
-		}
-		q, r = div1e8(hi, lo)
+	if hi >= FixedScale {
+		fixedOverflow(code, x, y)
 	}
+	q, r := bits.Div64(hi, lo, FixedScale)
 	if r > halfScale || (r == halfScale && q&1 == 1) {
 		q++
 	}
-	return signed(q, (x^y) < 0, op, x, y)
+	if (x ^ y) < 0 {
+		if q > 1<<63 {
+			fixedOverflow(code, x, y)
+		}
+		return Fixed(-int64(q))
+	}
+	if q > math.MaxInt64 {
+		fixedOverflow(code, x, y)
+	}
+	return Fixed(q)
 }
 
 // Div returns x/y rounded half-even to 8 decimals; it panics if y is zero
 // or on overflow.
 func (x Fixed) Div(y Fixed) Fixed {
-	if y == 0 {
-		panicFixed("div", ErrDivisionByZero, x, y)
-	}
 	uy := mag(y)
 	hi, lo := bits.Mul64(mag(x), FixedScale)
-	var q, r uint64
-	if hi == 0 {
-		q, r = lo/uy, lo%uy
-	} else {
-		if hi >= uy {
-			panicFixed("div", ErrOverflow, x, y)
-		}
-		q, r = bits.Div64(hi, lo, uy)
+	if hi >= uy { // also when y == 0
+		fixedDivFault(x, y)
 	}
+	q, r := bits.Div64(hi, lo, uy)
 	// r < uy <= 2^63, so 2r does not overflow.
 	if 2*r > uy || (2*r == uy && q&1 == 1) {
 		q++
 	}
-	return signed(q, (x^y) < 0, "div", x, y)
+	if (x ^ y) < 0 {
+		if q > 1<<63 {
+			fixedOverflow(opDiv, x, y)
+		}
+		return Fixed(-int64(q))
+	}
+	if q > math.MaxInt64 {
+		fixedOverflow(opDiv, x, y)
+	}
+	return Fixed(q)
+}
+
+// fixedDivFault panics for a zero divisor or a quotient beyond 2^64.
+//
+//go:noinline
+func fixedDivFault(x, y Fixed) {
+	if y == 0 {
+		panicFixed("div", ErrDivisionByZero, x, y)
+	}
+	fixedOverflow(opDiv, x, y)
 }
 
 // MulRound returns x*y rounded once to decimals places with mode. With
@@ -111,7 +126,7 @@ func (x Fixed) Div(y Fixed) Fixed {
 func (x Fixed) MulRound(y Fixed, decimals int, mode RoundingMode) Fixed {
 	checkDecimals(decimals, "mulround", x, y)
 	if decimals >= FixedDecimals && mode == HalfEven {
-		return x.mul(y, "mulround")
+		return x.mul(y, opMulRound)
 	}
 	d := min(decimals, FixedDecimals)
 	// The exact product has 16 decimals; divide by 10^(16-d).
@@ -169,7 +184,7 @@ func (x Fixed) Quantize(decimals int, mode RoundingMode) Fixed {
 // Neg returns -x; it panics for MinFixed.
 func (x Fixed) Neg() Fixed {
 	if x == MinFixed {
-		panicFixed("neg", ErrOverflow, x)
+		fixedOverflow(opNeg, x, 0)
 	}
 	return -x
 }
@@ -177,7 +192,7 @@ func (x Fixed) Neg() Fixed {
 // Abs returns |x|; it panics for MinFixed.
 func (x Fixed) Abs() Fixed {
 	if x == MinFixed {
-		panicFixed("abs", ErrOverflow, x)
+		fixedOverflow(opAbs, x, 0)
 	}
 	m := x >> 63
 	return (x ^ m) - m
@@ -263,21 +278,6 @@ func mag(x Fixed) uint64 {
 	return uint64((int64(x) ^ m) - m)
 }
 
-// signed returns the Fixed with magnitude q and the given sign, or panics
-// with op's overflow error if it does not fit.
-func signed(q uint64, neg bool, op string, x, y Fixed) Fixed {
-	if neg {
-		if q > 1<<63 {
-			panicFixed(op, ErrOverflow, x, y)
-		}
-		return Fixed(-int64(q))
-	}
-	if q > math.MaxInt64 {
-		panicFixed(op, ErrOverflow, x, y)
-	}
-	return Fixed(q)
-}
-
 // rescale returns the Fixed for q units of 10^-d, checking the range.
 func rescale(q uint64, d int, neg bool, op string, xs ...Fixed) Fixed {
 	m := pow10u[FixedDecimals-d]
@@ -289,24 +289,6 @@ func rescale(q uint64, d int, neg bool, op string, xs ...Fixed) Fixed {
 		return Fixed(-int64(v))
 	}
 	return Fixed(v)
-}
-
-// div1e8 divides the 128-bit hi:lo by 10^8, given hi < 10^8, with constant
-// divisions only (no hardware 128-bit divide): with 2^64 = A*10^8 + B,
-// hi:lo = hi*A*10^8 + (hi*B + lo).
-func div1e8(hi, lo uint64) (q, r uint64) {
-	const (
-		a = (1<<64 - 1) / FixedScale // floor(2^64 / 1e8), as 2^64 is not a multiple
-		b = (1<<64-1)%FixedScale + 1 // 2^64 mod 1e8
-	)
-	t := hi * b // < 1e8 * 1e8: no overflow
-	s, carry := bits.Add64(lo, t, 0)
-	q = hi * a
-	if carry != 0 {
-		q += a
-		s += b // s < t < 1e16 after the wrap
-	}
-	return q + s/FixedScale, s % FixedScale
 }
 
 // cmpHalf compares r with d/2: -1 below, 0 equal, +1 above (r < d).
@@ -354,7 +336,38 @@ func checkDecimals(d int, op string, xs ...Fixed) {
 	}
 }
 
+// fixedOverflow panics with the overflow of a binary operation (or of a
+// unary one: y is then ignored). It is kept out of line so that the
+// callers stay small enough to be inlined.
+//
 //go:noinline
+func fixedOverflow(code opCode, x, y Fixed) {
+	op := code.String()
+	switch code {
+	case opNeg, opAbs:
+		panicFixed(op, ErrOverflow, x)
+	}
+	panicFixed(op, ErrOverflow, x, y)
+}
+
+// opCode names an operation in a compact form, so that the out-of-line
+// panic call costs its inlined callers little.
+type opCode uint8
+
+const (
+	opAdd opCode = iota
+	opSub
+	opMul
+	opMulRound
+	opDiv
+	opNeg
+	opAbs
+)
+
+func (c opCode) String() string {
+	return [...]string{"add", "sub", "mul", "mulround", "div", "neg", "abs"}[c]
+}
+
 func panicFixed(op string, err error, xs ...Fixed) {
 	ops := make([]string, len(xs))
 	for i, x := range xs {

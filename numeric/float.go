@@ -27,10 +27,13 @@ func (x Float) Mul(y Float) Float { return x * y }
 // Div returns x/y; it panics if y is zero.
 func (x Float) Div(y Float) Float {
 	if y == 0 {
-		panicFloat("div", ErrDivisionByZero, x, y)
+		floatDivByZero(x)
 	}
 	return x / y
 }
+
+//go:noinline
+func floatDivByZero(x Float) { panicFloat("div", ErrDivisionByZero, x, 0) }
 
 // MulRound returns x*y rounded to decimals places with mode (in binary
 // floating point, so only approximately).

@@ -1,0 +1,138 @@
+// Package numeric holds Penny's numbers: the Number constraint that the
+// whole engine is written over, and its three backends.
+//
+//	Float    float64, IEEE 754 binary64                 the speed baseline
+//	Fixed    int64 counting 1e-8 units (8 decimals)     exact money at float speed
+//	Decimal  ericlagergren/decimal Big, 34 digits       the arbitrary-precision reference
+//
+// # The constraint
+//
+// Generic code is written once as func F[N numeric.Number[N]] and runs on
+// every backend. Number covers arithmetic (Add, Sub, Mul, Div, Sqrt, Neg,
+// Abs), comparison (Cmp, Sign, IsZero, Min, Max), explicit rounding
+// (Quantize, MulRound, DivRound with a [RoundingMode]), conversions
+// (FromInt64, Parse, FromFloat64, Float64, String) and text marshalling.
+// Values are immutable: every method has a value receiver and returns a new
+// value. The zero value of every backend is 0.
+//
+// # Fixed: width, scale and limits
+//
+// Fixed is an int64 scaled by 10^8. The choice was measured (see
+// docs/performance/numeric.md): add, sub and cmp cost what float64's do
+// (one instruction and a predictable overflow branch); mul and div need a
+// 128-bit intermediate and a hardware divide, a few ns. A 128-bit fixed
+// point at 10^18 would hold 1.7e20 and keep the product of two 8-decimal
+// numbers exact, at about twice the cost of every operation and twice the
+// memory of every column. Penny ships the int64 type because its range
+// covers the books it is built for, and points larger books to Decimal.
+//
+//   - Exact: 8 decimals. Prices with up to 8 decimals, share and coin
+//     quantities with up to 8 decimals, cash and P&L are exact.
+//   - Range: MinFixed..MaxFixed = -92233720368.54775808..92233720368.54775807
+//     (about +-9.2e10: a portfolio up to 92 billion, volumes up to 92 billion
+//     units). Integers up to 92233720368 convert with FromInt64.
+//   - Rounding: Add, Sub, Neg, Abs are exact. Mul, Div and Sqrt compute the
+//     exact result with 128-bit intermediates and round once to 8 decimals,
+//     half-even. MulRound, DivRound and Quantize round once to fewer
+//     decimals by the mode given.
+//   - Parse refuses a non-zero digit beyond the 8th decimal (ErrPrecision)
+//     rather than round silently; ParseFixedRound rounds by a named mode.
+//
+// # Decimal
+//
+// Decimal holds a *decimal.Big that no method mutates, under an explicit
+// context of 34 significant digits, half-even (decimal128's precision; a
+// zero-value Big would round to 16 digits). Add, Sub and Mul of money-sized
+// values are exact; results beyond 34 digits are rounded half-even.
+// Division, square root and the explicit roundings are computed with
+// math/big and rounded once (the served library's Quo is not correctly
+// rounded). Parse keeps every digit given. Each result allocates: Decimal
+// is the reference the exact backends are checked against, not the fast
+// path.
+//
+// # Float
+//
+// Float is float64 with methods. It rounds every result to the nearest
+// double; decimal inputs such as 0.1 are approximated, and sums drift. Its
+// Quantize rounds in binary, so it yields the double nearest the decimal.
+//
+// # Rounding points
+//
+// Every implicit rounding is half-even (Mul, Div, Sqrt; Decimal's 34-digit
+// context). Explicit rounding names its mode: HalfEven (the default),
+// HalfUp, Down (toward zero), Up (away from zero), Floor, Ceiling. Prefer a
+// fused MulRound or DivRound to a Mul or Div followed by Quantize: the
+// fused form rounds once, the pair twice. The engine rounds money at
+// documented points with these calls, so that Fixed and Decimal agree digit
+// for digit.
+//
+// # Conversions
+//
+//   - From text: Parse reads [+-]digits[.digits][e[+-]digits] straight into
+//     the backend, never through float64. NaN, infinities, empty text,
+//     spaces, underscores and hexadecimal are ErrSyntax.
+//   - From float64: FromFloat64 writes the float as its shortest round-trip
+//     decimal (strconv.FormatFloat(f, 'e', -1, 64)) and rounds that to the
+//     backend half-even. So 0.1 becomes exactly 0.1, not
+//     0.1000000000000000055511151231257827.
+//   - To float64: Float64 returns the nearest double.
+//   - To text: String returns the canonical form, plain decimal with no
+//     exponent and no trailing fractional zeros; Fixed and Decimal print the
+//     same digits for the same value, and Parse reads it back exactly.
+//   - JSON writes a string ("123.45") and reads a string or a number; YAML
+//     writes and reads a plain scalar (123.45), exactly.
+//
+// # Errors and panics
+//
+// Parsing returns a *ParseError (errors.Is ErrSyntax, ErrPrecision or
+// ErrOverflow) that names the backend and the input. Arithmetic that has no
+// representable result panics with an *ArithmeticError naming the
+// backend, the operation and its operands (errors.Is ErrOverflow,
+// ErrDivisionByZero or ErrInvalid): a Fixed result beyond its range, any
+// division by zero, the square root of a negative, a decimal count outside
+// 0..18. Nothing wraps or saturates. The engine recovers these panics with
+// [Recover] and stops the run with an error naming the bar and the order.
+//
+// # The hot-path pattern
+//
+// A method call on a type parameter is a call through the instantiation's
+// dictionary: Go 1.26 neither inlines nor devirtualizes it. In a kernel
+// such as a rolling mean, that makes the float64 instantiation several
+// times slower than the same loop written for float64 (see
+// docs/performance/numeric.md). Penny's per-bar kernels therefore follow
+// one pattern.
+//
+// First, write the kernel once, as a generic function over a whole batch
+// (all assets of a bar, all fills of an order), and mark it:
+//
+//	// smaStep adds a value to each rolling sum.
+//	//
+//	//penny:specialize
+//	func smaStep[N numeric.Number[N]](sums, xs, old []N) {
+//		for i := range sums {
+//			sums[i] = sums[i].Add(xs[i]).Sub(old[i])
+//		}
+//	}
+//
+// Then go generate (internal/specialize) writes smaStepFloat, smaStepFixed
+// and smaStepDecimal, copies of the source with N replaced by the concrete
+// type, where every method call is direct and inlined, and smaStepFor[N](),
+// which returns the copy for N.
+//
+// Finally, choose the copy once, when the kernel is set up, and keep it;
+// the per-bar call is then one indirect call into concrete code:
+//
+//	type SMA[N numeric.Number[N]] struct {
+//		step func(sums, xs, old []N)
+//		// ...
+//	}
+//
+//	func NewSMA[N numeric.Number[N]]() *SMA[N] {
+//		return &SMA[N]{step: smaStepFor[N]()}
+//	}
+//
+// A kernel must take a batch: the indirect call costs about a nanosecond,
+// as much as a float64 addition-and-store, and only a loop inside the
+// kernel amortizes it. [Dot] is such a kernel. The generated files are
+// checked in CI: go generate must leave the tree unchanged.
+package numeric
