@@ -1,0 +1,55 @@
+// Package metrics computes the performance statistics of a returns series,
+// with the definitions and conventions of Quantopian's empyrical (the
+// library behind pyfolio and zipline), so that a number here can be checked
+// against a number there; and trade statistics over round trips.
+//
+// # Returns
+//
+// A returns series is a []float64 of simple, non-cumulative returns as
+// fractions (0.01 is +1%), one per period, oldest first. A Period (Daily,
+// Weekly, Monthly; the zero value is Daily) sets the annualization factor:
+// 252, 52 or 12 periods a year.
+//
+// Statistics are float64: they describe money, they are not money. The
+// ledger's exact values are converted once, when returns are computed.
+//
+// # Conventions (empyrical's)
+//
+//   - NaN is a missing return. Means and deviations skip it (numpy's
+//     nanmean and nanstd); compounding treats it as 0; the length checks
+//     ("fewer than two returns give NaN") and the number of years in
+//     AnnualReturn count it. ValueAtRisk is NaN when any return is NaN, as
+//     numpy's percentile is.
+//   - Standard deviations are sample deviations (ddof=1).
+//   - A statistic that is undefined for the input (an empty series, too few
+//     returns, no drawdown for Calmar) is NaN. A ratio over a deviation that
+//     is exactly zero is +Inf or -Inf by the sign of its numerator, or NaN
+//     when that is zero too, never a huge finite number: means and
+//     deviations are accumulated so that a constant series has a deviation
+//     of exactly 0.
+//   - Alpha and beta pair the returns with a benchmark aligned to them,
+//     period by period; a period where either side is NaN is dropped. Alpha
+//     is compounded: (1 + mean daily alpha)^252 - 1.
+//
+// Summarize computes all of them in one pass; a Summary marshals to JSON
+// with empyrical's function names as keys and NaN and the infinities as
+// the strings "NaN", "Infinity", "-Infinity". RollingSharpe gives the
+// Sharpe ratio over a trailing window, aligned with the input.
+//
+// # Trades
+//
+// RoundTrips matches Transactions (plain records: time, symbol, signed
+// amount, price, commission) first in, first out, into RoundTrips; Trades
+// summarizes them (count, win rate, profit factor, average win and loss).
+// Turnover and Exposure take per-period slices of traded value, portfolio
+// value and position.
+//
+// # Panics
+//
+// Functions taking two aligned series (Alpha, Beta, AlphaBeta,
+// ExcessSharpe, SummarizeWithBenchmark, Turnover) panic when their lengths
+// differ, and Period.AnnualizationFactor panics on a Period that is not one
+// of the constants: both are programmer errors. No function panics on the
+// values in a series: bad values give NaN, and RoundTrips returns a
+// *TransactionError for a transaction it cannot use.
+package metrics

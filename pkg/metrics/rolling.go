@@ -1,0 +1,26 @@
+package metrics
+
+import "math"
+
+// RollingSharpe returns the Sharpe ratio over a trailing window of window
+// periods, aligned with the input: out[i] is SharpeRatio(returns[i-window+1
+// : i+1], riskFree, p) for i >= window-1, and NaN before (pandas' rolling
+// convention; empyrical's roll_sharpe_ratio returns only the complete
+// windows, out[window-1:]). A window shorter than 2 gives all NaN, since a
+// Sharpe ratio needs two returns. It allocates the result only.
+func RollingSharpe(returns []float64, window int, riskFree float64, p Period) []float64 {
+	out := make([]float64, len(returns))
+	factor := p.AnnualizationFactor()
+	for i := range out {
+		if window < 2 || i < window-1 {
+			out[i] = math.NaN()
+			continue
+		}
+		var m moments
+		for _, r := range returns[i-window+1 : i+1] {
+			m.add(r)
+		}
+		out[i] = sharpe(&m, riskFree, factor)
+	}
+	return out
+}
