@@ -45,7 +45,7 @@ func TestLot(t *testing.T) {
 func testQuantity[N numeric.Number[N]](t *testing.T) {
 	tests := []struct{ value, price, lot, want string }{
 		{"1000", "12.5", "1", "80"},
-		{"1000", "12.51", "1", "79"},  // 79.936...
+		{"1000", "12.51", "1", "79"},   // 79.936...
 		{"-1000", "12.51", "1", "-79"}, // toward zero
 		{"1000", "0", "1", "0"},
 		{"1000", "-3", "1", "0"},
