@@ -1,0 +1,89 @@
+package metrics_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/pennybt/penny/pkg/metrics"
+)
+
+func ExampleSharpeRatio() {
+	// Two daily returns, 1% and 3%: mean 2%, sample deviation
+	// sqrt(2) * 1%, so the Sharpe ratio is sqrt(2) * sqrt(252) = sqrt(504).
+	returns := []float64{0.01, 0.03}
+	fmt.Printf("%.6f\n", metrics.SharpeRatio(returns, 0, metrics.Daily))
+	fmt.Printf("%.6f\n", math.Sqrt(504))
+	// A constant series has no deviation: the ratio is infinite.
+	fmt.Println(metrics.SharpeRatio([]float64{0.01, 0.01, 0.01}, 0, metrics.Daily))
+	// Output:
+	// 22.449944
+	// 22.449944
+	// +Inf
+}
+
+func ExampleMaxDrawdown() {
+	// Up 10%, down 10%, up 10%: the fall from 1.10 to 0.99 is 10%.
+	fmt.Printf("%.4f\n", metrics.MaxDrawdown([]float64{0.10, -0.10, 0.10}))
+	// Output: -0.1000
+}
+
+func ExampleSummarize() {
+	// empyrical's mixed_returns: a missing first return (NaN) counts as a
+	// period but not as a value.
+	returns := []float64{math.NaN(), 0.01, 0.10, -0.04, 0.02, 0.03, 0.02, 0.01, -0.10}
+	s := metrics.Summarize(returns, metrics.Config{Period: metrics.Daily})
+	fmt.Printf("total %.5f, annual %.5f, max drawdown %.2f, value at risk %v\n",
+		s.CumReturnsFinal, s.AnnualReturn, s.MaxDrawdown, s.ValueAtRisk)
+	// Output:
+	// total 0.03893, annual 1.91359, max drawdown -0.10, value at risk NaN
+}
+
+func ExampleSummary_MarshalJSON() {
+	s := metrics.Summary{
+		CumReturnsFinal: 0.25, AnnualReturn: 0.125, AnnualVolatility: 0.5,
+		SharpeRatio: math.Inf(1), SortinoRatio: math.Inf(1), DownsideRisk: 0,
+		MaxDrawdown: -0.0625, CalmarRatio: 2, OmegaRatio: math.NaN(),
+		StabilityOfTimeseries: 1, TailRatio: 1.5, ValueAtRisk: -0.03125,
+	}
+	b, _ := json.MarshalIndent(s, "", "  ")
+	fmt.Println(string(b))
+	// Output:
+	// {
+	//   "cum_returns_final": 0.25,
+	//   "annual_return": 0.125,
+	//   "annual_volatility": 0.5,
+	//   "sharpe_ratio": "Infinity",
+	//   "sortino_ratio": "Infinity",
+	//   "downside_risk": 0,
+	//   "max_drawdown": -0.0625,
+	//   "calmar_ratio": 2,
+	//   "omega_ratio": "NaN",
+	//   "stability_of_timeseries": 1,
+	//   "tail_ratio": 1.5,
+	//   "value_at_risk": -0.03125
+	// }
+}
+
+func ExampleRoundTrips() {
+	d := func(day int) time.Time { return time.Date(2024, 3, day, 20, 0, 0, 0, time.UTC) }
+	trips, err := metrics.RoundTrips([]metrics.Transaction{
+		{Time: d(1), Symbol: "SPY", Amount: 10, Price: 500, Commission: 1},
+		{Time: d(4), Symbol: "SPY", Amount: -4, Price: 510, Commission: 1},
+		{Time: d(5), Symbol: "SPY", Amount: -6, Price: 490, Commission: 1},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, rt := range trips {
+		fmt.Printf("%s %+g %g -> %g pnl %.2f\n", rt.Symbol, rt.Amount, rt.EntryPrice, rt.ExitPrice, rt.PnL)
+	}
+	s := metrics.Trades(trips)
+	fmt.Printf("trips %d, win rate %.2f, profit factor %.4f\n", s.Count, s.WinRate, s.ProfitFactor)
+	// Output:
+	// SPY +4 500 -> 510 pnl 38.60
+	// SPY +6 500 -> 490 pnl -61.60
+	// trips 2, win rate 0.50, profit factor 0.6266
+}
