@@ -14,7 +14,7 @@ type span struct{ day, open, close int64 }
 
 // sessionCache answers "which session is on this date" and "which session
 // holds this instant" for rows read in time order: it asks the calendar
-// for a window of about a year at a time and keeps the current session at
+// for a window of about three years at a time and keeps the current session at
 // hand.
 type sessionCache struct {
 	cal    calendar.Calendar // nil: the data calendar in loc
@@ -25,7 +25,7 @@ type sessionCache struct {
 	loaded bool
 }
 
-const windowDays = 400
+const windowDays = 1100
 
 func newSessionCache(cal calendar.Calendar, loc *time.Location) *sessionCache {
 	if cal != nil {
@@ -91,8 +91,14 @@ func (c *sessionCache) sessions(lo, hi int64) ([]calendar.Session, error) {
 // closeOn returns the close of the session dated day, or false when no
 // session has that date.
 func (c *sessionCache) closeOn(day int64) (int64, bool, error) {
-	if cur := c.cur; c.loaded && cur < len(c.list) && c.list[cur].day == day {
-		return c.list[cur].close, true, nil
+	// Rows come in date order: try the session found last, then the next.
+	if c.loaded {
+		for i := c.cur; i < min(c.cur+2, len(c.list)); i++ {
+			if c.list[i].day == day {
+				c.cur = i
+				return c.list[i].close, true, nil
+			}
+		}
 	}
 	if !c.loaded || day < c.lo || day > c.hi {
 		if err := c.load(day); err != nil {
@@ -117,8 +123,13 @@ func (c *sessionCache) holding(ns int64, atEnd bool) (span, bool, error) {
 		}
 		return s.open <= ns && ns < s.close
 	}
-	if cur := c.cur; c.loaded && cur < len(c.list) && in(c.list[cur]) {
-		return c.list[cur], true, nil
+	if c.loaded {
+		for i := c.cur; i < min(c.cur+2, len(c.list)); i++ {
+			if in(c.list[i]) {
+				c.cur = i
+				return c.list[i], true, nil
+			}
+		}
 	}
 	day := dayOf(ns, c.loc)
 	if !c.loaded || day-1 < c.lo || day+1 > c.hi {
