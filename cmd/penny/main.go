@@ -30,6 +30,7 @@ type command struct {
 // implementation in a file of its own.
 func commandTable() map[string]command {
 	return map[string]command{
+		"stats":   statsCommand,
 		"version": versionCommand,
 	}
 }
