@@ -1,0 +1,519 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+func TestRoundTrip(t *testing.T) {
+	t.Run("backend=float", testRoundTrip[numeric.Float])
+	t.Run("backend=fixed", testRoundTrip[numeric.Fixed])
+	t.Run("backend=decimal", testRoundTrip[numeric.Decimal])
+}
+
+// testRoundTrip writes a dataset of N and loads it back as N: every value
+// prints the same, and the manifest describes the files on disk.
+func testRoundTrip[N numeric.Number[N]](t *testing.T) {
+	home := t.TempDir()
+	text := genText(1, 12, 500)
+	src := dataset[N](t, text)
+	want := dataset[N](t, text)
+	if err := want.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	var progress []int
+	m, err := Write(home, "rt", t0, src, Source{Name: "test", Options: map[string]string{"seed": "1"}},
+		WriteOptions{Progress: func(done, total int) { progress = append(progress, done*1000+total) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) != 12 || progress[11] != 12012 {
+		t.Errorf("progress calls %v, want 12 ending at 12 of 12", progress)
+	}
+	got, m2, err := Load[N](home, "rt", "latest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, canonical(got), canonical(want))
+	if got.Frequency != market.Minute || got.Calendar != "24/7" {
+		t.Errorf("frequency %v calendar %q", got.Frequency, got.Calendar)
+	}
+	for i, s := range got.Series {
+		if s.Asset != want.Series[i].Asset {
+			t.Errorf("asset %d: got %+v, want %+v", i, s.Asset, want.Series[i].Asset)
+		}
+	}
+	if m2.IngestTime != m.IngestTime || !m.IngestTime.Equal(t0) {
+		t.Errorf("ingest time %v / %v, want %v", m.IngestTime, m2.IngestTime, t0)
+	}
+	if m.Rows != 12*500 || len(m.Symbols) != 12 || m.Source != "test" || m.Options["seed"] != "1" {
+		t.Errorf("manifest: rows %d symbols %v source %q options %v", m.Rows, m.Symbols, m.Source, m.Options)
+	}
+	dir := filepath.Join(home, "bundles", "rt", IngestName(t0))
+	for i, a := range m.Assets {
+		if a.Symbol != want.Series[i].Asset.Symbol || a.Rows != 500 {
+			t.Errorf("asset %d: %s rows %d", i, a.Symbol, a.Rows)
+		}
+		if !a.Start.Equal(time.Unix(0, want.Series[i].Time[0])) || !a.End.Equal(time.Unix(0, want.Series[i].Time[499])) {
+			t.Errorf("%s: range %v..%v", a.Symbol, a.Start, a.End)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, a.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		if int64(len(b)) != a.Size || hex.EncodeToString(sum[:]) != a.SHA256 {
+			t.Errorf("%s: size %d sha %s, manifest %d %s", a.Path, len(b), hex.EncodeToString(sum[:]), a.Size, a.SHA256)
+		}
+	}
+	if !m.Start.Equal(time.Unix(0, want.Series[0].Time[0])) || !m.End.Equal(time.Unix(0, want.Series[0].Time[499])) {
+		t.Errorf("range %v..%v", m.Start, m.End)
+	}
+	if _, err := os.Stat(filepath.Join(home, "bundles", "rt", PartialDir)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("temporary directory left behind: %v", err)
+	}
+}
+
+// TestCrossBackend writes exact data from Decimal and loads it into each
+// backend: Fixed and Decimal print the same digits, Float holds the
+// float64 nearest to the text.
+func TestCrossBackend(t *testing.T) {
+	home := t.TempDir()
+	text := genText(2, 10, 300)
+	if _, err := Write(home, "x", t0, dataset[numeric.Decimal](t, text), Source{Name: "test"}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := dataset[numeric.Decimal](t, text)
+	want.Normalize()
+	fx, _, err := Load[numeric.Fixed](home, "x", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, canonical(fx), canonical(want))
+	fl, _, err := Load[numeric.Float](home, "x", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantF := dataset[numeric.Float](t, text)
+	wantF.Normalize()
+	for i := range fl.Series {
+		for _, f := range market.Fields {
+			g, w := fl.Series[i].Column(f), wantF.Series[i].Column(f)
+			for j := range g {
+				if g[j] != w[j] {
+					t.Fatalf("%s %s row %d: got %v, want %v", fl.Series[i].Asset.Symbol, f, j, g[j], w[j])
+				}
+			}
+		}
+	}
+}
+
+// TestParquetDecimal opens a written file with parquet-go directly and
+// checks that it holds what pandas or DuckDB will read: DECIMAL(18, s)
+// columns whose unscaled integers are the exact values times 10^s, and
+// TIMESTAMP(NANOS, UTC) stamps.
+func TestParquetDecimal(t *testing.T) {
+	home := t.TempDir()
+	ds := &market.Dataset[numeric.Decimal]{Frequency: market.Daily, Calendar: "XNYS"}
+	s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: "BRK.A"}}
+	rows := [][5]string{
+		{"612000.5", "613000.25", "611000", "612500.125", "1200"},
+		{"612500", "612500", "612500", "612500", "0.5"},
+	}
+	for i, r := range rows {
+		s.Append(market.Bar[numeric.Decimal]{
+			Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC),
+			Open: numeric.MustParse[numeric.Decimal](r[0]), High: numeric.MustParse[numeric.Decimal](r[1]),
+			Low: numeric.MustParse[numeric.Decimal](r[2]), Close: numeric.MustParse[numeric.Decimal](r[3]),
+			Volume: numeric.MustParse[numeric.Decimal](r[4]),
+		})
+	}
+	ds.Series = append(ds.Series, s)
+	m, err := Write(home, "d", t0, ds, Source{Name: "test"}, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantScale := map[string]int{"open": 1, "high": 2, "low": 0, "close": 3, "volume": 1}
+	for k, v := range wantScale {
+		if m.Assets[0].Decimals[k] != v {
+			t.Errorf("manifest decimals %v, want %v", m.Assets[0].Decimals, wantScale)
+		}
+	}
+	path := filepath.Join(home, "bundles", "d", IngestName(t0), m.Assets[0].Path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parquet.OpenFile(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sym, _ := f.Lookup("penny.symbol"); sym != "BRK.A" {
+		t.Errorf("penny.symbol metadata %q", sym)
+	}
+	if !strings.HasSuffix(m.Assets[0].Path, "/BRK.A.parquet") {
+		t.Errorf("path %q", m.Assets[0].Path)
+	}
+	rowsRead := make([]parquet.Row, 2)
+	r := parquet.NewReader(f)
+	n, _ := r.ReadRows(rowsRead)
+	if n != 2 {
+		t.Fatalf("read %d rows", n)
+	}
+	for ci, col := range append([]string{"time"}, priceColumns[:]...) {
+		leaf, _ := f.Schema().Lookup(col)
+		lt := leaf.Node.Type().LogicalType()
+		for ri := range 2 {
+			u := rowsRead[ri][leaf.ColumnIndex].Int64()
+			if ci == 0 {
+				if lt.String() != "TIMESTAMP(isAdjustedToUTC=true,unit=NANOS)" {
+					t.Errorf("time type %s", lt)
+				}
+				if u != ds.Series[0].Time[ri] {
+					t.Errorf("time row %d: %d", ri, u)
+				}
+				continue
+			}
+			scale := wantScale[col]
+			if want := "DECIMAL(18," + itoa(scale) + ")"; lt.String() != want {
+				t.Errorf("%s type %s, want %s", col, lt, want)
+			}
+			got := new(big.Rat).SetFrac(big.NewInt(u), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale)), nil))
+			want, _ := new(big.Rat).SetString(rows[ri][ci-1])
+			if got.Cmp(want) != 0 {
+				t.Errorf("%s row %d: unscaled %d at scale %d is %s, want %s", col, ri, u, scale, got.FloatString(scale), rows[ri][ci-1])
+			}
+		}
+	}
+}
+
+func itoa(i int) string { return formatUnits(int64(i), 0) }
+
+func TestWriteRefuses(t *testing.T) {
+	bar := func(o, v string) market.Bar[numeric.Decimal] {
+		p := numeric.MustParse[numeric.Decimal](o)
+		return market.Bar[numeric.Decimal]{Time: t0, Open: p, High: p, Low: p, Close: p, Volume: numeric.MustParse[numeric.Decimal](v)}
+	}
+	tests := []struct {
+		name string
+		bars []market.Bar[numeric.Decimal]
+		want string
+	}{
+		{"too many digits", []market.Bar[numeric.Decimal]{bar("12345678901.1234567891", "1")},
+			"XYZ: column open, row 0: value 12345678901.1234567891: more than 18 significant digits"},
+		{"digits at the column's scale", []market.Bar[numeric.Decimal]{bar("1.00000000000001", "1"), bar("123456", "1")},
+			"XYZ: column open, row 1: value 123456: more than 18 significant digits at the column's scale (14 decimals"},
+		{"negative price", []market.Bar[numeric.Decimal]{bar("-1", "1")}, "open -1: negative"},
+		{"no bars", nil, "symbol XYZ has no bars"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			home := t.TempDir()
+			s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: "XYZ"}}
+			for i, b := range tc.bars {
+				b.Time = b.Time.Add(time.Duration(i) * time.Minute)
+				s.Append(b)
+			}
+			ds := &market.Dataset[numeric.Decimal]{Series: []market.Series[numeric.Decimal]{s}}
+			_, err := Write(home, "bad", t0, ds, Source{Name: "test"}, WriteOptions{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+			if _, _, err := Load[numeric.Decimal](home, "bad", ""); err == nil {
+				t.Errorf("a failed write left a loadable ingest")
+			}
+		})
+	}
+}
+
+// TestLoadRefuses checks the values a backend cannot hold: Fixed refuses
+// a column with more than 8 decimals and values beyond its range, by
+// file, column and row; Decimal loads them.
+func TestLoadRefuses(t *testing.T) {
+	tests := []struct {
+		name, price, want string
+	}{
+		{"ten decimals", "1.0123456789", "column open, row 1: value 1.0123456789: more decimals than Fixed holds (8)"},
+		{"beyond range", "100000000000", "column open, row 1: value 100000000000: overflow: beyond Fixed's range"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			home := t.TempDir()
+			s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: "XYZ"}}
+			for i, p := range []string{"1", tc.price} {
+				v := numeric.MustParse[numeric.Decimal](p)
+				s.Append(market.Bar[numeric.Decimal]{Time: t0.Add(time.Duration(i) * time.Hour), Open: v, High: v, Low: v, Close: v, Volume: v})
+			}
+			ds := &market.Dataset[numeric.Decimal]{Series: []market.Series[numeric.Decimal]{s}}
+			if _, err := Write(home, "b", t0, ds, Source{Name: "test"}, WriteOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			_, _, err := Load[numeric.Fixed](home, "b", "")
+			var ve *ValueError
+			if !errors.As(err, &ve) || !strings.Contains(err.Error(), tc.want) || !strings.HasSuffix(ve.File, "XYZ.parquet") {
+				t.Fatalf("error %v, want a ValueError naming XYZ.parquet and %q", err, tc.want)
+			}
+			d, _, err := Load[numeric.Decimal](home, "b", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Series[0].Open[1].String(); got != tc.price {
+				t.Errorf("decimal load: %s, want %s", got, tc.price)
+			}
+		})
+	}
+}
+
+func TestCorrupt(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func(path string) error
+		want   string
+	}{
+		{"flipped byte", func(p string) error {
+			b, _ := os.ReadFile(p)
+			b[len(b)/2] ^= 1
+			return os.WriteFile(p, b, 0o644)
+		}, "checksum mismatch"},
+		{"truncated", func(p string) error {
+			b, _ := os.ReadFile(p)
+			return os.WriteFile(p, b[:len(b)-10], 0o644)
+		}, "truncated"},
+		{"missing", os.Remove, "missing"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			home := t.TempDir()
+			m, err := Write(home, "c", t0, dataset[numeric.Fixed](t, genText(3, 4, 100)), Source{Name: "test"}, WriteOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(home, "bundles", "c", IngestName(t0), m.Assets[2].Path)
+			if err := tc.damage(path); err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = Load[numeric.Fixed](home, "c", "")
+			if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want ErrCorrupt naming %s and %q", err, path, tc.want)
+			}
+		})
+	}
+}
+
+// TestFailedIngestKeepsPrevious injects a failure while the third file is
+// being written: the previous ingest still loads, unchanged, the staging
+// area survives for a resume, and the next ingest succeeds.
+func TestFailedIngestKeepsPrevious(t *testing.T) {
+	home := t.TempDir()
+	first := genText(4, 6, 200)
+	if _, err := Write(home, "f", t0, dataset[numeric.Fixed](t, first), Source{Name: "test"}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Begin(home, "f", t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in.Staging(), "window-1"), []byte("fetched"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("disk on fire")
+	var n atomic.Int32
+	in.fail = func(string) error {
+		if n.Add(1) == 3 {
+			return boom
+		}
+		return nil
+	}
+	if _, err := Commit(in, dataset[numeric.Fixed](t, genText(5, 6, 200)), Source{Name: "test"}, WriteOptions{}); !errors.Is(err, boom) {
+		t.Fatalf("commit error %v, want the injected failure", err)
+	}
+	in.Close()
+	want := dataset[numeric.Fixed](t, first)
+	want.Normalize()
+	got, m, err := Load[numeric.Fixed](home, "f", "latest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.IngestTime.Equal(t0) {
+		t.Errorf("latest ingest is %v, want the first, %v", m.IngestTime, t0)
+	}
+	equalLines(t, canonical(got), canonical(want))
+
+	list, err := List(home)
+	if err != nil || len(list) != 1 || !list[0].Partial || len(list[0].Ingests) != 1 {
+		t.Fatalf("List: %+v, %v; want one bundle with one ingest and a partial one", list, err)
+	}
+	in, err = Begin(home, "f", t0.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	if b, err := os.ReadFile(filepath.Join(in.Staging(), "window-1")); err != nil || string(b) != "fetched" {
+		t.Fatalf("staging area lost between attempts: %q, %v", b, err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(home, "bundles", "f", PartialDir)); len(entries) != 1 {
+		t.Errorf("the failed attempt's files were not cleared: %v", entries)
+	}
+	second := genText(6, 6, 200)
+	if _, err := Commit(in, dataset[numeric.Fixed](t, second), Source{Name: "test"}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want = dataset[numeric.Fixed](t, second)
+	want.Normalize()
+	got, _, err = Load[numeric.Fixed](home, "f", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, canonical(got), canonical(want))
+	if _, err := os.Stat(filepath.Join(home, "bundles", "f", PartialDir)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("partial directory left after a commit: %v", err)
+	}
+}
+
+func TestBusy(t *testing.T) {
+	home := t.TempDir()
+	in, err := Begin(home, "b", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Begin(home, "b", t0); err == nil || !strings.Contains(err.Error(), `bundle "b" is busy`) {
+		t.Errorf("second Begin: %v, want busy", err)
+	}
+	if _, err := Clean(home, "b", 1); err == nil || !strings.Contains(err.Error(), "busy") {
+		t.Errorf("Clean during an ingest: %v, want busy", err)
+	}
+	in.Close()
+	in, err = Begin(home, "b", t0)
+	if err != nil {
+		t.Fatalf("Begin after Close: %v", err)
+	}
+	in.Close()
+}
+
+func TestListClean(t *testing.T) {
+	home := t.TempDir()
+	if l, err := List(home); err != nil || len(l) != 0 {
+		t.Fatalf("List of an empty home: %v, %v", l, err)
+	}
+	var ids []string
+	for i := range 4 {
+		at := t0.Add(time.Duration(i) * time.Minute)
+		if _, err := Write(home, "a", at, dataset[numeric.Fixed](t, genText(uint64(i), 2, 50+i)), Source{Name: "test"}, WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, IngestName(at))
+	}
+	if _, err := Write(home, "b", t0, dataset[numeric.Fixed](t, genText(9, 1, 10)), Source{Name: "test"}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := List(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l) != 2 || l[0].Name != "a" || len(l[0].Ingests) != 4 || l[1].Name != "b" {
+		t.Fatalf("List: %+v", l)
+	}
+	for i, in := range l[0].Ingests {
+		if in.ID != ids[i] || in.Manifest == nil || in.Manifest.Rows != int64(2*(50+i)) {
+			t.Errorf("ingest %d: %+v", i, in)
+		}
+		if in.DiskSize <= in.Manifest.Size() {
+			t.Errorf("disk size %d not above the data size %d", in.DiskSize, in.Manifest.Size())
+		}
+	}
+	// An ingest is found by its name or its time.
+	if m, err := ReadManifest(home, "a", t0.Add(time.Minute).Format(time.RFC3339Nano)); err != nil || m.Rows != 102 {
+		t.Errorf("ReadManifest by time: %v, %v", m, err)
+	}
+	if _, err := ReadManifest(home, "a", "2020-01-01T00-00-00.000000000Z"); err == nil || !strings.Contains(err.Error(), "has no ingest") {
+		t.Errorf("unknown ingest: %v", err)
+	}
+	removed, err := Clean(home, "a", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(removed, ",") != strings.Join(ids[:3], ",") {
+		t.Errorf("removed %v, want %v", removed, ids[:3])
+	}
+	if _, m, err := Load[numeric.Fixed](home, "a", ""); err != nil || m.Rows != 106 {
+		t.Errorf("after clean: %v", err)
+	}
+	if _, err := Clean(home, "a", 0); err != nil {
+		t.Fatal(err)
+	}
+	l, _ = List(home)
+	if len(l) != 1 || l[0].Name != "b" {
+		t.Errorf("after clean --keep-last 0: %+v", l)
+	}
+	if _, err := Clean(home, "nope", 1); err == nil || !strings.Contains(err.Error(), `no bundle "nope"`) {
+		t.Errorf("clean of a missing bundle: %v", err)
+	}
+}
+
+func TestNames(t *testing.T) {
+	for _, tc := range []struct{ sym, file string }{
+		{"AAPL", "AAPL.parquet"}, {"BTC/USD", "BTC%2FUSD.parquet"}, {"BRK.B", "BRK.B.parquet"},
+		{".x", "%2Ex.parquet"}, {"a b", "a%20b.parquet"},
+	} {
+		if got := fileName(tc.sym); got != tc.file {
+			t.Errorf("fileName(%q) = %q, want %q", tc.sym, got, tc.file)
+		}
+	}
+	for _, bad := range []string{"", ".hidden", "a/b", "x y", strings.Repeat("a", 101)} {
+		if CheckName(bad) == nil {
+			t.Errorf("CheckName(%q) accepted", bad)
+		}
+	}
+	if err := CheckName("us-equities_2024.v1"); err != nil {
+		t.Error(err)
+	}
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"PENNY_HOME": "/p", "HOME": "/h"}, "/p"},
+		{map[string]string{"HOME": "/h"}, filepath.Join("/h", ".penny")},
+		{map[string]string{}, ""},
+	} {
+		got, err := HomeDir(func(k string) string { return tc.env[k] })
+		if got != tc.want || (tc.want == "") != (err != nil) {
+			t.Errorf("HomeDir(%v) = %q, %v", tc.env, got, err)
+		}
+	}
+	at := time.Date(2024, 5, 1, 12, 30, 0, 5, time.FixedZone("x", 3600))
+	got, err := ParseIngestName(IngestName(at))
+	if err != nil || !got.Equal(at) {
+		t.Errorf("ParseIngestName(IngestName(%v)) = %v, %v", at, got, err)
+	}
+}
+
+// TestCaseCollision: symbols differing only in case get distinct files.
+func TestCaseCollision(t *testing.T) {
+	home := t.TempDir()
+	text := genText(7, 2, 5)
+	text[0].asset.Symbol, text[1].asset.Symbol = "abc", "ABC"
+	m, err := Write(home, "cc", t0, dataset[numeric.Fixed](t, text), Source{Name: "test"}, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Assets[0].Path == m.Assets[1].Path || strings.EqualFold(m.Assets[0].Path, m.Assets[1].Path) {
+		t.Errorf("paths %q and %q collide", m.Assets[0].Path, m.Assets[1].Path)
+	}
+	if _, _, err := Load[numeric.Fixed](home, "cc", ""); err != nil {
+		t.Fatal(err)
+	}
+}

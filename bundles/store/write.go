@@ -1,0 +1,371 @@
+package store
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// Source describes where an ingest's data came from, for the manifest.
+type Source struct {
+	Name string
+	// Options are the source's public options. Never put credentials here:
+	// they would be written to disk in clear.
+	Options map[string]string
+}
+
+// Ingest is an ingest in progress: a temporary directory beside the
+// bundle's ingests (PartialDir), locked against concurrent ingests of the
+// same bundle. Commit writes the data there and renames it into place;
+// until then the bundle's previous ingests are untouched. A source that
+// fetches in steps keeps what it fetched in Staging, which survives a
+// failed or killed attempt so that the next one can resume.
+//
+// Use Begin, then Commit, and always Close.
+type Ingest struct {
+	home, name string
+	at         time.Time
+	dir        string
+	lock       *os.File
+	committed  bool
+	// fail, when set, is called before each data file is written; a
+	// non-nil error aborts the commit (tests inject failures through it).
+	// It is called from several goroutines at once.
+	fail func(symbol string) error
+}
+
+// Begin starts an ingest of bundle name under home, stamped at. It takes
+// the bundle's lock (failing if another process holds it) and prepares
+// the temporary directory, keeping its staging area from an earlier
+// attempt and removing anything else a failed attempt left there.
+func Begin(home, name string, at time.Time) (*Ingest, error) {
+	if err := CheckName(name); err != nil {
+		return nil, err
+	}
+	if at.IsZero() {
+		return nil, errors.New("store: ingest time is zero")
+	}
+	bdir := bundleDir(home, name)
+	if err := os.MkdirAll(bdir, 0o755); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	lk, err := lock(filepath.Join(bdir, lockFile), fmt.Sprintf("bundle %q", name))
+	if err != nil {
+		return nil, err
+	}
+	in := &Ingest{home: home, name: name, at: at.UTC(), dir: partialDir(home, name), lock: lk}
+	if err := in.prepare(); err != nil {
+		unlock(lk)
+		return nil, err
+	}
+	return in, nil
+}
+
+func (in *Ingest) prepare() error {
+	if err := os.MkdirAll(filepath.Join(in.dir, StagingDir), 0o755); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	entries, err := os.ReadDir(in.dir)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	for _, e := range entries {
+		if e.Name() == StagingDir {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(in.dir, e.Name())); err != nil {
+			return fmt.Errorf("store: clearing the previous attempt: %w", err)
+		}
+	}
+	return nil
+}
+
+// Staging returns the directory where a source may keep partial results
+// between attempts. It is removed when the ingest commits.
+func (in *Ingest) Staging() string { return filepath.Join(in.dir, StagingDir) }
+
+// Time returns the ingest time.
+func (in *Ingest) Time() time.Time { return in.at }
+
+// Discard removes the temporary directory, staging area included.
+func (in *Ingest) Discard() error {
+	if in.committed {
+		return nil
+	}
+	if err := os.RemoveAll(in.dir); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// Close releases the bundle's lock. An ingest closed without a commit
+// leaves its temporary directory for the next attempt to resume from.
+func (in *Ingest) Close() error { return unlock(in.lock) }
+
+// WriteOptions tune Commit and Write.
+type WriteOptions struct {
+	// Progress, when set, is called after each file is written with the
+	// number written and the total.
+	Progress func(done, total int)
+}
+
+// Commit validates ds (normalizing it: see market.Dataset.Validate),
+// writes one Parquet file per asset and the manifest into the temporary
+// directory, syncs them, and renames the directory into place as the
+// ingest named by the ingest time. On any error nothing is renamed: the
+// bundle's previous ingests stay as they were.
+func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, opts WriteOptions) (*Manifest, error) {
+	if in.committed {
+		return nil, errors.New("store: ingest already committed")
+	}
+	if err := ds.Validate(); err != nil {
+		return nil, fmt.Errorf("store: bundle %q: %w", in.name, err)
+	}
+	for i := range ds.Series {
+		if ds.Series[i].Len() == 0 {
+			return nil, fmt.Errorf("store: bundle %q: symbol %s has no bars", in.name, ds.Series[i].Asset.Symbol)
+		}
+	}
+	barsDir := filepath.Join(in.dir, BarsDir)
+	if err := os.MkdirAll(barsDir, 0o755); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	m := &Manifest{
+		Format:     FormatVersion,
+		Name:       in.name,
+		IngestTime: in.at,
+		Source:     src.Name,
+		Options:    src.Options,
+		Frequency:  ds.Frequency,
+		Calendar:   ds.Calendar,
+		Assets:     make([]File, len(ds.Series)),
+	}
+	// Distinct file names, also on case-insensitive file systems.
+	seen := make(map[string]bool, len(ds.Series))
+	for i := range ds.Series {
+		s := &ds.Series[i]
+		fn := fileName(s.Asset.Symbol)
+		for k := 2; seen[strings.ToLower(fn)]; k++ {
+			fn = fmt.Sprintf("%s~%d.parquet", strings.TrimSuffix(fileName(s.Asset.Symbol), ".parquet"), k)
+		}
+		seen[strings.ToLower(fn)] = true
+		m.Assets[i] = File{
+			Symbol: s.Asset.Symbol, Class: s.Asset.Class.String(), TickSize: s.Asset.TickSize, LotSize: s.Asset.LotSize,
+			Path: BarsDir + "/" + fn, Rows: s.Len(),
+			Start: time.Unix(0, s.Time[0]).UTC(), End: time.Unix(0, s.Time[s.Len()-1]).UTC(),
+		}
+	}
+	if err := writeAll(in, ds, m, opts); err != nil {
+		return nil, err
+	}
+	for i, a := range m.Assets {
+		m.Symbols = append(m.Symbols, a.Symbol)
+		m.Rows += int64(a.Rows)
+		if i == 0 || a.Start.Before(m.Start) {
+			m.Start = a.Start
+		}
+		if i == 0 || a.End.After(m.End) {
+			m.End = a.End
+		}
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	if err := writeFileSync(filepath.Join(in.dir, ManifestFile), append(b, '\n')); err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(in.Staging()); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	if err := syncDir(barsDir); err != nil {
+		return nil, err
+	}
+	if err := syncDir(in.dir); err != nil {
+		return nil, err
+	}
+	final := ingestDir(in.home, in.name, IngestName(in.at))
+	if _, err := os.Stat(final); err == nil {
+		return nil, fmt.Errorf("store: bundle %q already has an ingest %s", in.name, IngestName(in.at))
+	}
+	if err := os.Rename(in.dir, final); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	in.committed = true
+	if err := syncDir(bundleDir(in.home, in.name)); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// writeAll writes every asset's file, on as many goroutines as there are
+// CPUs, filling in the manifest's sizes, checksums and scales.
+func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifest, opts WriteOptions) error {
+	var (
+		mu      sync.Mutex
+		done    int
+		firstEr error
+		next    = make(chan int)
+		wg      sync.WaitGroup
+	)
+	workers := min(runtime.GOMAXPROCS(0), len(ds.Series))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var scratch [5][]int64
+			for i := range next {
+				err := writeAsset(in, &ds.Series[i], ds.Frequency, &m.Assets[i], &scratch)
+				mu.Lock()
+				if err != nil && firstEr == nil {
+					firstEr = err
+				}
+				done++
+				if opts.Progress != nil && err == nil {
+					opts.Progress(done, len(ds.Series))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range ds.Series {
+		mu.Lock()
+		stop := firstEr != nil
+		mu.Unlock()
+		if stop {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return firstEr
+}
+
+func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq market.Frequency, f *File, scratch *[5][]int64) error {
+	if in.fail != nil {
+		if err := in.fail(s.Asset.Symbol); err != nil {
+			return err
+		}
+	}
+	var cols [5]scaled
+	f.Decimals = make(map[string]int, 5)
+	for i, fld := range market.Fields {
+		c, err := encode(s.Column(fld), scratch[i], s.Asset.Symbol, fld.String())
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		scratch[i] = c.unscaled
+		cols[i] = c
+		f.Decimals[fld.String()] = c.scale
+	}
+	path := filepath.Join(in.dir, filepath.FromSlash(f.Path))
+	file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(file, h)}
+	bw := bufio.NewWriterSize(cw, 1<<20)
+	err = writeBars(bw, s.Asset.Symbol, freq, s.Time, cols)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = file.Sync()
+	}
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("store: writing %s: %w", path, err)
+	}
+	f.Size = cw.n
+	f.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// writeFileSync writes data to path through a temporary name, synced,
+// then renamed.
+func writeFileSync(path string, data []byte) error {
+	tmp := path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// WriteFileSync is the durable file write that sources use for their
+// staging files: data goes to a temporary name, is synced, renamed to
+// path, and the directory is synced.
+func WriteFileSync(path string, data []byte) error {
+	if err := writeFileSync(path, data); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && !errors.Is(err, os.ErrInvalid) {
+		return fmt.Errorf("store: sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Write ingests ds as a new ingest of bundle name in one step: Begin at
+// at, Commit, Close. A failure leaves the previous ingests intact.
+func Write[N numeric.Number[N]](home, name string, at time.Time, ds *market.Dataset[N], src Source, opts WriteOptions) (*Manifest, error) {
+	in, err := Begin(home, name, at)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	return Commit(in, ds, src, opts)
+}
