@@ -48,8 +48,10 @@
 //
 // Functions taking two aligned series (Alpha, Beta, AlphaBeta,
 // ExcessSharpe, SummarizeWithBenchmark, Turnover) panic when their lengths
-// differ, and Period.AnnualizationFactor panics on a Period that is not one
-// of the constants: both are programmer errors. No function panics on the
+// differ, and Period.AnnualizationFactor (so every function taking a
+// Period) panics on a Period that is not one of the constants: both are
+// programmer errors. ParsePeriod and Config.Validate check values that come
+// from users. No function panics on the
 // values in a series: bad values give NaN, and RoundTrips returns a
 // *TransactionError for a transaction it cannot use.
 package metrics

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -10,14 +11,28 @@ import (
 type Config struct {
 	// Period is the spacing of the returns; it sets the annualization
 	// factor (252, 52 or 12).
-	Period Period
+	Period Period `json:"period" yaml:"period"`
 	// RiskFree is a constant per-period risk-free return, subtracted in
 	// sharpe_ratio, omega_ratio and alpha (the empyrical functions that take
 	// a risk_free argument). sortino_ratio and downside_risk use a required
 	// return of 0, omega_ratio a required annual return of 0, and
 	// value_at_risk a cutoff of 0.05, empyrical's defaults; call the single
 	// functions for other values.
-	RiskFree float64
+	RiskFree float64 `json:"risk_free" yaml:"risk_free"`
+}
+
+// Validate reports a Period that is not Daily, Weekly or Monthly (on which
+// Summarize panics) and a risk-free rate that is not a finite number.
+func (c Config) Validate() error {
+	switch c.Period {
+	case Daily, Weekly, Monthly:
+	default:
+		return fmt.Errorf("metrics: config: invalid period %d", int(c.Period))
+	}
+	if math.IsNaN(c.RiskFree) || math.IsInf(c.RiskFree, 0) {
+		return fmt.Errorf("metrics: config: risk_free %v is not a finite number", c.RiskFree)
+	}
+	return nil
 }
 
 // Summary holds the statistics of one returns series, each as the
@@ -49,7 +64,8 @@ type Summary struct {
 // Summarize computes every statistic of the returns in one pass over them
 // (plus a sort of a copy for the two percentile statistics, its only
 // allocation). Each field equals what the function of the same name
-// returns for the same arguments, bit for bit.
+// returns for the same arguments, bit for bit. It panics on an invalid
+// cfg.Period (see Config.Validate).
 func Summarize(returns []float64, cfg Config) Summary {
 	s, _ := summarize(returns, nil, cfg)
 	return s

@@ -168,3 +168,25 @@ func FuzzSummaryJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestConfigValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		ok   bool
+	}{
+		{"zero", Config{}, true},
+		{"monthly with risk free", Config{Period: Monthly, RiskFree: 0.001}, true},
+		{"bad period", Config{Period: Period(3)}, false},
+		{"negative period", Config{Period: Period(-1)}, false},
+		{"nan risk free", Config{RiskFree: nan}, false},
+		{"inf risk free", Config{RiskFree: inf}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.cfg.Validate(); (err == nil) != tt.ok {
+				t.Errorf("Validate() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
