@@ -87,3 +87,26 @@ func ExampleRoundTrips() {
 	// SPY +6 500 -> 490 pnl -61.60
 	// trips 2, win rate 0.50, profit factor 0.6266
 }
+
+func ExampleAlphaBeta() {
+	// A strategy that moves exactly twice as much as its benchmark has a
+	// beta of 2 and no alpha. A missing benchmark return drops the period.
+	bench := []float64{0.01, -0.02, math.NaN(), 0.005, 0.03}
+	returns := []float64{0.02, -0.04, 0.07, 0.01, 0.06}
+	alpha, beta := metrics.AlphaBeta(returns, bench, 0, metrics.Daily)
+	fmt.Printf("alpha %.6f, beta %.6f\n", alpha, beta)
+	// Output: alpha 0.000000, beta 2.000000
+}
+
+func ExampleRollingSharpe() {
+	// A three-month window: NaN until the first window is full. Then
+	// (1, 3, 2)%: mean 2%, deviation 1%, 2 * sqrt(12) = 6.9282;
+	// (3, 2, 2)%: mean 7/3%, deviation sqrt(1/3)%, 7/sqrt(3) * sqrt(12) = 14;
+	// (2, 2, 2)%: no deviation, +Inf.
+	r := []float64{0.01, 0.03, 0.02, 0.02, 0.02}
+	for _, s := range metrics.RollingSharpe(r, 3, 0, metrics.Monthly) {
+		fmt.Printf("%.4f ", s)
+	}
+	fmt.Println()
+	// Output: NaN NaN 6.9282 14.0000 +Inf
+}
