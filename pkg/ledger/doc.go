@@ -1,0 +1,69 @@
+// Package ledger keeps the account of a run: cash, positions, the
+// transaction log, and a snapshot per session. In the Fixed and Decimal
+// backends every value it holds is exact or rounded by the rules below,
+// so the two backends agree digit for digit and a test recomputes the
+// whole ledger from its transaction log with math/big and finds the same
+// digits.
+//
+// # Flow
+//
+// The engine asks [Ledger.Check] whether a fill passes the account's
+// rules ([Account]: a cash account by default, optionally shorting and a
+// maximum gross leverage); if not, it rejects the order with the reason
+// returned. Otherwise [Ledger.Apply] records the [Transaction]. At the
+// end of each bar or session the engine sets the held assets' prices
+// ([Ledger.UpdatePrice], [Ledger.MarkToMarket]) and values the ledger
+// ([Ledger.Valuation], [Ledger.Snapshot]).
+//
+// # Rounding: where and how
+//
+// Every product or quotient the ledger computes is rounded once, to 8
+// decimals, half-even (the precision of Fixed), from the exact result:
+//
+//   - a trade's notional, Amount*Price ([Transaction.Notional]);
+//   - a position's value, Amount*LastPrice;
+//   - the cost removed by a partial close, Cost*|closed|/|Amount|;
+//   - in a fill that flips a position through zero, the notional of the
+//     closing part, -Amount*Price (the opening part's cost is the rest of
+//     the fill's notional, so the parts add up exactly);
+//   - the leverage bound MaxLeverage*value, and the display-only
+//     [Position.CostBasis].
+//
+// Everything else is sums and differences, exact in Fixed and Decimal:
+// cash -= Notional + Commission; Cost and Realized move by exact amounts;
+// the cost removed plus the cost remaining always equals the cost before.
+// So the cash is always exact given the notionals, and the portfolio
+// value always equals the starting cash plus Realized plus Unrealized.
+// In Float the same rules are applied in binary floating point and
+// drift; the tests measure how far.
+//
+// # Average cost
+//
+// As zipline does, a position's cost is its average cost, kept as the
+// exact total Cost (signed like the amount) rather than a rounded price
+// per share. Opening or increasing a position adds the fill's notional
+// and commission to Cost. Reducing it removes the closed share of Cost
+// (all of it on a full close) and realizes the proceeds less that cost
+// and less the commission. A fill that flips the position through zero
+// closes the whole position at the fill price, charging all of the
+// fill's commission to the realized P&L, and opens the rest at the fill
+// price. Realized P&L is thus net of every commission.
+//
+// # Valuation
+//
+// Positions are indexed by asset ID, and the ledger keeps a compact,
+// sorted list of the assets held: valuation visits the held positions
+// only, O(positions) whatever the size of the universe, and UpdatePrice,
+// MarkToMarket and Valuation allocate nothing in Float and Fixed (Decimal
+// allocates in its arithmetic, by design). Long and short exposure, gross
+// and net follow zipline: Short <= 0, Gross = Long - Short, Net = Long +
+// Short.
+//
+// # Panics
+//
+// Apply panics on a zero amount or a negative asset ID (bugs of the
+// caller). A Fixed value leaving its range panics with a
+// *numeric.ArithmeticError naming the operation, which the engine
+// recovers and reports with the bar and order at fault. Nothing panics
+// on a business outcome: Check refuses with a reason.
+package ledger

@@ -1,0 +1,132 @@
+package ledger
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/pennybt/penny/numeric"
+)
+
+// Ledger is the account of a run: cash, positions, the transaction log
+// and the session snapshots. Create it with [New]; it is not safe for
+// concurrent use.
+type Ledger[N numeric.Number[N]] struct {
+	account   Account[N]
+	start     N
+	cash      N
+	realized  N
+	positions []Position[N] // indexed by asset ID
+	held      []int         // IDs of the assets with a non-zero Amount, ascending
+	txs       []Transaction[N]
+	snaps     []Snapshot[N]
+	lastValue N // portfolio value at the last snapshot (start until then)
+}
+
+// New returns a ledger holding cash and nothing else, applying the
+// account's rules in Check.
+func New[N numeric.Number[N]](cash N, account Account[N]) *Ledger[N] {
+	return &Ledger[N]{account: account, start: cash, cash: cash, lastValue: cash}
+}
+
+// Account returns the account rules the ledger checks.
+func (l *Ledger[N]) Account() Account[N] { return l.account }
+
+// StartingCash returns the cash the ledger was created with.
+func (l *Ledger[N]) StartingCash() N { return l.start }
+
+// Cash returns the cash, exact: the starting cash less, for every
+// transaction, its Notional() and its commission.
+func (l *Ledger[N]) Cash() N { return l.cash }
+
+// Realized returns the P&L realized by closing trades since the start,
+// net of all commissions paid on them and on the trades that opened them.
+func (l *Ledger[N]) Realized() N { return l.realized }
+
+// Position returns the position in the asset with the given ID (the zero
+// Position, flat, for an asset never traded).
+func (l *Ledger[N]) Position(asset int) Position[N] {
+	if asset < 0 || asset >= len(l.positions) {
+		return Position[N]{}
+	}
+	return l.positions[asset]
+}
+
+// Held returns the IDs of the assets held (non-zero amount), ascending.
+// The slice is the ledger's own: read it, do not modify or keep it.
+func (l *Ledger[N]) Held() []int { return l.held }
+
+// Transactions returns the transaction log in the order applied. The
+// slice is the ledger's own: read it, do not modify it.
+func (l *Ledger[N]) Transactions() []Transaction[N] { return l.txs }
+
+// Apply records the transaction: it moves the cash by -Notional() -
+// Commission, updates the position by average cost (see the package
+// documentation), sets the asset's last price to the fill price, and
+// appends the transaction to the log. Apply does not check the account
+// rules: call [Ledger.Check] first. It panics (a bug of the caller) if
+// the amount is zero or the asset ID negative, and with a
+// *numeric.ArithmeticError if a Fixed value overflows.
+func (l *Ledger[N]) Apply(tx Transaction[N]) {
+	id := tx.Asset.ID
+	if tx.Amount.IsZero() || id < 0 {
+		panic(fmt.Sprintf("ledger: Apply of a transaction of %s asset ID %d", tx.Amount, id))
+	}
+	if id >= len(l.positions) {
+		l.positions = append(l.positions, make([]Position[N], id+1-len(l.positions))...)
+	}
+	p := &l.positions[id]
+	p.Asset = tx.Asset
+	notional := tx.Notional()
+	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
+
+	a, q := p.Amount, tx.Amount
+	after := a.Add(q)
+	switch {
+	case a.IsZero() || a.Sign() == q.Sign():
+		// Open or increase: the fill's cost, commission included, adds to
+		// the position's.
+		p.Cost = p.Cost.Add(notional).Add(tx.Commission)
+	case after.IsZero() || after.Sign() == a.Sign():
+		// Reduce or close: remove the closed share of the cost (all of it
+		// on a close) and realize the difference.
+		removed := p.Cost
+		if !after.IsZero() {
+			removed = mulDiv(p.Cost, q.Abs(), a.Abs())
+		}
+		l.realize(p, notional.Neg().Sub(tx.Commission).Sub(removed))
+		p.Cost = p.Cost.Sub(removed)
+	default:
+		// Flip through zero: close the whole position at the fill price,
+		// charging the commission to it, and open the rest.
+		closing := a.Neg().MulRound(tx.Price, decimals, numeric.HalfEven)
+		l.realize(p, closing.Neg().Sub(tx.Commission).Sub(p.Cost))
+		p.Cost = notional.Sub(closing)
+	}
+	p.Amount = after
+	p.LastPrice = tx.Price
+	p.Value = round8(after, tx.Price)
+	switch {
+	case a.IsZero():
+		l.hold(id)
+	case after.IsZero():
+		l.release(id)
+	}
+	l.txs = append(l.txs, tx)
+}
+
+func (l *Ledger[N]) realize(p *Position[N], pnl N) {
+	p.Realized = p.Realized.Add(pnl)
+	l.realized = l.realized.Add(pnl)
+}
+
+func (l *Ledger[N]) hold(id int) {
+	if i, found := slices.BinarySearch(l.held, id); !found {
+		l.held = slices.Insert(l.held, i, id)
+	}
+}
+
+func (l *Ledger[N]) release(id int) {
+	if i, found := slices.BinarySearch(l.held, id); found {
+		l.held = slices.Delete(l.held, i, i+1)
+	}
+}

@@ -1,0 +1,71 @@
+package ledger
+
+import (
+	"math"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+)
+
+// Snapshot is the ledger at the end of a session.
+type Snapshot[N numeric.Number[N]] struct {
+	Session        time.Time // the session (as the engine names it)
+	PortfolioValue N
+	Cash           N
+	PositionsValue N
+	// PnL is PortfolioValue less that of the previous snapshot (the
+	// starting cash for the first), exact.
+	PnL N
+	// Return is PortfolioValue / previous PortfolioValue - 1, computed
+	// in float64 from the exact values (IEEE: a previous value of zero
+	// gives an infinity or NaN).
+	Return float64
+	// GrossLeverage is Gross / PortfolioValue and NetLeverage
+	// PositionsValue / PortfolioValue, in float64; with no exposure they
+	// are 0, and with exposure but a portfolio value <= 0, infinite
+	// (signed like the exposure).
+	GrossLeverage, NetLeverage float64
+	Positions                  int
+	Long, Short                N // long (>= 0) and short (<= 0) exposure
+	Realized                   N // realized P&L since the start
+	Unrealized                 N // unrealized P&L of the positions held
+}
+
+// Snapshot values the ledger at the end of a session, records the
+// snapshot and returns it. Call it once per session, after the
+// session-end prices have been set with UpdatePrice or MarkToMarket.
+func (l *Ledger[N]) Snapshot(session time.Time) Snapshot[N] {
+	v := l.Valuation()
+	s := Snapshot[N]{
+		Session:        session,
+		PortfolioValue: v.PortfolioValue,
+		Cash:           v.Cash,
+		PositionsValue: v.PositionsValue,
+		PnL:            v.PortfolioValue.Sub(l.lastValue),
+		Return:         v.PortfolioValue.Float64()/l.lastValue.Float64() - 1,
+		GrossLeverage:  leverage(v.Gross, v.PortfolioValue),
+		NetLeverage:    leverage(v.PositionsValue, v.PortfolioValue),
+		Positions:      v.Positions,
+		Long:           v.Long,
+		Short:          v.Short,
+		Realized:       l.realized,
+		Unrealized:     v.Unrealized,
+	}
+	l.lastValue = v.PortfolioValue
+	l.snaps = append(l.snaps, s)
+	return s
+}
+
+// Snapshots returns the snapshots taken, in order. The slice is the
+// ledger's own: read it, do not modify it.
+func (l *Ledger[N]) Snapshots() []Snapshot[N] { return l.snaps }
+
+func leverage[N numeric.Number[N]](exposure, value N) float64 {
+	switch {
+	case exposure.IsZero():
+		return 0
+	case value.Sign() <= 0:
+		return math.Inf(exposure.Sign())
+	}
+	return exposure.Float64() / value.Float64()
+}

@@ -1,0 +1,82 @@
+package ledger
+
+import "github.com/pennybt/penny/numeric"
+
+// UpdatePrice sets the price the asset is valued at (the engine passes
+// each held asset's latest close) and revalues its position:
+// Value = Amount*price rounded to 8 decimals half-even. An asset never
+// traded is ignored. UpdatePrice allocates nothing in Float and Fixed.
+func (l *Ledger[N]) UpdatePrice(asset int, price N) {
+	if asset < 0 || asset >= len(l.positions) {
+		return
+	}
+	p := &l.positions[asset]
+	p.LastPrice = price
+	if !p.Amount.IsZero() {
+		p.Value = round8(p.Amount, price)
+	}
+}
+
+// MarkToMarket calls UpdatePrice for every held asset for which price
+// reports a price. It visits the held positions only: O(positions), not
+// O(universe).
+func (l *Ledger[N]) MarkToMarket(price func(asset int) (N, bool)) {
+	for _, id := range l.held {
+		if v, ok := price(id); ok {
+			l.UpdatePrice(id, v)
+		}
+	}
+}
+
+// Valuation is the ledger valued at the positions' last prices. Long is
+// the value of the long positions (>= 0), Short that of the short ones
+// (<= 0), as zipline's long and short exposure; Gross = Long - Short,
+// Net = Long + Short = PositionsValue.
+type Valuation[N numeric.Number[N]] struct {
+	Cash           N
+	PositionsValue N
+	PortfolioValue N // Cash + PositionsValue
+	Long, Short    N
+	Gross          N
+	Cost           N // total cost of the positions held
+	Unrealized     N // PositionsValue - Cost
+	Positions      int
+}
+
+// Valuation values the ledger in one pass over the held positions,
+// exactly in Fixed and Decimal (sums of the positions' Values). It
+// allocates nothing in Float and Fixed.
+func (l *Ledger[N]) Valuation() Valuation[N] {
+	var v Valuation[N]
+	for _, id := range l.held {
+		p := &l.positions[id]
+		if p.Value.Sign() < 0 {
+			v.Short = v.Short.Add(p.Value)
+		} else {
+			v.Long = v.Long.Add(p.Value)
+		}
+		v.Cost = v.Cost.Add(p.Cost)
+	}
+	v.Cash = l.cash
+	v.PositionsValue = v.Long.Add(v.Short)
+	v.PortfolioValue = l.cash.Add(v.PositionsValue)
+	v.Gross = v.Long.Sub(v.Short)
+	v.Unrealized = v.PositionsValue.Sub(v.Cost)
+	v.Positions = len(l.held)
+	return v
+}
+
+// PortfolioValue returns cash plus the value of the positions.
+func (l *Ledger[N]) PortfolioValue() N { return l.cash.Add(l.PositionsValue()) }
+
+// PositionsValue returns the value of the positions (net exposure).
+func (l *Ledger[N]) PositionsValue() N {
+	var s N
+	for _, id := range l.held {
+		s = s.Add(l.positions[id].Value)
+	}
+	return s
+}
+
+// Unrealized returns the unrealized P&L of the positions held.
+func (l *Ledger[N]) Unrealized() N { return l.Valuation().Unrealized }
