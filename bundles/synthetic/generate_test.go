@@ -16,13 +16,13 @@ import (
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// small returns a config of a few assets over a few weeks.
+// small returns a config of a few assets over a week and a bit.
 func small(freq market.Frequency, cal string) Config {
 	c := Default()
 	c.Assets = 4
 	c.Frequency = freq
 	c.Calendar = cal
-	c.Start, c.End = date(2019, 11, 20), date(2019, 12, 31)
+	c.Start, c.End = date(2019, 11, 25), date(2019, 12, 3) // with the Thanksgiving holiday and early close
 	return c
 }
 
