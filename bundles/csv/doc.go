@@ -28,7 +28,10 @@
 //     date; a date that is no session of the calendar is an error. The
 //     "data" calendar (the default) makes every date present a session from
 //     00:00 to 24:00 in the time zone (calendar.FromDates), so its daily bars
-//     are stamped at the midnight that ends their date.
+//     are stamped at the midnight that ends their date. A daily bar written
+//     with a time (2024-01-02T05:00:00Z) belongs to the date that instant
+//     shows in the calendar's zone (for bars stamped at their end, the
+//     instant just before).
 //   - an intraday bar stamped at its start (Stamp "start", the default, as
 //     most vendors do) is restamped at start + the bar's length, cut at the
 //     close of its session (the last hourly bar of an NYSE day, 15:30-16:00,

@@ -40,7 +40,10 @@ func (lr *lineReader) next() (string, bool) {
 			lr.line++
 			return trimCR(s), true
 		}
-		if lr.eof || lr.err != nil {
+		if lr.err != nil {
+			return "", false // a partial line is not data
+		}
+		if lr.eof {
 			if lr.pos < len(lr.chunk) {
 				s := lr.chunk[lr.pos:]
 				lr.pos = len(lr.chunk)
