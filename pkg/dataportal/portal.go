@@ -20,6 +20,8 @@ type Portal[N numeric.Number[N]] struct {
 	times  []int64
 	assets []market.Asset
 	series []market.Series[N]
+	// cols[f][a] is the column of field f of asset a (the series' own).
+	cols [len(market.Fields)][][]N
 	// rowBar[a][i] is the clock bar of asset a's row i.
 	rowBar [][]int32
 	// seen[a] counts the rows of asset a at or before the current bar.
@@ -64,6 +66,9 @@ func New[N numeric.Number[N]](ds *market.Dataset[N], clk *clock.Clock) (*Portal[
 		bar:    -1,
 	}
 	p.updated = make([]int32, 0, len(ds.Series))
+	for f := range p.cols {
+		p.cols[f] = make([][]N, len(ds.Series))
+	}
 	for a := range ds.Series {
 		s := trim(&ds.Series[a], from, to)
 		rb := make([]int32, s.Len())
@@ -81,6 +86,9 @@ func New[N numeric.Number[N]](ds *market.Dataset[N], clk *clock.Clock) (*Portal[
 		}
 		p.assets[a] = s.Asset
 		p.series[a] = s
+		for _, f := range market.Fields {
+			p.cols[f][a] = s.Column(f)
+		}
 		p.rowBar[a] = rb
 		p.next[a] = noBar
 		if len(rb) > 0 {
@@ -176,11 +184,12 @@ func (p *Portal[N]) Current(a int) (market.Bar[N], bool) {
 // Field returns field f of asset a's bar at the current bar, if it has
 // one.
 func (p *Portal[N]) Field(a int, f market.Field) (N, bool) {
-	if !p.HasBar(a) {
+	n := p.seen[a]
+	if n == 0 || int(p.rowBar[a][n-1]) != p.bar {
 		var z N
 		return z, false
 	}
-	return p.series[a].Column(f)[p.seen[a]-1], true
+	return p.cols[f][a][n-1], true
 }
 
 // Last returns asset a's last known close at or before the current bar and
@@ -201,7 +210,7 @@ func (p *Portal[N]) Last(a int) (price N, at int64, ok bool) {
 func (p *Portal[N]) History(a int, f market.Field, n int) []N {
 	end := int(p.seen[a])
 	start := max(end-max(n, 0), 0)
-	return p.series[a].Column(f)[start:end:end]
+	return p.cols[f][a][start:end:end]
 }
 
 // HistoryTimes returns the stamps matching History(a, f, n).
@@ -223,4 +232,22 @@ func (p *Portal[N]) Rows() int {
 		n += p.series[a].Len()
 	}
 	return n
+}
+
+// Clone returns a portal over the same bars (shared, read-only) with its
+// own cursor before the first bar: a store loaded once serves many runs,
+// one after another or side by side.
+func (p *Portal[N]) Clone() *Portal[N] {
+	q := *p
+	q.seen = make([]int32, len(p.seen))
+	q.next = make([]int32, len(p.next))
+	q.updated = make([]int32, 0, len(p.assets))
+	q.bar = -1
+	for a, rb := range p.rowBar {
+		q.next[a] = noBar
+		if len(rb) > 0 {
+			q.next[a] = rb[0]
+		}
+	}
+	return &q
 }

@@ -1,0 +1,44 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/execution"
+	"github.com/pennybt/penny/pkg/ledger"
+)
+
+// Config is what a run needs besides its data and strategy.
+type Config[N numeric.Number[N]] struct {
+	// Capital is the starting cash; it must be positive.
+	Capital N
+	// Execution decides fills: fill price, slippage and commission
+	// models. Nil means the zero Simulator: fill at the next bar's open,
+	// no slippage, no commission.
+	Execution *execution.Simulator[N]
+	// Account holds the account rules (cash account by default).
+	Account ledger.Account[N]
+	// Benchmark is the symbol of an asset of the data whose session
+	// returns the result carries for alpha and beta; "" for none.
+	Benchmark string
+	// Logger receives the run's debug messages and Context.Logf; nil
+	// discards them.
+	Logger *slog.Logger
+	// Progress, if set, is called after each session with the number of
+	// sessions done and the total.
+	Progress func(done, total int)
+}
+
+// Validate reports a config that cannot run.
+func (c *Config[N]) Validate() error {
+	var errs []error
+	if c.Capital.Sign() <= 0 {
+		errs = append(errs, fmt.Errorf("capital: must be positive, got %s", c.Capital))
+	}
+	if err := c.Account.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("account: %w", err))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,326 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/calendar"
+	"github.com/pennybt/penny/pkg/dataportal"
+	"github.com/pennybt/penny/pkg/execution"
+	"github.com/pennybt/penny/pkg/ledger"
+	"github.com/pennybt/penny/pkg/market"
+	"github.com/pennybt/penny/pkg/order"
+)
+
+// Engine runs one strategy over one portal's data. Build it with New and
+// call Run once.
+type Engine[N numeric.Number[N]] struct {
+	cfg      Config[N]
+	portal   *dataportal.Portal[N]
+	strategy Strategy[N]
+	sim      *execution.Simulator[N]
+	ledger   *ledger.Ledger[N]
+	book     order.Book[N]
+	ctx      Context[N]
+
+	sessions []calendar.Session
+	days     sessionDays
+	symbols  map[string]int
+	lots     []N
+	times    []int64
+	lastBar  int
+
+	// the current position of the replay
+	session, bar int
+	now          int64
+	phase        string   // what the loop is doing, for error reports
+	current      order.ID // the order being matched, for error reports
+
+	// per-asset volume taken by fills at the current bar
+	used   []N
+	usedAt []int
+
+	schedules   []scheduled[N]
+	due         []dueCall[N]
+	records     map[string]*Series[N]
+	recordOrder []string
+
+	markedAt, markedTx int
+	ran                bool
+}
+
+type dueCall[N numeric.Number[N]] struct {
+	at int64
+	fn func(*Context[N])
+}
+
+// New prepares a run of strategy over the portal's data.
+func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N], cfg Config[N]) (*Engine[N], error) {
+	if portal == nil || strategy == nil {
+		return nil, fmt.Errorf("engine: a portal and a strategy are required")
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("engine: %w", err)
+	}
+	assets := portal.Assets()
+	if len(assets) == 0 {
+		return nil, fmt.Errorf("engine: empty universe")
+	}
+	e := &Engine[N]{
+		cfg:      cfg,
+		portal:   portal,
+		strategy: strategy,
+		sim:      cfg.Execution,
+		ledger:   ledger.New(cfg.Capital, cfg.Account),
+		sessions: portal.Clock().Sessions(),
+		times:    portal.Clock().BarTimes(),
+		symbols:  make(map[string]int, len(assets)),
+		lots:     make([]N, len(assets)),
+		used:     make([]N, len(assets)),
+		usedAt:   make([]int, len(assets)),
+		records:  map[string]*Series[N]{},
+		bar:      -1,
+		markedAt: -2,
+	}
+	if e.sim == nil {
+		e.sim = &execution.Simulator[N]{}
+	}
+	e.lastBar = len(e.times) - 1
+	e.days = newSessionDays(portal.Clock().Calendar(), e.sessions)
+	for i, a := range assets {
+		e.symbols[a.Symbol] = i
+		lot, err := order.Lot[N](a)
+		if err != nil {
+			return nil, fmt.Errorf("engine: asset %s: %w", a.Symbol, err)
+		}
+		e.lots[i] = lot
+		e.usedAt[i] = -1
+	}
+	if cfg.Benchmark != "" {
+		if _, ok := e.symbols[cfg.Benchmark]; !ok {
+			return nil, fmt.Errorf("engine: benchmark %q is not an asset of the data", cfg.Benchmark)
+		}
+	}
+	if e.cfg.Logger == nil {
+		e.cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	e.ctx.e = e
+	return e, nil
+}
+
+// RunError is returned when a run stops on a numeric failure (a Fixed
+// overflow, a division by zero) or a bug in the strategy: it names the
+// bar, the phase of the loop and the order being handled.
+type RunError struct {
+	Bar     int
+	Time    time.Time
+	Phase   string   // "strategy", "fill", "session end", ...
+	OrderID order.ID // 0 when no order was being handled
+	Err     error
+}
+
+func (e *RunError) Error() string {
+	s := fmt.Sprintf("engine: bar %d (%s), %s", e.Bar, e.Time.Format(time.RFC3339), e.Phase)
+	if e.OrderID != 0 {
+		s += fmt.Sprintf(", order %d", e.OrderID)
+	}
+	return s + ": " + e.Err.Error()
+}
+
+func (e *RunError) Unwrap() error { return e.Err }
+
+// Run replays the data bar by bar and returns the result. It stops early,
+// with ctx's error, when ctx is cancelled (checked at each session end).
+// A numeric failure (Fixed overflow, division by zero) stops the run with
+// a *RunError naming the bar, the phase and the order.
+func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
+	if e.ran {
+		return nil, fmt.Errorf("engine: Run called twice")
+	}
+	e.ran = true
+	start := time.Now()
+	defer func() {
+		if r := recover(); r != nil {
+			rerr := &RunError{Bar: e.bar, Time: time.Unix(0, e.now).UTC(), Phase: e.phase, OrderID: e.current}
+			if ae, ok := numeric.Recover(r); ok {
+				rerr.Err = ae
+			} else {
+				rerr.Err = fmt.Errorf("panic: %v", r)
+			}
+			res, err = nil, rerr
+		}
+	}()
+
+	if init, ok := e.strategy.(Initializer[N]); ok {
+		e.phase = "init"
+		e.now = e.sessions[0].Open.UnixNano()
+		if err := init.Init(&e.ctx); err != nil {
+			return nil, fmt.Errorf("engine: strategy init: %w", err)
+		}
+	}
+	bts, _ := e.strategy.(BeforeTradingStarter[N])
+	ender, _ := e.strategy.(SessionEnder[N])
+	clk := e.portal.Clock()
+
+	for s := range e.sessions {
+		e.session = s
+		sess := e.sessions[s]
+		e.now = sess.Open.UnixNano()
+		e.planSchedules(s)
+		if bts != nil {
+			e.phase = "before trading start"
+			bts.BeforeTradingStart(&e.ctx)
+		}
+		first, end := clk.SessionBars(s)
+		for k := first; k < end; k++ {
+			e.bar, e.now = k, e.times[k]
+			e.portal.Advance(k)
+			e.phase = "fill"
+			e.fill(k)
+			e.current = 0
+			e.phase = "strategy"
+			e.strategy.OnBar(&e.ctx)
+			if len(e.due) > 0 {
+				e.runDue()
+			}
+		}
+		e.now = sess.Close.UnixNano()
+		e.phase = "session end"
+		e.book.ExpireDay(sess.Close)
+		if ender != nil {
+			ender.OnSessionEnd(&e.ctx)
+		}
+		e.mark()
+		e.ledger.Snapshot(sess.Date)
+		if e.cfg.Progress != nil {
+			e.cfg.Progress(s+1, len(e.sessions))
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return e.result(time.Since(start)), nil
+}
+
+// fill matches the open orders placed before bar k against the bars of
+// their assets at k, in placement order, and books the fills.
+func (e *Engine[N]) fill(k int) {
+	open := e.book.Open()
+	if len(open) == 0 {
+		return
+	}
+	for _, o := range open {
+		if o.PlacedBar >= k || !o.IsOpen() || !e.portal.HasBar(o.Asset.ID) {
+			continue
+		}
+		e.current = o.ID
+		a := o.Asset.ID
+		if e.usedAt[a] != k {
+			e.usedAt[a] = k
+			e.used[a] = numeric.Zero[N]()
+		}
+		bar, _ := e.portal.Current(a)
+		tx, ok := e.sim.Match(o, &bar, k, e.used[a])
+		if !ok {
+			continue
+		}
+		e.mark()
+		if ok, reason := e.ledger.Check(tx); !ok {
+			o.Reject(reason, bar.Time)
+			continue
+		}
+		e.ledger.Apply(tx)
+		o.Fill(tx.Amount, tx.Price, tx.Commission, bar.Time)
+		e.used[a] = e.used[a].Add(tx.Amount.Abs())
+	}
+}
+
+// planSchedules lists the scheduled functions due in session s with the
+// moment they are due, in registration order.
+func (e *Engine[N]) planSchedules(s int) {
+	e.due = e.due[:0]
+	for _, sc := range e.schedules {
+		if e.days.matches(sc.date, s) {
+			e.due = append(e.due, dueCall[N]{at: sc.tm.at(e.sessions[s]), fn: sc.fn})
+		}
+	}
+}
+
+// runDue runs the scheduled functions due at or before the current bar,
+// and at the session's last bar all that remain.
+func (e *Engine[N]) runDue() {
+	_, end := e.portal.Clock().SessionBars(e.session)
+	last := e.bar == end-1
+	e.phase = "scheduled function"
+	kept := e.due[:0]
+	for _, d := range e.due {
+		if d.at <= e.now || last {
+			d.fn(&e.ctx)
+			continue
+		}
+		kept = append(kept, d)
+	}
+	e.due = kept
+}
+
+func (e *Engine[N]) logf(format string, args ...any) {
+	e.cfg.Logger.Debug(fmt.Sprintf(format, args...), "time", time.Unix(0, e.now).UTC())
+}
+
+func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {
+	r := &Result[N]{
+		Backend:      numeric.Backend[N](),
+		Frequency:    e.portal.Clock().Frequency(),
+		Sessions:     e.sessions,
+		Assets:       e.portal.Assets(),
+		Capital:      e.cfg.Capital,
+		Cash:         e.ledger.Cash(),
+		Value:        e.ledger.PortfolioValue(),
+		Snapshots:    e.ledger.Snapshots(),
+		Transactions: e.ledger.Transactions(),
+		Bars:         len(e.times),
+		AssetBars:    e.portal.Rows(),
+		Elapsed:      elapsed,
+	}
+	all := e.book.All()
+	r.Orders = make([]order.Order[N], len(all))
+	for i, o := range all {
+		r.Orders[i] = *o
+	}
+	for _, name := range e.recordOrder {
+		r.Records = append(r.Records, *e.records[name])
+	}
+	if e.cfg.Benchmark != "" {
+		r.BenchmarkSymbol = e.cfg.Benchmark
+		r.Benchmark = e.benchmarkReturns()
+	}
+	return r
+}
+
+// benchmarkReturns returns the benchmark asset's return per session: its
+// last close at or before each session's close over the previous one.
+func (e *Engine[N]) benchmarkReturns() []float64 {
+	a := e.symbols[e.cfg.Benchmark]
+	out := make([]float64, len(e.sessions))
+	prev := math.NaN()
+	closes := e.portal.History(a, market.Close, e.portal.Len(a))
+	stamps := e.portal.HistoryTimes(a, e.portal.Len(a))
+	j := 0
+	for i, sess := range e.sessions {
+		end := sess.Close.UnixNano()
+		for j < len(stamps) && stamps[j] <= end {
+			j++
+		}
+		cur := math.NaN()
+		if j > 0 {
+			cur = closes[j-1].Float64()
+		}
+		out[i] = cur/prev - 1
+		prev = cur
+	}
+	return out
+}

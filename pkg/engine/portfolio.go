@@ -1,0 +1,49 @@
+package engine
+
+import (
+	"github.com/pennybt/penny/pkg/ledger"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// Cash returns the cash, exact.
+func (c *Context[N]) Cash() N { return c.e.ledger.Cash() }
+
+// Position returns the amount held of the asset (signed; zero if none).
+func (c *Context[N]) Position(a market.Asset) N {
+	if !c.valid(a) {
+		var z N
+		return z
+	}
+	return c.e.ledger.Position(a.ID).Amount
+}
+
+// Positions returns the IDs of the assets held, ascending (read-only).
+func (c *Context[N]) Positions() []int { return c.e.ledger.Held() }
+
+// PortfolioValue returns cash plus the positions valued at their last
+// known closes (at or before the current bar).
+func (c *Context[N]) PortfolioValue() N {
+	c.e.mark()
+	return c.e.ledger.PortfolioValue()
+}
+
+// Valuation returns the portfolio valued at the last known closes: cash,
+// positions value, long and short exposure, unrealized P&L.
+func (c *Context[N]) Valuation() ledger.Valuation[N] {
+	c.e.mark()
+	return c.e.ledger.Valuation()
+}
+
+// mark values the held positions at their last known closes, once per bar.
+func (e *Engine[N]) mark() {
+	if e.markedAt == e.bar && e.markedTx == len(e.ledger.Transactions()) {
+		return
+	}
+	e.markedAt, e.markedTx = e.bar, len(e.ledger.Transactions())
+	for _, a := range e.ledger.Held() {
+		if p, _, ok := e.portal.Last(a); ok {
+			e.ledger.UpdatePrice(a, p)
+		}
+	}
+}
+

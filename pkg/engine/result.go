@@ -1,0 +1,70 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/calendar"
+	"github.com/pennybt/penny/pkg/ledger"
+	"github.com/pennybt/penny/pkg/market"
+	"github.com/pennybt/penny/pkg/order"
+)
+
+// Result is everything a run produced.
+type Result[N numeric.Number[N]] struct {
+	Backend   string // "float", "fixed" or "decimal"
+	Frequency market.Frequency
+	Sessions  []calendar.Session
+	Assets    []market.Asset
+	// Capital is the starting cash; Cash and Value the ending cash and
+	// portfolio value (positions at their last closes).
+	Capital, Cash, Value N
+	// Snapshots has one entry per session, from the ledger.
+	Snapshots    []ledger.Snapshot[N]
+	Transactions []ledger.Transaction[N]
+	// Orders holds every order placed, in placement order, with its final
+	// status and reason.
+	Orders []order.Order[N]
+	// Records holds the series the strategy recorded, in order of first use.
+	Records []Series[N]
+	// Benchmark holds the benchmark asset's close-to-close return per
+	// session (NaN where it has no close yet), when Config.Benchmark is set.
+	Benchmark       []float64
+	BenchmarkSymbol string
+	// Bars is the number of bars of the run; AssetBars the number of
+	// asset-bars (bars of data) replayed.
+	Bars, AssetBars int
+	Elapsed         time.Duration
+}
+
+// Returns returns the session returns from the snapshots.
+func (r *Result[N]) Returns() []float64 {
+	out := make([]float64, len(r.Snapshots))
+	for i, s := range r.Snapshots {
+		out[i] = s.Return
+	}
+	return out
+}
+
+// Counts returns the order counts: placed, filled, rejected, cancelled.
+func (r *Result[N]) Counts() (placed, filled, rejected, cancelled int) {
+	for i := range r.Orders {
+		switch r.Orders[i].Status {
+		case order.Filled:
+			filled++
+		case order.Rejected:
+			rejected++
+		case order.Cancelled:
+			cancelled++
+		}
+	}
+	return len(r.Orders), filled, rejected, cancelled
+}
+
+// Series is a custom series recorded with Context.Record: values and their
+// times (Unix nanoseconds, the bar's stamp).
+type Series[N numeric.Number[N]] struct {
+	Name  string
+	Time  []int64
+	Value []N
+}
