@@ -46,4 +46,3 @@ func (e *Engine[N]) mark() {
 		}
 	}
 }
-
