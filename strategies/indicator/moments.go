@@ -1,0 +1,64 @@
+package indicator
+
+import "github.com/pennybt/penny/numeric"
+
+// momentState keeps the exact running sums of a window that StdDev,
+// Bollinger and ZScore derive their mean and population deviation from.
+//
+// The sums are of deviations d = x - origin from the first value ever
+// given (origin): S1 = sum of d, S2 = sum of d*d. The variance does not
+// depend on the origin, and the deviations are much smaller than prices,
+// so S2 stays in Fixed's range far longer than a sum of squared prices and
+// the subtraction below cancels fewer digits. Then
+//
+//	mean = (S1 + period*origin) / period        (exactly SMA's value)
+//	var  = S2/period - (S1/period)^2, clamped at 0
+//	std  = sqrt(var)
+//
+// Roundings: the Div of mean; the Div of S2, the Div of S1 and the Mul
+// squaring it; the Sqrt. A square d*d is exact when d has at most half the
+// backend's decimals (4 in Fixed), and is otherwise rounded by the Mul, the
+// same way when it enters and when it leaves, so S2 does not drift.
+type momentState[N numeric.Number[N]] struct {
+	buf       []N // the window's deviations, zeros before the first len(buf)
+	pos       int // the oldest deviation
+	started   bool
+	origin    N
+	originSum N // period*origin
+	s1, s2    N
+	n         N // period as N
+	mean, std N
+	ready     bool
+}
+
+func newMomentState[N numeric.Number[N]](period int) momentState[N] {
+	return momentState[N]{buf: make([]N, period), n: numeric.Int[N](int64(period))}
+}
+
+// momentStep adds x to the window; once it is full, it sets mean and std.
+//
+//penny:specialize
+func momentStep[N numeric.Number[N]](s *momentState[N], x N) {
+	if !s.started {
+		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
+	}
+	d := x.Sub(s.origin)
+	old := s.buf[s.pos]
+	s.s1 = s.s1.Sub(old).Add(d)
+	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
+	s.buf[s.pos] = d
+	if s.pos++; s.pos == len(s.buf) {
+		s.pos = 0
+		s.ready = true
+	}
+	if !s.ready {
+		return
+	}
+	s.mean = s.s1.Add(s.originSum).Div(s.n)
+	m := s.s1.Div(s.n)
+	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	if v.Sign() < 0 {
+		v = v.Sub(v)
+	}
+	s.std = v.Sqrt()
+}
