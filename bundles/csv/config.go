@@ -153,6 +153,11 @@ func (c Config) Validate() error {
 	if len(c.Symbols) > 0 && c.Dir == "" {
 		return errors.New("csvsource: symbols selects files of dir, but dir is not set")
 	}
+	for _, sym := range c.Symbols {
+		if strings.TrimSpace(sym) == "" || strings.ContainsAny(sym, `/\`) {
+			return fmt.Errorf("csvsource: symbols: %q cannot name a file of dir", sym)
+		}
+	}
 	for sym, path := range c.Files {
 		if strings.TrimSpace(sym) == "" {
 			return fmt.Errorf("csvsource: files: empty symbol for %q", path)

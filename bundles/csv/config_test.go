@@ -55,6 +55,8 @@ func TestConfigRejects(t *testing.T) {
 		{"no input", "calendar: XNYS\n", "no input"},
 		{"empty", "", "empty config"},
 		{"symbols without dir", "files: {A: a.csv}\nsymbols: [A]\n", "dir"},
+		{"empty symbol in dir", "dir: data\nsymbols: [\"\"]\n", "cannot name a file"},
+		{"path as a symbol", "dir: data\nsymbols: [../x]\n", "cannot name a file"},
 		{"empty path", "files: {A: \"\"}\n", "empty path"},
 		{"bad frequency", "files: {A: a.csv}\nfrequency: weekly\n", "weekly"},
 		{"bad calendar", "files: {A: a.csv}\ncalendar: LSE\n", "LSE"},
