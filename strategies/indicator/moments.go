@@ -5,11 +5,14 @@ import "github.com/pennybt/penny/numeric"
 // momentState keeps the exact running sums of a window that StdDev,
 // Bollinger and ZScore derive their mean and population deviation from.
 //
-// The sums are of deviations d = x - origin from the first value ever
-// given (origin): S1 = sum of d, S2 = sum of d*d. The variance does not
-// depend on the origin, and the deviations are much smaller than prices,
-// so S2 stays in Fixed's range far longer than a sum of squared prices and
-// the subtraction below cancels fewer digits. Then
+// The sums are of deviations d = x - origin from an anchor value:
+// S1 = sum of d, S2 = sum of d*d. The anchor is the first value given, and
+// again the newest value each time the window has been replaced
+// (every period updates): the deviations, recentred, and S1 and S2 are
+// then recomputed from the window, O(period) once per period updates. The
+// variance does not depend on the anchor, and deviations from a recent
+// value are much smaller than prices, so S2 stays in Fixed's range and the
+// subtraction below cancels few digits. Then
 //
 //	mean = (S1 + period*origin) / period        (exactly SMA's value)
 //	var  = S2/period - (S1/period)^2, clamped at 0
@@ -18,7 +21,7 @@ import "github.com/pennybt/penny/numeric"
 // Roundings: the Div of mean; the Div of S2, the Div of S1 and the Mul
 // squaring it; the Sqrt. A square d*d is exact when d has at most half the
 // backend's decimals (4 in Fixed), and is otherwise rounded by the Mul, the
-// same way when it enters and when it leaves, so S2 does not drift.
+// same way when it enters S2 and when it leaves, so S2 does not drift.
 type momentState[N numeric.Number[N]] struct {
 	buf       []N // the window's deviations, zeros before the first len(buf)
 	pos       int // the oldest deviation
@@ -36,6 +39,7 @@ func newMomentState[N numeric.Number[N]](period int) momentState[N] {
 }
 
 // momentStep adds x to the window; once it is full, it sets mean and std.
+// It re-anchors after every period updates.
 //
 //penny:specialize
 func momentStep[N numeric.Number[N]](s *momentState[N], x N) {
@@ -47,9 +51,9 @@ func momentStep[N numeric.Number[N]](s *momentState[N], x N) {
 	s.s1 = s.s1.Sub(old).Add(d)
 	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
 	s.buf[s.pos] = d
+	wrapped := false
 	if s.pos++; s.pos == len(s.buf) {
-		s.pos = 0
-		s.ready = true
+		s.pos, s.ready, wrapped = 0, true, true
 	}
 	if !s.ready {
 		return
@@ -61,4 +65,13 @@ func momentStep[N numeric.Number[N]](s *momentState[N], x N) {
 		v = v.Sub(v)
 	}
 	s.std = v.Sqrt()
+	if wrapped { // re-anchor at x
+		var s1, s2 N
+		for i, e := range s.buf {
+			e = e.Sub(d)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"os"
 	"testing"
@@ -105,13 +106,31 @@ func ratOf(s string) *big.Rat {
 	return r
 }
 
-func pow10(k int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil) }
+// pow10s caches the powers of ten the models use; read-only after init.
+var pow10s = func() []*big.Int {
+	ps := make([]*big.Int, 200)
+	ps[0] = big.NewInt(1)
+	for i := 1; i < len(ps); i++ {
+		ps[i] = new(big.Int).Mul(ps[i-1], big.NewInt(10))
+	}
+	return ps
+}()
+
+func pow10(k int) *big.Int {
+	if k < len(pow10s) {
+		return pow10s[k]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
+}
 
 // roundDecimals rounds x half-even to k decimals (k >= 0).
 func roundDecimals(x *big.Rat, k int) *big.Rat {
 	scale := pow10(k)
 	n := new(big.Int).Mul(x.Num(), scale)
 	q, r := new(big.Int).QuoRem(n, x.Denom(), new(big.Int))
+	if r.Sign() == 0 {
+		return x // already on the grid
+	}
 	r.Abs(r).Lsh(r, 1)
 	if c := r.Cmp(x.Denom()); c > 0 || (c == 0 && q.Bit(0) == 1) {
 		if x.Sign() < 0 {
@@ -129,8 +148,8 @@ func roundSignificant34(x *big.Rat) *big.Rat {
 		return x
 	}
 	a := new(big.Rat).Abs(x)
-	// e = floor(log10(a)).
-	e := len(a.Num().String()) - len(a.Denom().String())
+	// e = floor(log10(a)), from an estimate by bit lengths.
+	e := int(float64(a.Num().BitLen()-a.Denom().BitLen()) * math.Log10(2))
 	p := func(e int) *big.Rat {
 		if e >= 0 {
 			return new(big.Rat).SetInt(pow10(e))

@@ -159,7 +159,7 @@ func refATR(m model, bs refBars, p int) refSeries {
 // refMoments returns the mean and the population standard deviation of
 // each window. Exact: the two-pass definition, mean of squared deviations
 // from the mean. A backend's model: the package's documented computation,
-// from sums of deviations from the first value.
+// from sums of deviations from an anchor value.
 func refMoments(m model, xs []*big.Rat, p int) (mean, std []*big.Rat) {
 	mean, std = make([]*big.Rat, len(xs)), make([]*big.Rat, len(xs))
 	n := rat(int64(p))
@@ -174,7 +174,10 @@ func refMoments(m model, xs []*big.Rat, p int) (mean, std []*big.Rat) {
 			mean[t], std[t] = mu, sqrtRat(v.Quo(v, n), 60)
 			continue
 		}
-		origin := xs[0]
+		origin := xs[0] // the anchor: re-set to the newest value every p updates
+		if t >= p {
+			origin = xs[p*(t/p)-1]
+		}
 		s1, s2 := new(big.Rat), new(big.Rat)
 		for i := t - p + 1; i <= t; i++ {
 			d := m.sub(xs[i], origin)

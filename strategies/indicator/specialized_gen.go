@@ -391,9 +391,9 @@ func momentStepFloat(s *momentState[numeric.Float], x numeric.Float) {
 	s.s1 = s.s1.Sub(old).Add(d)
 	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
 	s.buf[s.pos] = d
+	wrapped := false
 	if s.pos++; s.pos == len(s.buf) {
-		s.pos = 0
-		s.ready = true
+		s.pos, s.ready, wrapped = 0, true, true
 	}
 	if !s.ready {
 		return
@@ -405,6 +405,15 @@ func momentStepFloat(s *momentState[numeric.Float], x numeric.Float) {
 		v = v.Sub(v)
 	}
 	s.std = v.Sqrt()
+	if wrapped {
+		var s1, s2 numeric.Float
+		for i, e := range s.buf {
+			e = e.Sub(d)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
+	}
 }
 
 // momentStepFixed is momentStep for numeric.Fixed.
@@ -417,9 +426,9 @@ func momentStepFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 	s.s1 = s.s1.Sub(old).Add(d)
 	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
 	s.buf[s.pos] = d
+	wrapped := false
 	if s.pos++; s.pos == len(s.buf) {
-		s.pos = 0
-		s.ready = true
+		s.pos, s.ready, wrapped = 0, true, true
 	}
 	if !s.ready {
 		return
@@ -431,6 +440,15 @@ func momentStepFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 		v = v.Sub(v)
 	}
 	s.std = v.Sqrt()
+	if wrapped {
+		var s1, s2 numeric.Fixed
+		for i, e := range s.buf {
+			e = e.Sub(d)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
+	}
 }
 
 // momentStepDecimal is momentStep for numeric.Decimal.
@@ -443,9 +461,9 @@ func momentStepDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 	s.s1 = s.s1.Sub(old).Add(d)
 	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
 	s.buf[s.pos] = d
+	wrapped := false
 	if s.pos++; s.pos == len(s.buf) {
-		s.pos = 0
-		s.ready = true
+		s.pos, s.ready, wrapped = 0, true, true
 	}
 	if !s.ready {
 		return
@@ -457,6 +475,15 @@ func momentStepDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 		v = v.Sub(v)
 	}
 	s.std = v.Sqrt()
+	if wrapped {
+		var s1, s2 numeric.Decimal
+		for i, e := range s.buf {
+			e = e.Sub(d)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
+	}
 }
 
 // momentStepFor returns momentStep for N: a concrete copy for the numeric backends,

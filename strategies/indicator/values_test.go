@@ -17,9 +17,10 @@ import (
 // absolute: the accumulated 8-decimal roundings, Decimal 1e-25 relative).
 func TestValues(t *testing.T) {
 	bs := loadBars(t)
-	t.Run("backend=float", func(t *testing.T) { testValues[numeric.Float](t, bs) })
-	t.Run("backend=fixed", func(t *testing.T) { testValues[numeric.Fixed](t, bs) })
-	t.Run("backend=decimal", func(t *testing.T) { testValues[numeric.Decimal](t, bs) })
+	exact := map[string]refSeries{} // the exact references, by case, for all backends
+	t.Run("backend=float", func(t *testing.T) { testValues[numeric.Float](t, bs, exact) })
+	t.Run("backend=fixed", func(t *testing.T) { testValues[numeric.Fixed](t, bs, exact) })
+	t.Run("backend=decimal", func(t *testing.T) { testValues[numeric.Decimal](t, bs, exact) })
 }
 
 // bar is one bar in backend N.
@@ -178,7 +179,7 @@ func valueCases[N numeric.Number[N]]() []valueCase[N] {
 	return cs
 }
 
-func testValues[N numeric.Number[N]](t *testing.T, rb refBars) {
+func testValues[N numeric.Number[N]](t *testing.T, rb refBars, exactRefs map[string]refSeries) {
 	bs := make([]bar[N], len(rb.text))
 	for i, txt := range rb.text {
 		bs[i] = bar[N]{numeric.MustParse[N](txt[0]), numeric.MustParse[N](txt[1]), numeric.MustParse[N](txt[2])}
@@ -187,7 +188,11 @@ func testValues[N numeric.Number[N]](t *testing.T, rb refBars) {
 	for _, c := range valueCases[N]() {
 		t.Run(c.name, func(t *testing.T) {
 			got := c.run(bs)
-			exact := c.ref(exactModel, rb)
+			exact, ok := exactRefs[c.name]
+			if !ok {
+				exact = c.ref(exactModel, rb)
+				exactRefs[c.name] = exact
+			}
 			var modeled refSeries
 			if backend != "float" {
 				modeled = c.ref(modelOf[N](), rb)
