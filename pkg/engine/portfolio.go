@@ -46,3 +46,6 @@ func (e *Engine[N]) mark() {
 		}
 	}
 }
+
+// CanShort reports whether the account allows short positions.
+func (c *Context[N]) CanShort() bool { return c.e.ledger.Account().Shorting }

@@ -1,0 +1,182 @@
+package runner
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/store"
+	"github.com/pennybt/penny/bundles/synthetic"
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/calendar"
+	"github.com/pennybt/penny/pkg/clock"
+	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/pkg/dataportal"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// Env is what loading data may read of the outside world.
+type Env struct {
+	// Getenv reads environment variables (PENNY_HOME for bundles).
+	Getenv func(string) string
+}
+
+// Data is a run's bars on its clock.
+type Data[N numeric.Number[N]] struct {
+	Dataset *market.Dataset[N]
+	Clock   *clock.Clock
+}
+
+// Portal returns a fresh portal over the data.
+func (d *Data[N]) Portal() (*dataportal.Portal[N], error) { return dataportal.New(d.Dataset, d.Clock) }
+
+// LoadData loads the bars a config names into backend N and builds the
+// run's clock: the calendar's sessions from data.start to data.end (for
+// CSV files and bundles, by default the whole range of the data), at
+// data.frequency. Finer bars (a minute bundle for an hourly run) are
+// aggregated.
+func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) {
+	var ds *market.Dataset[N]
+	var err error
+	switch c.Data.Source {
+	case "synthetic":
+		s := synthetic.Default()
+		s.Assets, s.Seed = c.Data.Assets, c.Data.Seed
+		s.Calendar, s.Frequency = c.CalendarName(), c.Data.Frequency
+		s.Start, s.End = c.Data.Start.Time, c.Data.End.Time
+		ds, err = synthetic.Generate[N](s)
+	case "csv":
+		cc := csvsource.Config{Dir: c.Path(c.Data.Dir), Frequency: c.Data.Frequency, Calendar: c.CalendarName(), TimeZone: c.Data.TimeZone}
+		if len(c.Data.Files) > 0 {
+			cc.Files = make(map[string]string, len(c.Data.Files))
+			for sym, p := range c.Data.Files {
+				cc.Files[sym] = c.Path(p)
+			}
+		}
+		if c.Data.Stamp != "" {
+			if err := cc.Stamp.UnmarshalText([]byte(c.Data.Stamp)); err != nil {
+				return nil, fmt.Errorf("data.stamp: %w", err)
+			}
+		}
+		if !c.Data.Start.IsZero() {
+			cc.Start = c.Data.Start.Format("2006-01-02")
+		}
+		if !c.Data.End.IsZero() {
+			cc.End = c.Data.End.Format("2006-01-02")
+		}
+		ds, _, err = csvsource.Load[N](cc)
+	case "bundle":
+		home, herr := store.HomeDir(env.Getenv)
+		if herr != nil {
+			return nil, herr
+		}
+		ds, _, err = store.Load[N](home, c.Data.Bundle, c.Data.Ingest)
+	default:
+		return nil, fmt.Errorf("data.source: unknown source %q", c.Data.Source)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := ds.Normalize(); err != nil {
+		return nil, err
+	}
+	clk, err := runClock(c, ds)
+	if err != nil {
+		return nil, err
+	}
+	if ds.Frequency != c.Data.Frequency {
+		if ds.Frequency < c.Data.Frequency {
+			return nil, fmt.Errorf("data.frequency: the data holds %s bars, too coarse for a %s run", ds.Frequency, c.Data.Frequency)
+		}
+		if ds, err = dataportal.Aggregate(ds, clk); err != nil {
+			return nil, err
+		}
+	}
+	return &Data[N]{Dataset: ds, Clock: clk}, nil
+}
+
+// runClock builds the clock of the run from the config and the data.
+func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N]) (*clock.Clock, error) {
+	first, last, ok := span(ds)
+	if !ok {
+		return nil, fmt.Errorf("data: no bars")
+	}
+	name := c.CalendarName()
+	if c.Data.Source == "bundle" && c.Data.Calendar == "" && ds.Calendar != "" {
+		name = ds.Calendar
+	}
+	var cal calendar.Calendar
+	var err error
+	if name == "data" {
+		cal, err = dataCalendar(ds, c.Data.TimeZone)
+	} else {
+		cal, err = calendar.ByName(name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("data.calendar: %w", err)
+	}
+	// The data's range in session dates: a bar belongs to the date of the
+	// instant just before its stamp (it is stamped at its end).
+	loc := cal.Location()
+	firstDate := calendar.Date(time.Unix(0, first-1).In(loc))
+	lastDate := calendar.Date(time.Unix(0, last-1).In(loc))
+	start, end := firstDate, lastDate
+	if !c.Data.Start.IsZero() {
+		start = c.Data.Start.Time
+	}
+	if !c.Data.End.IsZero() {
+		end = c.Data.End.Time
+	}
+	if c.Data.Source != "synthetic" {
+		if start.After(lastDate) {
+			return nil, fmt.Errorf("data.start: %s is after the last bar of the data (%s)", start.Format("2006-01-02"), lastDate.Format("2006-01-02"))
+		}
+		if end.Before(firstDate) {
+			return nil, fmt.Errorf("data.end: %s is before the first bar of the data (%s)", end.Format("2006-01-02"), firstDate.Format("2006-01-02"))
+		}
+	}
+	return clock.New(cal, c.Data.Frequency, start, end)
+}
+
+// span returns the first and last stamps of the dataset.
+func span[N numeric.Number[N]](ds *market.Dataset[N]) (first, last int64, ok bool) {
+	for i := range ds.Series {
+		s := &ds.Series[i]
+		if s.Len() == 0 {
+			continue
+		}
+		if !ok || s.Time[0] < first {
+			first = s.Time[0]
+		}
+		if !ok || s.Time[s.Len()-1] > last {
+			last = s.Time[s.Len()-1]
+		}
+		ok = true
+	}
+	return first, last, ok
+}
+
+// dataCalendar is the calendar whose sessions are the dates of the bars.
+func dataCalendar[N numeric.Number[N]](ds *market.Dataset[N], tz string) (calendar.Calendar, error) {
+	loc := time.UTC
+	if tz != "" {
+		var err error
+		if loc, err = time.LoadLocation(tz); err != nil {
+			return nil, fmt.Errorf("data.timezone: %w", err)
+		}
+	}
+	seen := map[time.Time]bool{}
+	for i := range ds.Series {
+		for _, t := range ds.Series[i].Time {
+			seen[calendar.Date(time.Unix(0, t-1).In(loc))] = true
+		}
+	}
+	dates := make([]time.Time, 0, len(seen))
+	for d := range seen {
+		// FromDates reads the date in loc: give it that date's midnight there.
+		dates = append(dates, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc))
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
+	return calendar.FromDates("data", loc, dates)
+}

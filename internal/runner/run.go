@@ -1,0 +1,53 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/execution"
+)
+
+// Options tune a run beyond its config.
+type Options struct {
+	// Progress is passed to the engine (sessions done, total).
+	Progress func(done, total int)
+}
+
+// Run runs the config's strategy over data with backend N.
+func Run[N numeric.Number[N]](ctx context.Context, c *config.Config, data *Data[N], opts Options) (*engine.Result[N], error) {
+	e, err := NewEngine(c, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	return e.Run(ctx)
+}
+
+// NewEngine builds the engine of a run without running it.
+func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], opts Options) (*engine.Engine[N], error) {
+	strategy, err := NewStrategy[N](c.Strategy.Name, &c.Strategy.Params)
+	if err != nil {
+		return nil, err
+	}
+	sim, account, err := execution.New[N](c.Execution)
+	if err != nil {
+		return nil, fmt.Errorf("execution: %w", err)
+	}
+	capital, err := numeric.Parse[N](c.Capital.String())
+	if err != nil {
+		return nil, fmt.Errorf("capital: %w", err)
+	}
+	portal, err := data.Portal()
+	if err != nil {
+		return nil, err
+	}
+	return engine.New(portal, strategy, engine.Config[N]{
+		Capital:   capital,
+		Execution: sim,
+		Account:   account,
+		Benchmark: c.Benchmark,
+		Progress:  opts.Progress,
+	})
+}

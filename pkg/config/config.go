@@ -1,0 +1,204 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/execution"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// Config is one backtest.
+type Config struct {
+	Name      string           `yaml:"name"`
+	Backend   string           `yaml:"backend"`
+	Capital   *numeric.Decimal `yaml:"capital"`
+	Data      Data             `yaml:"data"`
+	Strategy  Strategy         `yaml:"strategy"`
+	Execution execution.Config `yaml:"execution"`
+	Benchmark string           `yaml:"benchmark"`
+
+	// Dir is the folder relative paths resolve against: the config
+	// file's, set by Load.
+	Dir string `yaml:"-"`
+}
+
+// Data says which bars to replay.
+type Data struct {
+	Source    string           `yaml:"source"`
+	Frequency market.Frequency `yaml:"frequency"`
+	Calendar  string           `yaml:"calendar"`
+	Start     Date             `yaml:"start"`
+	End       Date             `yaml:"end"`
+	// synthetic
+	Assets int    `yaml:"assets"`
+	Seed   uint64 `yaml:"seed"`
+	// csv
+	Files    map[string]string `yaml:"files"`
+	Dir      string            `yaml:"dir"`
+	TimeZone string            `yaml:"timezone"`
+	Stamp    string            `yaml:"stamp"`
+	// bundle
+	Bundle string `yaml:"bundle"`
+	Ingest string `yaml:"ingest"`
+}
+
+// Strategy names the strategy and holds its params as YAML, for the
+// strategy to decode.
+type Strategy struct {
+	Name   string    `yaml:"name"`
+	Params yaml.Node `yaml:"params"`
+}
+
+// Date is a calendar date written YYYY-MM-DD; the zero Date means unset.
+type Date struct{ time.Time }
+
+// UnmarshalYAML reads YYYY-MM-DD.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	t, err := time.Parse("2006-01-02", n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: date %q: want YYYY-MM-DD", n.Line, n.Value)
+	}
+	d.Time = t
+	return nil
+}
+
+// MarshalYAML writes YYYY-MM-DD.
+func (d Date) MarshalYAML() (any, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.Format("2006-01-02"), nil
+}
+
+// Backends lists the backend names.
+var Backends = []string{"float", "fixed", "decimal"}
+
+// Load reads, decodes strictly and validates the config file at path.
+func Load(path string) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	abs, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	c.Dir = abs
+	return c, nil
+}
+
+// Parse decodes a config strictly and validates it; relative paths are
+// left as written (Load resolves them).
+func Parse(b []byte) (*Config, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	var c Config
+	if err := dec.Decode(&c); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("empty config")
+		}
+		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// Validate reports a config that cannot run, naming the key.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+	}
+	switch c.Backend {
+	case "float", "fixed", "decimal":
+	case "":
+		bad("backend", "missing (float, fixed or decimal)")
+	default:
+		bad("backend", "unknown backend %q (want float, fixed or decimal)", c.Backend)
+	}
+	switch {
+	case c.Capital == nil:
+		bad("capital", "missing")
+	case c.Capital.Sign() <= 0:
+		bad("capital", "must be positive, got %s", c.Capital)
+	}
+	if c.Strategy.Name == "" {
+		bad("strategy.name", "missing")
+	}
+	d := &c.Data
+	if !d.Start.IsZero() && !d.End.IsZero() && d.Start.After(d.End.Time) {
+		bad("data.start", "%s is after data.end %s", d.Start.Format("2006-01-02"), d.End.Format("2006-01-02"))
+	}
+	switch d.Source {
+	case "synthetic":
+		if d.Assets < 1 {
+			bad("data.assets", "must be at least 1, got %d", d.Assets)
+		}
+		if d.Start.IsZero() {
+			bad("data.start", "missing (required for synthetic data)")
+		}
+		if d.End.IsZero() {
+			bad("data.end", "missing (required for synthetic data)")
+		}
+		for key, set := range map[string]bool{"data.files": len(d.Files) > 0, "data.dir": d.Dir != "", "data.bundle": d.Bundle != ""} {
+			if set {
+				bad(key, "not used by synthetic data")
+			}
+		}
+	case "csv":
+		if len(d.Files) == 0 && d.Dir == "" {
+			bad("data", "csv data needs files or dir")
+		}
+		if d.Bundle != "" {
+			bad("data.bundle", "not used by csv data")
+		}
+	case "bundle":
+		if d.Bundle == "" {
+			bad("data.bundle", "missing (the name of an ingested bundle)")
+		}
+	case "":
+		bad("data.source", "missing (synthetic, csv or bundle)")
+	default:
+		bad("data.source", "unknown source %q (want synthetic, csv or bundle)", d.Source)
+	}
+	if err := c.Execution.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("execution: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// Path resolves a path of the config against its folder.
+func (c *Config) Path(p string) string {
+	if p == "" || filepath.IsAbs(p) || c.Dir == "" {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+// CalendarName returns the calendar of the run: data.calendar, or the
+// default for the source ("data" for csv, XNYS otherwise).
+func (c *Config) CalendarName() string {
+	if c.Data.Calendar != "" {
+		return c.Data.Calendar
+	}
+	if c.Data.Source == "csv" {
+		return "data"
+	}
+	return "XNYS"
+}

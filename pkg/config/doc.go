@@ -1,0 +1,36 @@
+// Package config is the schema of a YAML-configured backtest: what data
+// to replay, with which strategy, numeric backend, execution models and
+// capital. Load reads a file strictly (an unknown key is an error naming
+// it and its line) and validates it (an impossible value is an error
+// naming the key and the reason); relative paths resolve against the
+// config file's folder.
+//
+//	name: sma-daily
+//	backend: fixed          # float | fixed | decimal
+//	capital: 100000
+//	data:
+//	  source: synthetic     # synthetic | csv | bundle
+//	  frequency: daily      # daily | hourly | minute
+//	  calendar: XNYS        # XNYS | 24/7 | data (default: data for csv, XNYS otherwise)
+//	  start: 2023-01-03     # optional for csv and bundle: default the whole range
+//	  end: 2024-12-29
+//	  assets: 50            # synthetic
+//	  seed: 42              # synthetic
+//	  files: {ORCL: data/orcl.csv}   # csv: symbol -> file, or
+//	  dir: data/            # csv: a folder of <SYMBOL>.csv
+//	  bundle: my-bundle     # bundle: an ingested bundle's name
+//	strategy:
+//	  name: sma_crossover
+//	  params: {fast: 10, slow: 30, shares: 100}
+//	execution:
+//	  fill: next_open       # next_open | next_close
+//	  slippage: {model: none}
+//	  commission: {model: none}
+//	  shorting: false
+//	  max_leverage: 1
+//	benchmark: SPY          # optional: an asset of the data
+//
+// The strategy's params are kept as YAML and decoded, as strictly, by the
+// strategy chosen (see internal/runner). Numbers that are money (capital,
+// model costs) are read as exact decimals, never through float64.
+package config
