@@ -79,3 +79,35 @@ commission: {model: per_share, cost: 0.005, min: 1}
 	// 2014-01-04T21:00:00Z buy 50 ORCL at 37.85059141, commission 0.25 (order 1)
 	// 2014-01-04 value 10040.7523055 cash 615.7523055
 }
+
+func ExampleParseConfig() {
+	_, err := execution.ParseConfig([]byte("slippage: {model: volume_share, volume_limit: 2.5}"))
+	fmt.Println(err)
+	_, err = execution.ParseConfig([]byte("commission:\n  model: per_share\n  minimum: 1"))
+	fmt.Println(err)
+	c, _ := execution.ParseConfig([]byte("commission: {model: per_share, cost: 0.0000000001}"))
+	_, _, err = execution.New[numeric.Fixed](c)
+	fmt.Println(err)
+	// Output:
+	// execution.slippage.volume_limit: 2.5 is outside (0, 1]
+	// execution.commission.minimum: line 3: unknown key (want bps, cost, min, model)
+	// execution.commission.cost: 0.0000000001 does not fit the fixed backend: numeric: parsing "0.0000000001" as fixed: too many decimals
+}
+
+func ExampleFixedBps() {
+	type N = numeric.Fixed
+	p := numeric.MustParse[N]
+	sim := execution.Simulator[N]{
+		Mode:       execution.NextClose,
+		Slippage:   execution.FixedBps[N]{Bps: p("5")},
+		Commission: execution.Bps[N]{Bps: p("1")},
+	}
+	o := order.New(1, order.Request[N]{Asset: market.Asset{Symbol: "NVDA"}, Amount: p("-300")},
+		order.Placement{Bar: 0, KnownAsset: true})
+	b := market.Bar[N]{Open: p("15.2"), High: p("15.5"), Low: p("15.1"), Close: p("15.37"), Volume: p("1e6")}
+	f, _ := sim.Match(&o, &b, 1, p("0"))
+	// 15.37 - 15.37*0.0005 = 15.362315; 1 bp of 300*15.362315 = 0.46086945.
+	fmt.Println(f.Amount, f.Price, f.Commission)
+	// Output:
+	// -300 15.362315 0.46086945
+}
