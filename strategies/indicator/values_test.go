@@ -13,8 +13,9 @@ import (
 // and compares each bar's value with the reference definitions: Fixed and
 // Decimal digit for digit with the model of their documented rounding (so
 // exactly, where nothing rounds), and every backend with the exact
-// definition within a tolerance (Float 1e-9 relative, Fixed 1e-5
-// absolute: the accumulated 8-decimal roundings, Decimal 1e-25 relative).
+// definition within a tolerance (Float 1e-9 relative; Fixed the bound the
+// package documents where it states one, else 1e-5 absolute; Decimal 1e-25
+// relative).
 func TestValues(t *testing.T) {
 	bs := loadBars(t)
 	exact := map[string]refSeries{} // the exact references, by case, for all backends
@@ -35,12 +36,17 @@ type result[N numeric.Number[N]] struct {
 }
 
 // valueCase is one indicator with its parameters: run feeds it the bars,
-// ref computes the reference under a model.
+// ref computes the reference under a model, and bound, when set, is the
+// package's documented bound on Fixed's distance from the exact definition.
 type valueCase[N numeric.Number[N]] struct {
-	name string
-	run  func([]bar[N]) result[N]
-	ref  func(model, refBars) refSeries
+	name  string
+	run   func([]bar[N]) result[N]
+	ref   func(model, refBars) refSeries
+	bound *big.Rat
 }
+
+// ulps returns k units of Fixed's last place, 1e-8.
+func ulps(k *big.Rat) *big.Rat { return new(big.Rat).Mul(k, ratOf("1e-8")) }
 
 func must[T any](v T, err error) T {
 	if err != nil {
@@ -69,11 +75,15 @@ func runClose[N numeric.Number[N]](ind single[N]) func([]bar[N]) result[N] {
 func valueCases[N numeric.Number[N]]() []valueCase[N] {
 	var cs []valueCase[N]
 	add := func(name string, run func([]bar[N]) result[N], ref func(model, refBars) refSeries) {
-		cs = append(cs, valueCase[N]{name, run, ref})
+		cs = append(cs, valueCase[N]{name, run, ref, nil})
 	}
+	// within sets the last case's bound.
+	within := func(b *big.Rat) { cs[len(cs)-1].bound = b }
+	half := ratOf("1/2")
 	for _, p := range []int{1, 5, 30} {
 		add(fmt.Sprintf("sma/period=%d", p), runClose(must(NewSMA[N](p))),
 			func(m model, bs refBars) refSeries { return refSMA(m, bs.close, p) })
+		within(ulps(half))
 		add(fmt.Sprintf("sma-sum/period=%d", p), func(bs []bar[N]) result[N] {
 			ind := must(NewSMA[N](p))
 			r := result[N]{warmUp: 1}
@@ -83,18 +93,22 @@ func valueCases[N numeric.Number[N]]() []valueCase[N] {
 			}
 			return r
 		}, func(m model, bs refBars) refSeries { return refSum(m, bs.close, p) })
+		within(new(big.Rat))
 	}
 	for _, p := range []int{1, 12, 30} {
 		add(fmt.Sprintf("ema/period=%d", p), runClose(must(NewEMA[N](p))),
 			func(m model, bs refBars) refSeries { return refEMA(m, bs.close, p) })
+		within(ulps(big.NewRat(int64(p)+1, 4))) // 0.5 ulp / alpha
 	}
 	for _, p := range []int{1, 14, 30} {
 		add(fmt.Sprintf("smma/period=%d", p), runClose(must(NewSMMA[N](p))),
 			func(m model, bs refBars) refSeries { return refSMMA(m, bs.close, p) })
+		within(ulps(big.NewRat(int64(p), 2))) // 0.5 ulp / alpha
 	}
 	for _, p := range []int{1, 10, 30} {
 		add(fmt.Sprintf("wma/period=%d", p), runClose(must(NewWMA[N](p))),
 			func(m model, bs refBars) refSeries { return refWMA(m, bs.close, p) })
+		within(ulps(half))
 	}
 	for _, p := range []int{1, 2, 14} {
 		add(fmt.Sprintf("rsi/period=%d", p), runClose(must(NewRSI[N](p))),
@@ -167,14 +181,18 @@ func valueCases[N numeric.Number[N]]() []valueCase[N] {
 	for _, p := range []int{1, 12} {
 		add(fmt.Sprintf("roc/period=%d", p), runClose(must(NewROC[N](p))),
 			func(m model, bs refBars) refSeries { return refROC(m, bs.close, p) })
+		within(ulps(half))
 		add(fmt.Sprintf("momentum/period=%d", p), runClose(must(NewMomentum[N](p))),
 			func(m model, bs refBars) refSeries { return refMomentum(m, bs.close, p) })
+		within(new(big.Rat))
 	}
 	for _, p := range []int{1, 2, 14, 50} {
 		add(fmt.Sprintf("highest/period=%d", p), runClose(must(NewHighest[N](p))),
 			func(m model, bs refBars) refSeries { return refHighest(bs.close, p) })
+		within(new(big.Rat))
 		add(fmt.Sprintf("lowest/period=%d", p), runClose(must(NewLowest[N](p))),
 			func(m model, bs refBars) refSeries { return refLowest(bs.close, p) })
+		within(new(big.Rat))
 	}
 	return cs
 }
@@ -214,7 +232,7 @@ func testValues[N numeric.Number[N]](t *testing.T, rb refBars, exactRefs map[str
 							t.Fatalf("bar %d line %d: got %v, documented rounding gives %s", i, j, v, modeled[i][j].FloatString(34))
 						}
 					}
-					if !closeTo(backend, v, exact[i][j]) {
+					if !closeTo(backend, v, exact[i][j], c.bound) {
 						t.Fatalf("bar %d line %d: got %v, definition gives %s", i, j, v, exact[i][j].FloatString(34))
 					}
 				}
@@ -226,15 +244,19 @@ func testValues[N numeric.Number[N]](t *testing.T, rb refBars, exactRefs map[str
 	}
 }
 
-// closeTo reports whether v is within its backend's tolerance of want.
-func closeTo[N numeric.Number[N]](backend string, v N, want *big.Rat) bool {
+// closeTo reports whether v is within its backend's tolerance of want:
+// for Fixed, fixedBound when set.
+func closeTo[N numeric.Number[N]](backend string, v N, want, fixedBound *big.Rat) bool {
 	switch backend {
 	case "float":
 		w, _ := want.Float64()
 		return math.Abs(v.Float64()-w) <= 1e-9*math.Max(1, math.Abs(w))
 	case "fixed":
+		if fixedBound == nil {
+			fixedBound = ratOf("0.00001")
+		}
 		d := new(big.Rat).Sub(ratOf(v.String()), want)
-		return d.Abs(d).Cmp(ratOf("0.00001")) <= 0
+		return d.Abs(d).Cmp(fixedBound) <= 0
 	default:
 		d := new(big.Rat).Sub(ratOf(v.String()), want)
 		bound := new(big.Rat).Abs(want)
