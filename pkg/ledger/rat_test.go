@@ -244,7 +244,7 @@ func runOps[N numeric.Number[N]](t testing.TB, cash string, ops []op, each func(
 
 const (
 	ratCash  = "10000000"
-	ratSteps = 20000
+	ratSteps = 12000
 )
 
 // testRat runs the exact comparison for Fixed or Decimal. The reference
