@@ -22,14 +22,16 @@ type Env struct {
 	Getenv func(string) string
 }
 
-// Data is a run's bars on its clock.
+// Data is a run's bars on its clock, validated once: every run over it
+// gets a fresh portal cursor over the same bars.
 type Data[N numeric.Number[N]] struct {
 	Dataset *market.Dataset[N]
 	Clock   *clock.Clock
+	portal  *dataportal.Portal[N]
 }
 
 // Portal returns a fresh portal over the data.
-func (d *Data[N]) Portal() (*dataportal.Portal[N], error) { return dataportal.New(d.Dataset, d.Clock) }
+func (d *Data[N]) Portal() *dataportal.Portal[N] { return d.portal.Clone() }
 
 // LoadData loads the bars a config names into backend N and builds the
 // run's clock: the calendar's sessions from data.start to data.end (for
@@ -93,7 +95,11 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 			return nil, err
 		}
 	}
-	return &Data[N]{Dataset: ds, Clock: clk}, nil
+	portal, err := dataportal.New(ds, clk)
+	if err != nil {
+		return nil, err
+	}
+	return &Data[N]{Dataset: ds, Clock: clk, portal: portal}, nil
 }
 
 // runClock builds the clock of the run from the config and the data.

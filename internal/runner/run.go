@@ -39,11 +39,7 @@ func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], opts Option
 	if err != nil {
 		return nil, fmt.Errorf("capital: %w", err)
 	}
-	portal, err := data.Portal()
-	if err != nil {
-		return nil, err
-	}
-	return engine.New(portal, strategy, engine.Config[N]{
+	return engine.New(data.Portal(), strategy, engine.Config[N]{
 		Capital:   capital,
 		Execution: sim,
 		Account:   account,
