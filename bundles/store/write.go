@@ -334,16 +334,6 @@ func writeFileSync(path string, data []byte) error {
 	return nil
 }
 
-// WriteFileSync is the durable file write that sources use for their
-// staging files: data goes to a temporary name, is synced, renamed to
-// path, and the directory is synced.
-func WriteFileSync(path string, data []byte) error {
-	if err := writeFileSync(path, data); err != nil {
-		return err
-	}
-	return syncDir(filepath.Dir(path))
-}
-
 func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
