@@ -129,7 +129,7 @@ func BenchmarkBookOpen(b *testing.B) {
 		bk.Place(order.Request[numeric.Fixed]{Asset: orcl, Amount: numeric.Int[numeric.Fixed](int64(i + 1))},
 			order.Placement{Bar: i, KnownAsset: true})
 	}
-	b.Run("open=100", func(b *testing.B) {
+	b.Run("open=100/backend=fixed", func(b *testing.B) {
 		for b.Loop() {
 			_ = bk.Open()
 		}
