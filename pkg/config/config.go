@@ -111,7 +111,7 @@ func Parse(b []byte) (*Config, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("empty config")
 		}
-		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, explain(b, err)
 	}
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -201,4 +201,51 @@ func (c *Config) CalendarName() string {
 		return "data"
 	}
 	return "XNYS"
+}
+
+// explain names the keys of the lines a decoding error points at:
+// "line 4: ..." becomes "capital (line 4): ...".
+func explain(b []byte, err error) error {
+	var root yaml.Node
+	if yaml.Unmarshal(b, &root) != nil {
+		return err
+	}
+	keys := map[int]string{}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				p := k.Value
+				if path != "" {
+					p = path + "." + k.Value
+				}
+				if _, ok := keys[k.Line]; !ok || v.Kind == yaml.ScalarNode {
+					keys[k.Line] = p
+				}
+				walk(v, p)
+			}
+		}
+	}
+	walk(&root, "")
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var lines []string
+	for _, l := range strings.Split(msg, "\n") {
+		l = strings.TrimSpace(l)
+		var n int
+		if _, e := fmt.Sscanf(l, "line %d:", &n); e == nil {
+			if k, ok := keys[n]; ok {
+				l = k + " (" + l[:strings.Index(l, ":")] + ")" + l[strings.Index(l, ":"):]
+			}
+		}
+		if l != "" && l != "unmarshal errors:" {
+			lines = append(lines, l)
+		}
+	}
+	return errors.New(strings.Join(lines, "; "))
 }

@@ -1,0 +1,114 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const valid = `
+name: t
+backend: fixed
+capital: 100000
+data:
+  source: synthetic
+  frequency: daily
+  start: 2024-01-02
+  end: 2024-06-28
+  assets: 5
+  seed: 1
+strategy:
+  name: sma_crossover
+  params: {fast: 5, slow: 20, shares: 10}
+execution:
+  fill: next_open
+`
+
+func TestParseValid(t *testing.T) {
+	c, err := Parse([]byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Capital.String() != "100000" || c.Data.Assets != 5 || c.Data.Start.Format("2006-01-02") != "2024-01-02" || c.Strategy.Name != "sma_crossover" {
+		t.Fatalf("decoded %+v", c)
+	}
+	if c.CalendarName() != "XNYS" {
+		t.Fatalf("calendar %s", c.CalendarName())
+	}
+	if c.Strategy.Params.Kind == 0 {
+		t.Fatal("params not kept")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, edit, want string
+	}{
+		{"unknown key", "name: t\n", "field colour not found"},
+		{"unknown nested key", "  seed: 1\n", "field sede not found"},
+		{"wrong type", "  assets: 5\n", "cannot unmarshal !!str `many`"},
+		{"missing backend", "backend: fixed\n", "backend: missing"},
+		{"unknown backend", "backend: fixed\n", `backend: unknown backend "quantum"`},
+		{"negative capital", "capital: 100000\n", "capital: must be positive, got -5"},
+		{"capital text", "capital: 100000\n", `capital (line 4): numeric: parsing "lots"`},
+		{"start after end", "  start: 2024-01-02\n", "data.start: 2024-07-01 is after data.end 2024-06-28"},
+		{"bad date", "  start: 2024-01-02\n", `date "2024-13-01": want YYYY-MM-DD`},
+		{"no assets", "  assets: 5\n", "data.assets: must be at least 1, got 0"},
+		{"unknown source", "  source: synthetic\n", `data.source: unknown source "ftp"`},
+		{"unknown frequency", "  frequency: daily\n", `unknown frequency "weekly"`},
+		{"missing strategy", "  name: sma_crossover\n", "strategy.name: missing"},
+		{"unknown fill", "  fill: next_open\n", "next_tick"},
+	}
+	repl := map[string]string{
+		"unknown key":        "name: t\ncolour: red\n",
+		"unknown nested key": "  seed: 1\n  sede: 2\n",
+		"wrong type":         "  assets: many\n",
+		"missing backend":    "",
+		"unknown backend":    "backend: quantum\n",
+		"negative capital":   "capital: -5\n",
+		"capital text":       "capital: lots\n",
+		"start after end":    "  start: 2024-07-01\n",
+		"bad date":           "  start: 2024-13-01\n",
+		"no assets":          "  assets: 0\n",
+		"unknown source":     "  source: ftp\n",
+		"unknown frequency":  "  frequency: weekly\n",
+		"missing strategy":   "  name: \"\"\n",
+		"unknown fill":       "  fill: next_tick\n",
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Replace(valid, tc.edit, repl[tc.name], 1)
+			if text == valid {
+				t.Fatalf("edit %q not applied", tc.edit)
+			}
+			_, err := Parse([]byte(text))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadResolvesPaths(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "run.yaml")
+	text := strings.Replace(valid, "  source: synthetic\n", "  source: csv\n  files: {X: data/x.csv}\n", 1)
+	text = strings.Replace(text, "  assets: 5\n", "", 1)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Path(c.Data.Files["X"]); got != filepath.Join(dir, "data", "x.csv") {
+		t.Fatalf("path %s", got)
+	}
+	if c.CalendarName() != "data" {
+		t.Fatalf("csv default calendar %s", c.CalendarName())
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Fatalf("missing file error %v", err)
+	}
+}
