@@ -49,7 +49,7 @@ type Engine[N numeric.Number[N]] struct {
 	records     map[string]*Series[N]
 	recordOrder []string
 
-	markedAt, markedTx int
+	markedAt int
 	ran                bool
 }
 
@@ -234,6 +234,9 @@ func (e *Engine[N]) fill(k int) {
 			continue
 		}
 		e.ledger.Apply(tx)
+		// Apply values the position at the fill price; value it at the
+		// bar's close like every other position.
+		e.ledger.UpdatePrice(a, bar.Close)
 		o.Fill(tx.Amount, tx.Price, tx.Commission, bar.Time)
 		e.used[a] = e.used[a].Add(tx.Amount.Abs())
 	}

@@ -34,12 +34,14 @@ func (c *Context[N]) Valuation() ledger.Valuation[N] {
 	return c.e.ledger.Valuation()
 }
 
-// mark values the held positions at their last known closes, once per bar.
+// mark values the held positions at their last known closes. Closes only
+// change from one bar to the next, so it does the work once per bar; the
+// fill step re-marks each asset it trades (see fill).
 func (e *Engine[N]) mark() {
-	if e.markedAt == e.bar && e.markedTx == len(e.ledger.Transactions()) {
+	if e.markedAt == e.bar {
 		return
 	}
-	e.markedAt, e.markedTx = e.bar, len(e.ledger.Transactions())
+	e.markedAt = e.bar
 	for _, a := range e.ledger.Held() {
 		if p, _, ok := e.portal.Last(a); ok {
 			e.ledger.UpdatePrice(a, p)

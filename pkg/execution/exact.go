@@ -1,6 +1,7 @@
 package execution
 
 import (
+	"math"
 	"math/big"
 	"strings"
 
@@ -22,6 +23,16 @@ func impactPrice[N numeric.Number[N]](price, k, total, volume N, buy bool) N {
 		v := numeric.Float(float64(f) * (1 + impact))
 		return any(v.Quantize(8, numeric.HalfEven)).(N)
 	}
+	if fx, ok := any(price).(numeric.Fixed); ok {
+		if r, ok := impactFixedFast(fx, k.Float64(), total.Float64(), volume.Float64(), buy); ok {
+			return any(r).(N)
+		}
+	}
+	return impactExact(price, k, total, volume, buy)
+}
+
+// impactExact is impactPrice computed with big integers.
+func impactExact[N numeric.Number[N]](price, k, total, volume N, buy bool) N {
 	// With x = cx * 10^-sx for each operand:
 	//   f = k t^2 / v^2 = (ck ct^2 10^(2sv)) / (cv^2 10^(sk+2st)) = fn/fd
 	//   price*(1 ± f) * 10^8 = cp (fd ± fn) 10^(8-sp) / fd
@@ -121,4 +132,29 @@ func decimalText(q *big.Int, d int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// impactFixedFast is impactPrice's fast path for Fixed: it evaluates the
+// price in raw units (1e-8) in float64 and returns it rounded half-even
+// when that rounding is certain, false otherwise (the caller then computes
+// it exactly). The float64 value is within a relative 1e-14 of the exact
+// one (a handful of correctly rounded operations on operands converted
+// with one rounding each, about 1e-15), so unless it lies within that
+// distance of a half unit, rounding it gives the exact result's rounding.
+func impactFixedFast(price numeric.Fixed, k, total, volume float64, buy bool) (numeric.Fixed, bool) {
+	share := total / volume
+	f := k * share * share
+	if !buy {
+		f = -f
+	}
+	v := float64(price.Raw()) * (1 + f)
+	bound := math.Abs(v)*1e-14 + 1e-9
+	if bound >= 0.25 || v >= math.MaxInt64/2 || v <= 0 {
+		return 0, false
+	}
+	fl := math.Floor(v)
+	if d := v - fl - 0.5; d > -bound && d < bound {
+		return 0, false // too close to a half unit to round from the estimate
+	}
+	return numeric.FixedFromRaw(int64(math.RoundToEven(v))), true
 }

@@ -17,7 +17,9 @@ type Ledger[N numeric.Number[N]] struct {
 	realized  N
 	positions []Position[N] // indexed by asset ID
 	held      []int         // IDs of the assets with a non-zero Amount, ascending
-	txs       []Transaction[N]
+	txs       [][]Transaction[N] // the log, in chunks that never move
+	ntx       int
+	flat      []Transaction[N] // Transactions' copy, valid while len(flat) == ntx
 	snaps     []Snapshot[N]
 	lastValue N // portfolio value at the last snapshot (start until then)
 }
@@ -55,9 +57,25 @@ func (l *Ledger[N]) Position(asset int) Position[N] {
 // The slice is the ledger's own: read it, do not modify or keep it.
 func (l *Ledger[N]) Held() []int { return l.held }
 
+// txChunk is the number of transactions per chunk of the log: appending
+// never copies the log, and the garbage collector scans it in pieces.
+const txChunk = 1024
+
 // Transactions returns the transaction log in the order applied. The
-// slice is the ledger's own: read it, do not modify it.
-func (l *Ledger[N]) Transactions() []Transaction[N] { return l.txs }
+// slice is the ledger's own, built on the first call after a change (so
+// call it for a report, not per bar): read it, do not modify it.
+func (l *Ledger[N]) Transactions() []Transaction[N] {
+	if len(l.flat) != l.ntx {
+		l.flat = make([]Transaction[N], 0, l.ntx)
+		for _, c := range l.txs {
+			l.flat = append(l.flat, c...)
+		}
+	}
+	return l.flat
+}
+
+// NumTransactions returns the length of the transaction log.
+func (l *Ledger[N]) NumTransactions() int { return l.ntx }
 
 // Apply records the transaction: it moves the cash by -Notional() -
 // Commission, updates the position by average cost (see the package
@@ -111,7 +129,12 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	case after.IsZero():
 		l.release(id)
 	}
-	l.txs = append(l.txs, tx)
+	if n := len(l.txs); n == 0 || len(l.txs[n-1]) == cap(l.txs[n-1]) {
+		l.txs = append(l.txs, make([]Transaction[N], 0, txChunk))
+	}
+	last := &l.txs[len(l.txs)-1]
+	*last = append(*last, tx)
+	l.ntx++
 }
 
 func (l *Ledger[N]) realize(p *Position[N], pnl N) {
