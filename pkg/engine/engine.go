@@ -50,7 +50,7 @@ type Engine[N numeric.Number[N]] struct {
 	recordOrder []string
 
 	markedAt int
-	ran                bool
+	ran      bool
 }
 
 type dueCall[N numeric.Number[N]] struct {

@@ -15,8 +15,8 @@ type Ledger[N numeric.Number[N]] struct {
 	start     N
 	cash      N
 	realized  N
-	positions []Position[N] // indexed by asset ID
-	held      []int         // IDs of the assets with a non-zero Amount, ascending
+	positions []Position[N]      // indexed by asset ID
+	held      []int              // IDs of the assets with a non-zero Amount, ascending
 	txs       [][]Transaction[N] // the log, in chunks that never move
 	ntx       int
 	flat      []Transaction[N] // Transactions' copy, valid while len(flat) == ntx
