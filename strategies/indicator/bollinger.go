@@ -1,8 +1,6 @@
 package indicator
 
-import (
-	"github.com/pennybt/penny/numeric"
-)
+import "github.com/pennybt/penny/numeric"
 
 // Bollinger is backtrader's BollingerBands: over the last Period values,
 // the middle band is their simple average, and the top and bottom bands are
