@@ -1,0 +1,336 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/report"
+)
+
+const svgNamespace = "http://www.w3.org/2000/svg"
+
+// htmlDoc is what checkHTML reads out of report.html, parsed as XML.
+type htmlDoc struct {
+	raw       string
+	elements  map[string]int // element name -> count
+	attrs     map[string]int // attribute name -> count
+	title, h1 string
+	svgs      []*svgDoc
+	rows      map[string]int // table class -> rows in its tbody
+	notes     []string       // text of the <p class="note"> elements
+}
+
+// svgDoc is one <svg> element of the page.
+type svgDoc struct {
+	id         string
+	w, h       float64           // its viewBox
+	paths      map[string][]int  // path class -> points of each path
+	rects      map[string]int    // rect class -> count
+	cellTexts  []string          // text of the heatmap's cells
+	outside    []string          // points outside the viewBox
+	attrValues map[string]string // attributes of the <svg> element
+}
+
+// parseHTML parses the page with encoding/xml in strict mode, with no
+// entity but XML's five: the page must be well-formed XML (XHTML-style
+// markup, which is also valid HTML).
+func parseHTML(t *testing.T, b []byte) *htmlDoc {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	doc := &htmlDoc{raw: string(b), elements: map[string]int{}, attrs: map[string]int{}, rows: map[string]int{}}
+	var (
+		stack []xml.StartElement
+		text  strings.Builder // text of the innermost element being read
+		svg   *svgDoc
+		table string
+	)
+	class := func(e xml.StartElement) string { return attr(e, "class") }
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line, col := d.InputPos()
+			t.Fatalf("report.html is not well-formed at line %d, column %d: %v", line, col, err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, tok.Copy())
+			text.Reset()
+			name := tok.Name.Local
+			doc.elements[name]++
+			for _, a := range tok.Attr {
+				doc.attrs[a.Name.Local]++
+			}
+			switch name {
+			case "svg":
+				svg = &svgDoc{id: attr(tok, "id"), paths: map[string][]int{}, rects: map[string]int{}, attrValues: map[string]string{}}
+				for _, a := range tok.Attr {
+					svg.attrValues[a.Name.Local] = a.Value
+				}
+				if _, err := fmt.Sscanf(attr(tok, "viewBox"), "0 0 %g %g", &svg.w, &svg.h); err != nil {
+					t.Errorf("svg %s: viewBox %q: %v", svg.id, attr(tok, "viewBox"), err)
+				}
+				doc.svgs = append(doc.svgs, svg)
+			case "path":
+				pts := pathPoints(t, attr(tok, "d"))
+				svg.paths[class(tok)] = append(svg.paths[class(tok)], len(pts))
+				for _, p := range pts {
+					if p[0] < 0 || p[0] > svg.w || p[1] < 0 || p[1] > svg.h {
+						svg.outside = append(svg.outside, fmt.Sprint(p))
+					}
+				}
+			case "rect":
+				svg.rects[class(tok)]++
+			case "table":
+				table = class(tok)
+			case "tr":
+				if len(stack) >= 2 && stack[len(stack)-2].Name.Local == "tbody" {
+					doc.rows[table]++
+				}
+			}
+		case xml.CharData:
+			text.Write(tok)
+		case xml.EndElement:
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch {
+			case tok.Name.Local == "title" && len(stack) > 0 && stack[len(stack)-1].Name.Local == "head":
+				doc.title = text.String()
+			case tok.Name.Local == "h1":
+				doc.h1 = text.String()
+			case tok.Name.Local == "p" && class(top) == "note":
+				doc.notes = append(doc.notes, text.String())
+			case tok.Name.Local == "text" && class(top) == "cell-text":
+				svg.cellTexts = append(svg.cellTexts, text.String())
+			}
+		}
+	}
+	return doc
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// pathPoints reads the points of path data made of M and L commands with
+// "x,y" pairs.
+func pathPoints(t *testing.T, d string) [][2]float64 {
+	t.Helper()
+	var pts [][2]float64
+	for _, cmd := range strings.FieldsFunc(d, func(r rune) bool { return r == 'M' || r == 'L' }) {
+		xs, ys, ok := strings.Cut(cmd, ",")
+		x, errx := strconv.ParseFloat(xs, 64)
+		y, erry := strconv.ParseFloat(ys, 64)
+		if !ok || errx != nil || erry != nil {
+			t.Fatalf("path data %q: bad point %q", d[:min(len(d), 80)], cmd)
+		}
+		pts = append(pts, [2]float64{x, y})
+	}
+	if len(d) > 0 && d[0] != 'M' {
+		t.Errorf("path data %q does not start with M", d[:min(len(d), 80)])
+	}
+	return pts
+}
+
+func (d *htmlDoc) svg(t *testing.T, id string) *svgDoc {
+	t.Helper()
+	for _, s := range d.svgs {
+		if s.id == id {
+			return s
+		}
+	}
+	t.Fatalf("no <svg id=%q>", id)
+	return nil
+}
+
+// checkHTML checks report.html: well-formed, self-contained, the escaped
+// title, one SVG per chart with a line of one point per session (the
+// fixture is shorter than report.MaxPoints), the heatmap's months and
+// their printed returns, and the transactions table capped at maxTrades.
+func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Result[N], maxTrades int) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseHTML(t, b)
+	n := len(res.Snapshots)
+
+	// Self-contained: no script, no external resource, no reference
+	// anywhere but the SVG namespace.
+	for _, el := range []string{"script", "link", "img", "iframe", "object", "embed", "base", "use", "image", "foreignObject"} {
+		if doc.elements[el] > 0 {
+			t.Errorf("%d <%s> elements", doc.elements[el], el)
+		}
+	}
+	for _, a := range []string{"src", "href", "srcset", "action", "style"} {
+		if doc.attrs[a] > 0 {
+			t.Errorf("%d %s= attributes", doc.attrs[a], a)
+		}
+	}
+	refs := strings.Count(doc.raw, "http://") + strings.Count(doc.raw, "https://")
+	if ns := strings.Count(doc.raw, `xmlns="`+svgNamespace+`"`); refs != ns || ns != len(doc.svgs) {
+		t.Errorf("%d http(s) references, %d of them the SVG namespace of the %d <svg>: want only those", refs, ns, len(doc.svgs))
+	}
+	for _, s := range []string{"url(", "@import", "//"} {
+		if strings.Contains(strings.ReplaceAll(doc.raw, svgNamespace, ""), s) {
+			t.Errorf("the page contains %q", s)
+		}
+	}
+
+	// The title, escaped in the markup, reads back as the name.
+	if doc.title != fixtureName || doc.h1 != fixtureName {
+		t.Errorf("title %q, h1 %q, want %q", doc.title, doc.h1, fixtureName)
+	}
+	if strings.Contains(doc.raw, "<cross>") || !strings.Contains(doc.raw, "&lt;cross&gt; &amp; ") {
+		t.Errorf("the name is not escaped in the markup")
+	}
+
+	// One SVG per chart, in order.
+	var ids []string
+	for _, s := range doc.svgs {
+		ids = append(ids, s.id)
+		if len(s.outside) > 0 {
+			t.Errorf("svg %s: %d points outside the viewBox, e.g. %s", s.id, len(s.outside), s.outside[0])
+		}
+	}
+	if want := []string{"equity", "drawdown", "monthly-returns", "rolling-sharpe"}; !slices.Equal(ids, want) {
+		t.Fatalf("svg ids %v, want %v", ids, want)
+	}
+	lines := []struct {
+		svg, class string
+		points     int
+	}{
+		{"equity", "line equity", n},
+		{"equity", "line benchmark", n},
+		{"drawdown", "line drawdown", n},
+		// The Sharpe ratio of each full window of 63 sessions.
+		{"rolling-sharpe", "line rolling-sharpe", n - report.DefaultRollingWindow + 1},
+	}
+	for _, l := range lines {
+		if got := doc.svg(t, l.svg).paths[l.class]; !slices.Equal(got, []int{l.points}) {
+			t.Errorf("svg %s: paths of class %q have %v points, want one of %d", l.svg, l.class, got, l.points)
+		}
+	}
+	for _, s := range doc.svgs {
+		total := 0
+		for _, pts := range s.paths {
+			for _, p := range pts {
+				total += p
+			}
+		}
+		if want := map[string]int{"equity": 2 * n, "drawdown": n, "rolling-sharpe": n - report.DefaultRollingWindow + 1}[s.id]; total != want {
+			t.Errorf("svg %s: %d points in all, want %d", s.id, total, want)
+		}
+	}
+
+	// The heatmap: a cell per month and per year with sessions, each
+	// showing its return: the last portfolio value of the month over that
+	// of the month before (the capital before the first).
+	months, years := monthlyReturns(res)
+	heat := doc.svg(t, "monthly-returns")
+	if heat.rects["cell"] != len(months) || heat.rects["cell year"] != len(years) {
+		t.Errorf("heatmap: %d month cells and %d year cells, want %d and %d", heat.rects["cell"], heat.rects["cell year"], len(months), len(years))
+	}
+	var want []string
+	for _, r := range append(months, years...) {
+		want = append(want, strconv.FormatFloat(r*100, 'f', 1, 64)+"%")
+	}
+	if !slices.Equal(heat.cellTexts, want) {
+		t.Errorf("heatmap values %v, want %v", heat.cellTexts, want)
+	}
+
+	// The transactions table and its note.
+	shown := min(len(res.Transactions), maxTrades)
+	if doc.rows["transactions"] != shown {
+		t.Errorf("%d transaction rows, want %d", doc.rows["transactions"], shown)
+	}
+	note := strconv.Itoa(len(res.Transactions)) + " transactions."
+	if left := len(res.Transactions) - shown; left > 0 {
+		note = fmt.Sprintf("The first %d of %d transactions; %d more are left out here (transactions.csv has them all).", shown, len(res.Transactions), left)
+	}
+	if !slices.Contains(doc.notes, note) {
+		t.Errorf("no note %q among %q", note, doc.notes)
+	}
+	// The summary table lists the Summary's rows.
+	s, err := report.Summarize(res, fixtureOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := s.Rows()
+	if got := doc.rows["summary"] + doc.rows["trades-summary"] + doc.rows["metrics"]; got != len(rows) {
+		t.Errorf("%d rows in the summary, trades and metrics tables, want %d", got, len(rows))
+	}
+}
+
+// monthlyReturns returns the return of each calendar month and year of
+// the run, from the snapshots' portfolio values.
+func monthlyReturns[N numeric.Number[N]](res *engine.Result[N]) (months, years []float64) {
+	type key struct {
+		y int
+		m time.Month
+	}
+	var mkeys []key
+	last := map[key]float64{}
+	var ykeys []int
+	ylast := map[int]float64{}
+	for _, s := range res.Snapshots {
+		k := key{s.Session.Year(), s.Session.Month()}
+		if _, ok := last[k]; !ok {
+			mkeys = append(mkeys, k)
+		}
+		last[k] = s.PortfolioValue.Float64()
+		if _, ok := ylast[k.y]; !ok {
+			ykeys = append(ykeys, k.y)
+		}
+		ylast[k.y] = s.PortfolioValue.Float64()
+	}
+	prev := res.Capital.Float64()
+	for _, k := range mkeys {
+		months = append(months, last[k]/prev-1)
+		prev = last[k]
+	}
+	prev = res.Capital.Float64()
+	for _, y := range ykeys {
+		years = append(years, ylast[y]/prev-1)
+		prev = ylast[y]
+	}
+	return months, years
+}
+
+// TestHTMLCap checks the cap on the transactions table.
+func TestHTMLCap(t *testing.T) {
+	res := runFixture[numeric.Fixed](t, fixtureStart, fixtureEnd)
+	opts := fixtureOptions()
+	opts.MaxTrades = 7
+	r, err := report.New(res, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/report.html"
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	checkHTML(t, path, res, 7)
+}

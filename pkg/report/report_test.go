@@ -1,0 +1,385 @@
+package report_test
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/metrics"
+	"github.com/pennybt/penny/pkg/order"
+	"github.com/pennybt/penny/pkg/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the Fixed run")
+
+const (
+	fixtureStart = "2023-01-03"
+	fixtureEnd   = "2024-06-28"
+	// fixtureName has every character HTML escapes.
+	fixtureName    = `SMA <cross> & "friends" 'n' co`
+	fixtureElapsed = 1500 * time.Millisecond
+)
+
+func fixtureOptions() report.Options {
+	return report.Options{Name: fixtureName, Elapsed: fixtureElapsed}
+}
+
+// TestWriteDir runs the fixture on each backend, writes its directory,
+// and reads every file back: the values must be the Result's, and the
+// CSV and JSON files those of the golden Fixed run.
+func TestWriteDir(t *testing.T) {
+	t.Run("backend=float", testWriteDir[numeric.Float])
+	t.Run("backend=fixed", testWriteDir[numeric.Fixed])
+	t.Run("backend=decimal", testWriteDir[numeric.Decimal])
+}
+
+func testWriteDir[N numeric.Number[N]](t *testing.T) {
+	res := runFixture[N](t, fixtureStart, fixtureEnd)
+	checkFixture(t, res)
+	dir := filepath.Join(t.TempDir(), "out", "run") // created with its parent
+	if err := report.WriteDir(dir, res, fixtureOptions()); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		if info, err := e.Info(); err != nil || info.Mode() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", e.Name(), info.Mode())
+		}
+	}
+	want := []string{"daily.csv", "orders.csv", "report.html", "summary.json", "transactions.csv"}
+	if !slices.Equal(names, want) {
+		t.Fatalf("files %v, want %v (and no temporary left)", names, want)
+	}
+
+	t.Run("file=summary.json", func(t *testing.T) { checkSummaryFile(t, filepath.Join(dir, "summary.json"), res) })
+	t.Run("file=daily.csv", func(t *testing.T) { checkDaily(t, filepath.Join(dir, "daily.csv"), res) })
+	t.Run("file=transactions.csv", func(t *testing.T) { checkTransactions(t, filepath.Join(dir, "transactions.csv"), res) })
+	t.Run("file=orders.csv", func(t *testing.T) { checkOrders(t, filepath.Join(dir, "orders.csv"), res) })
+	t.Run("file=report.html", func(t *testing.T) { checkHTML(t, filepath.Join(dir, "report.html"), res, report.DefaultMaxTrades) })
+	t.Run("golden", func(t *testing.T) { checkGolden[N](t, dir) })
+}
+
+// checkFixture checks that the fixture exercises what the files show:
+// fills with commissions, orders in every final status and one open, a
+// benchmark, and enough sessions for the default rolling window.
+func checkFixture[N numeric.Number[N]](t *testing.T, res *engine.Result[N]) {
+	t.Helper()
+	status := map[order.Status]int{}
+	for _, o := range res.Orders {
+		status[o.Status]++
+	}
+	for _, s := range []order.Status{order.Open, order.Filled, order.Rejected, order.Cancelled} {
+		if status[s] == 0 {
+			t.Errorf("the fixture has no %s order", s)
+		}
+	}
+	commission := false
+	for _, tx := range res.Transactions {
+		commission = commission || !tx.Commission.IsZero()
+	}
+	if len(res.Transactions) < 20 || !commission {
+		t.Errorf("the fixture has %d transactions (commission: %v); want 20 or more, with commission", len(res.Transactions), commission)
+	}
+	if res.BenchmarkSymbol != fixtureBenchmark || len(res.Benchmark) != len(res.Snapshots) {
+		t.Errorf("benchmark %q with %d returns for %d sessions", res.BenchmarkSymbol, len(res.Benchmark), len(res.Snapshots))
+	}
+	if n := len(res.Snapshots); n < 2*report.DefaultRollingWindow || n != len(res.Sessions) {
+		t.Errorf("%d snapshots for %d sessions; want the same number, at least %d", n, len(res.Sessions), 2*report.DefaultRollingWindow)
+	}
+}
+
+// parseN parses an exact number of the file into N.
+func parseN[N numeric.Number[N]](t *testing.T, where, s string) N {
+	t.Helper()
+	v, err := numeric.Parse[N](s)
+	if err != nil {
+		t.Fatalf("%s: %v", where, err)
+	}
+	return v
+}
+
+// equalN checks that the text s of a file reads back as want exactly.
+func equalN[N numeric.Number[N]](t *testing.T, where, s string, want N) {
+	t.Helper()
+	if got := parseN[N](t, where, s); got.Cmp(want) != 0 {
+		t.Errorf("%s = %s, want %s", where, s, want)
+	}
+}
+
+// sameFloat reports whether a and b are the same float64, NaN equal to NaN.
+func sameFloat(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+
+func equalFloat(t *testing.T, where, s string, want float64) {
+	t.Helper()
+	got, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Errorf("%s: %v", where, err)
+		return
+	}
+	if !sameFloat(got, want) {
+		t.Errorf("%s = %s, want %v", where, s, want)
+	}
+}
+
+func readCSV(t *testing.T, path string, header []string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = len(header)
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(recs) == 0 || !slices.Equal(recs[0], header) {
+		t.Fatalf("%s: header %v, want %v", path, recs[:min(1, len(recs))], header)
+	}
+	return recs[1:]
+}
+
+func checkSummaryFile[N numeric.Number[N]](t *testing.T, path string, res *engine.Result[N]) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatalf("summary.json does not decode: %v", err)
+	}
+	// The keys the issue names, and those of `penny stats --json` with a
+	// benchmark.
+	for _, k := range []string{"starting_cash", "ending_cash", "ending_value", "fills", "orders", "rejected_orders",
+		"asset_bars", "bars", "sessions", "elapsed_seconds", "total_return", "start", "end", "round_trips", "win_rate",
+		"profit_factor", "cum_returns_final", "annual_return", "annual_volatility", "sharpe_ratio", "sortino_ratio",
+		"downside_risk", "max_drawdown", "calmar_ratio", "omega_ratio", "stability_of_timeseries", "tail_ratio",
+		"value_at_risk", "alpha", "beta", "excess_sharpe"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("summary.json has no key %q", k)
+		}
+	}
+	// Money: JSON strings holding the exact values.
+	for _, m := range []struct {
+		key  string
+		want N
+	}{
+		{"starting_cash", res.Capital},
+		{"ending_cash", res.Cash},
+		{"ending_value", res.Value},
+		{"pnl", res.Value.Sub(res.Capital)},
+		{"ending_value", res.Snapshots[len(res.Snapshots)-1].PortfolioValue},
+		{"ending_cash", res.Snapshots[len(res.Snapshots)-1].Cash},
+	} {
+		var s string
+		if err := json.Unmarshal(raw[m.key], &s); err != nil {
+			t.Errorf("%s: want a JSON string: %v", m.key, err)
+			continue
+		}
+		equalN(t, m.key, s, m.want)
+	}
+
+	var got report.Summary
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("summary.json does not decode into a Summary: %v", err)
+	}
+	placed, filled, rejected, cancelled := 0, 0, 0, 0
+	for _, o := range res.Orders {
+		placed++
+		switch o.Status {
+		case order.Filled:
+			filled++
+		case order.Rejected:
+			rejected++
+		case order.Cancelled:
+			cancelled++
+		}
+	}
+	ints := []struct {
+		name      string
+		got, want int
+	}{
+		{"fills", got.Fills, len(res.Transactions)},
+		{"orders", got.Orders, placed},
+		{"filled_orders", got.FilledOrders, filled},
+		{"rejected_orders", got.RejectedOrders, rejected},
+		{"cancelled_orders", got.CancelledOrders, cancelled},
+		{"sessions", got.Sessions, len(res.Sessions)},
+		{"bars", got.Bars, res.Bars},
+		{"asset_bars", got.AssetBars, res.AssetBars},
+	}
+	for _, c := range ints {
+		if c.got != c.want {
+			t.Errorf("%s = %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	if got.Name != fixtureName || got.Backend != numeric.Backend[N]() || got.Benchmark != fixtureBenchmark ||
+		got.Elapsed != fixtureElapsed || got.Frequency != res.Frequency ||
+		!got.Start.Equal(res.Sessions[0].Date) || !got.End.Equal(res.Sessions[len(res.Sessions)-1].Date) {
+		t.Errorf("run facts: name %q backend %q benchmark %q elapsed %v frequency %v period %v to %v",
+			got.Name, got.Backend, got.Benchmark, got.Elapsed, got.Frequency, got.Start, got.End)
+	}
+	if want := res.Value.Float64()/res.Capital.Float64() - 1; !sameFloat(got.TotalReturn, want) {
+		t.Errorf("total_return = %v, want %v", got.TotalReturn, want)
+	}
+
+	// The statistics are those of package metrics on the session returns
+	// and the transactions, through the JSON unchanged.
+	returns := make([]float64, len(res.Snapshots))
+	for i, s := range res.Snapshots {
+		returns[i] = s.Return
+	}
+	wantM := metrics.SummarizeWithBenchmark(returns, res.Benchmark, metrics.Config{})
+	if !sameSummary(got.Metrics, wantM) {
+		t.Errorf("metrics %+v, want %+v", got.Metrics, wantM)
+	}
+	txns := make([]metrics.Transaction, len(res.Transactions))
+	for i, tx := range res.Transactions {
+		txns[i] = metrics.Transaction{Time: tx.Time, Symbol: tx.Asset.Symbol, Amount: tx.Amount.Float64(),
+			Price: tx.Price.Float64(), Commission: tx.Commission.Float64()}
+	}
+	trips, err := metrics.RoundTrips(txns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantT := metrics.Trades(trips)
+	gt := got.Trades
+	if gt.Count != wantT.Count || gt.Wins != wantT.Wins || gt.Losses != wantT.Losses || !sameFloat(gt.WinRate, wantT.WinRate) ||
+		!sameFloat(gt.ProfitFactor, wantT.ProfitFactor) || !sameFloat(gt.AverageWin, wantT.AverageWin) ||
+		!sameFloat(gt.AverageLoss, wantT.AverageLoss) || !sameFloat(gt.TotalPnL, wantT.TotalPnL) {
+		t.Errorf("trades %+v, want %+v", gt, wantT)
+	}
+	if wantT.Count == 0 || wantT.Wins == 0 || wantT.Losses == 0 {
+		t.Errorf("the fixture makes %d round trips, %d wins, %d losses: want some of each", wantT.Count, wantT.Wins, wantT.Losses)
+	}
+}
+
+func sameSummary(a, b metrics.Summary) bool {
+	return a.HasBenchmark == b.HasBenchmark &&
+		sameFloat(a.CumReturnsFinal, b.CumReturnsFinal) && sameFloat(a.AnnualReturn, b.AnnualReturn) &&
+		sameFloat(a.AnnualVolatility, b.AnnualVolatility) && sameFloat(a.SharpeRatio, b.SharpeRatio) &&
+		sameFloat(a.SortinoRatio, b.SortinoRatio) && sameFloat(a.DownsideRisk, b.DownsideRisk) &&
+		sameFloat(a.MaxDrawdown, b.MaxDrawdown) && sameFloat(a.CalmarRatio, b.CalmarRatio) &&
+		sameFloat(a.OmegaRatio, b.OmegaRatio) && sameFloat(a.StabilityOfTimeseries, b.StabilityOfTimeseries) &&
+		sameFloat(a.TailRatio, b.TailRatio) && sameFloat(a.ValueAtRisk, b.ValueAtRisk) &&
+		sameFloat(a.Alpha, b.Alpha) && sameFloat(a.Beta, b.Beta) && sameFloat(a.ExcessSharpe, b.ExcessSharpe)
+}
+
+func checkDaily[N numeric.Number[N]](t *testing.T, path string, res *engine.Result[N]) {
+	rows := readCSV(t, path, []string{"date", "portfolio_value", "cash", "positions_value", "pnl", "return",
+		"gross_leverage", "net_leverage", "positions", "long", "short"})
+	if len(rows) != len(res.Sessions) || len(rows) != len(res.Snapshots) {
+		t.Fatalf("%d rows for %d sessions and %d snapshots", len(rows), len(res.Sessions), len(res.Snapshots))
+	}
+	for i, r := range rows {
+		s := res.Snapshots[i]
+		where := func(col string) string { return "row " + strconv.Itoa(i+1) + " " + col }
+		if r[0] != res.Sessions[i].Date.Format("2006-01-02") {
+			t.Errorf("%s = %s, want %s", where("date"), r[0], res.Sessions[i].Date.Format("2006-01-02"))
+		}
+		equalN(t, where("portfolio_value"), r[1], s.PortfolioValue)
+		equalN(t, where("cash"), r[2], s.Cash)
+		equalN(t, where("positions_value"), r[3], s.PositionsValue)
+		equalN(t, where("pnl"), r[4], s.PnL)
+		equalFloat(t, where("return"), r[5], s.Return)
+		equalFloat(t, where("gross_leverage"), r[6], s.GrossLeverage)
+		equalFloat(t, where("net_leverage"), r[7], s.NetLeverage)
+		if r[8] != strconv.Itoa(s.Positions) {
+			t.Errorf("%s = %s, want %d", where("positions"), r[8], s.Positions)
+		}
+		equalN(t, where("long"), r[9], s.Long)
+		equalN(t, where("short"), r[10], s.Short)
+	}
+}
+
+func checkTransactions[N numeric.Number[N]](t *testing.T, path string, res *engine.Result[N]) {
+	rows := readCSV(t, path, []string{"time", "symbol", "amount", "price", "commission", "order_id"})
+	if len(rows) != len(res.Transactions) {
+		t.Fatalf("%d rows for %d transactions", len(rows), len(res.Transactions))
+	}
+	for i, r := range rows {
+		tx := res.Transactions[i]
+		where := func(col string) string { return "row " + strconv.Itoa(i+1) + " " + col }
+		checkTime(t, where("time"), r[0], tx.Time)
+		if r[1] != tx.Asset.Symbol {
+			t.Errorf("%s = %s, want %s", where("symbol"), r[1], tx.Asset.Symbol)
+		}
+		equalN(t, where("amount"), r[2], tx.Amount)
+		equalN(t, where("price"), r[3], tx.Price)
+		equalN(t, where("commission"), r[4], tx.Commission)
+		if id, err := strconv.ParseInt(r[5], 10, 64); err != nil || order.ID(id) != tx.OrderID {
+			t.Errorf("%s = %s, want %d", where("order_id"), r[5], tx.OrderID)
+		}
+	}
+}
+
+func checkTime(t *testing.T, where, s string, want time.Time) {
+	t.Helper()
+	got, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || !got.Equal(want) || got.Location() != time.UTC {
+		t.Errorf("%s = %s, want %s (UTC)", where, s, want.UTC().Format(time.RFC3339Nano))
+	}
+}
+
+func checkOrders[N numeric.Number[N]](t *testing.T, path string, res *engine.Result[N]) {
+	rows := readCSV(t, path, []string{"id", "created", "updated", "symbol", "type", "amount", "filled",
+		"limit", "stop", "tif", "status", "reason"})
+	if len(rows) != len(res.Orders) {
+		t.Fatalf("%d rows for %d orders", len(rows), len(res.Orders))
+	}
+	for i, r := range rows {
+		o := res.Orders[i]
+		where := func(col string) string { return "row " + strconv.Itoa(i+1) + " " + col }
+		if id, err := strconv.ParseInt(r[0], 10, 64); err != nil || order.ID(id) != o.ID {
+			t.Errorf("%s = %s, want %d", where("id"), r[0], o.ID)
+		}
+		checkTime(t, where("created"), r[1], o.Created)
+		checkTime(t, where("updated"), r[2], o.Updated)
+		if r[3] != o.Asset.Symbol {
+			t.Errorf("%s = %s, want %s", where("symbol"), r[3], o.Asset.Symbol)
+		}
+		if typ, err := order.ParseType(r[4]); err != nil || typ != o.Type {
+			t.Errorf("%s = %s, want %s", where("type"), r[4], o.Type)
+		}
+		equalN(t, where("amount"), r[5], o.Amount)
+		equalN(t, where("filled"), r[6], o.Filled)
+		hasLimit := o.Type == order.Limit || o.Type == order.StopLimit
+		hasStop := o.Type == order.Stop || o.Type == order.StopLimit
+		for _, p := range []struct {
+			col   string
+			text  string
+			has   bool
+			price N
+		}{{"limit", r[7], hasLimit, o.LimitPrice}, {"stop", r[8], hasStop, o.StopPrice}} {
+			if p.has {
+				equalN(t, where(p.col), p.text, p.price)
+			} else if p.text != "" {
+				t.Errorf("%s = %q for a %s order, want empty", where(p.col), p.text, o.Type)
+			}
+		}
+		if tif, err := order.ParseTimeInForce(r[9]); err != nil || tif != o.TIF {
+			t.Errorf("%s = %s, want %s", where("tif"), r[9], o.TIF)
+		}
+		if st, err := order.ParseStatus(r[10]); err != nil || st != o.Status {
+			t.Errorf("%s = %s, want %s", where("status"), r[10], o.Status)
+		}
+		if r[11] != o.Reason {
+			t.Errorf("%s = %q, want %q", where("reason"), r[11], o.Reason)
+		}
+	}
+}
