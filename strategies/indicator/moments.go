@@ -32,6 +32,9 @@ type momentState[N numeric.Number[N]] struct {
 	n         N // period as N
 	mean, std N
 	ready     bool
+	anchor    bool // re-anchor at the start of the next push
+	last      N    // the newest value's deviation from origin
+	lastX     N    // the newest value
 }
 
 func newMomentState[N numeric.Number[N]](period int) momentState[N] {
@@ -39,10 +42,33 @@ func newMomentState[N numeric.Number[N]](period int) momentState[N] {
 }
 
 // momentStep adds x to the window; once it is full, it sets mean and std.
-// It re-anchors after every period updates.
 //
 //penny:specialize
 func momentStep[N numeric.Number[N]](s *momentState[N], x N) {
+	momentPush(s, x)
+	if s.ready {
+		momentStats(s)
+	}
+}
+
+// momentPush adds x to the window's sums. After every period updates it
+// marks the window for re-anchoring at x, done at the start of the next
+// push, so that the sums seen between two pushes are those the
+// statistics of x are computed from.
+//
+//penny:specialize
+func momentPush[N numeric.Number[N]](s *momentState[N], x N) {
+	if s.anchor {
+		// Re-anchor at the previous newest value (its deviation is last).
+		var s1, s2 N
+		for i, e := range s.buf {
+			e = e.Sub(s.last)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
+		s.last, s.anchor = s.last.Sub(s.last), false
+	}
 	if !s.started {
 		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
 	}
@@ -51,13 +77,16 @@ func momentStep[N numeric.Number[N]](s *momentState[N], x N) {
 	s.s1 = s.s1.Sub(old).Add(d)
 	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
 	s.buf[s.pos] = d
-	wrapped := false
+	s.last, s.lastX = d, x
 	if s.pos++; s.pos == len(s.buf) {
-		s.pos, s.ready, wrapped = 0, true, true
+		s.pos, s.ready, s.anchor = 0, true, true
 	}
-	if !s.ready {
-		return
-	}
+}
+
+// momentStats sets mean and std from the sums.
+//
+//penny:specialize
+func momentStats[N numeric.Number[N]](s *momentState[N]) {
 	s.mean = s.s1.Add(s.originSum).Div(s.n)
 	m := s.s1.Div(s.n)
 	v := s.s2.Div(s.n).Sub(m.Mul(m))
@@ -65,13 +94,4 @@ func momentStep[N numeric.Number[N]](s *momentState[N], x N) {
 		v = v.Sub(v)
 	}
 	s.std = v.Sqrt()
-	if wrapped { // re-anchor at x
-		var s1, s2 N
-		for i, e := range s.buf {
-			e = e.Sub(d)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
-		}
-		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
-	}
 }

@@ -15,6 +15,7 @@ import "github.com/pennybt/penny/numeric"
 type SMA[N numeric.Number[N]] struct {
 	s    smaState[N]
 	step func(s *smaState[N], x N)
+	push func(s *smaState[N], x N)
 }
 
 // smaState is the state of a rolling sum over a window.
@@ -23,7 +24,7 @@ type smaState[N numeric.Number[N]] struct {
 	pos   int // index of the oldest value, the next to be replaced
 	sum   N   // exact sum of buf
 	n     N   // len(buf) as N
-	value N   // sum/n once ready
+	value N   // sum/n once ready (set by smaStep, not by smaPush)
 	ready bool
 }
 
@@ -31,17 +32,24 @@ func newSMAState[N numeric.Number[N]](period int) smaState[N] {
 	return smaState[N]{buf: make([]N, period), n: numeric.Int[N](int64(period))}
 }
 
-// smaStep adds x to the window and drops the oldest value. Before the
+// smaPush adds x to the window and drops the oldest value. Before the
 // window is full, the value dropped is one of the zeros it starts with.
 //
 //penny:specialize
-func smaStep[N numeric.Number[N]](s *smaState[N], x N) {
+func smaPush[N numeric.Number[N]](s *smaState[N], x N) {
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
 	s.buf[s.pos] = x
 	if s.pos++; s.pos == len(s.buf) {
 		s.pos = 0
 		s.ready = true
 	}
+}
+
+// smaStep pushes x and sets the average.
+//
+//penny:specialize
+func smaStep[N numeric.Number[N]](s *smaState[N], x N) {
+	smaPush(s, x)
 	if s.ready {
 		s.value = s.sum.Div(s.n)
 	}
@@ -53,7 +61,7 @@ func NewSMA[N numeric.Number[N]](period int) (*SMA[N], error) {
 	if err := checkPeriod("SMA", "period", period); err != nil {
 		return nil, err
 	}
-	return &SMA[N]{s: newSMAState[N](period), step: smaStepFor[N]()}, nil
+	return &SMA[N]{s: newSMAState[N](period), step: smaStepFor[N](), push: smaPushFor[N]()}, nil
 }
 
 // Update adds x and returns the average and whether it exists yet.
@@ -62,8 +70,23 @@ func (m *SMA[N]) Update(x N) (N, bool) {
 	return m.s.value, m.s.ready
 }
 
-// Value returns the last average and whether it exists yet.
-func (m *SMA[N]) Value() (N, bool) { return m.s.value, m.s.ready }
+// Push adds x without computing the average (a strategy that compares
+// sums, as the crossover does, never divides) and reports whether the
+// average exists yet.
+func (m *SMA[N]) Push(x N) bool {
+	m.push(&m.s, x)
+	return m.s.ready
+}
+
+// Value returns the last average, Sum()/Period rounded by the backend's
+// Div, and whether it exists yet.
+func (m *SMA[N]) Value() (N, bool) {
+	if !m.s.ready {
+		var z N
+		return z, false
+	}
+	return m.s.sum.Div(m.s.n), true
+}
 
 // Ready reports whether Period values have been seen.
 func (m *SMA[N]) Ready() bool { return m.s.ready }

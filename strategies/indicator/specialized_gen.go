@@ -383,106 +383,25 @@ func macdStepFor[N numeric.Number[N]]() func(s *macdState[N], x N) {
 
 // momentStepFloat is momentStep for numeric.Float.
 func momentStepFloat(s *momentState[numeric.Float], x numeric.Float) {
-	if !s.started {
-		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
-	}
-	d := x.Sub(s.origin)
-	old := s.buf[s.pos]
-	s.s1 = s.s1.Sub(old).Add(d)
-	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
-	s.buf[s.pos] = d
-	wrapped := false
-	if s.pos++; s.pos == len(s.buf) {
-		s.pos, s.ready, wrapped = 0, true, true
-	}
-	if !s.ready {
-		return
-	}
-	s.mean = s.s1.Add(s.originSum).Div(s.n)
-	m := s.s1.Div(s.n)
-	v := s.s2.Div(s.n).Sub(m.Mul(m))
-	if v.Sign() < 0 {
-		v = v.Sub(v)
-	}
-	s.std = v.Sqrt()
-	if wrapped {
-		var s1, s2 numeric.Float
-		for i, e := range s.buf {
-			e = e.Sub(d)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
-		}
-		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
+	momentPushFloat(s, x)
+	if s.ready {
+		momentStatsFloat(s)
 	}
 }
 
 // momentStepFixed is momentStep for numeric.Fixed.
 func momentStepFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
-	if !s.started {
-		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
-	}
-	d := x.Sub(s.origin)
-	old := s.buf[s.pos]
-	s.s1 = s.s1.Sub(old).Add(d)
-	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
-	s.buf[s.pos] = d
-	wrapped := false
-	if s.pos++; s.pos == len(s.buf) {
-		s.pos, s.ready, wrapped = 0, true, true
-	}
-	if !s.ready {
-		return
-	}
-	s.mean = s.s1.Add(s.originSum).Div(s.n)
-	m := s.s1.Div(s.n)
-	v := s.s2.Div(s.n).Sub(m.Mul(m))
-	if v.Sign() < 0 {
-		v = v.Sub(v)
-	}
-	s.std = v.Sqrt()
-	if wrapped {
-		var s1, s2 numeric.Fixed
-		for i, e := range s.buf {
-			e = e.Sub(d)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
-		}
-		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
+	momentPushFixed(s, x)
+	if s.ready {
+		momentStatsFixed(s)
 	}
 }
 
 // momentStepDecimal is momentStep for numeric.Decimal.
 func momentStepDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
-	if !s.started {
-		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
-	}
-	d := x.Sub(s.origin)
-	old := s.buf[s.pos]
-	s.s1 = s.s1.Sub(old).Add(d)
-	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
-	s.buf[s.pos] = d
-	wrapped := false
-	if s.pos++; s.pos == len(s.buf) {
-		s.pos, s.ready, wrapped = 0, true, true
-	}
-	if !s.ready {
-		return
-	}
-	s.mean = s.s1.Add(s.originSum).Div(s.n)
-	m := s.s1.Div(s.n)
-	v := s.s2.Div(s.n).Sub(m.Mul(m))
-	if v.Sign() < 0 {
-		v = v.Sub(v)
-	}
-	s.std = v.Sqrt()
-	if wrapped {
-		var s1, s2 numeric.Decimal
-		for i, e := range s.buf {
-			e = e.Sub(d)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
-		}
-		s.origin, s.originSum, s.s1, s.s2 = x, x.Mul(s.n), s1, s2
+	momentPushDecimal(s, x)
+	if s.ready {
+		momentStatsDecimal(s)
 	}
 }
 
@@ -499,6 +418,151 @@ func momentStepFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
 		*p = momentStepDecimal
 	default:
 		f = momentStep[N]
+	}
+	return f
+}
+
+// momentPushFloat is momentPush for numeric.Float.
+func momentPushFloat(s *momentState[numeric.Float], x numeric.Float) {
+	if s.anchor {
+		var s1, s2 numeric.Float
+		for i, e := range s.buf {
+			e = e.Sub(s.last)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
+		s.last, s.anchor = s.last.Sub(s.last), false
+	}
+	if !s.started {
+		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
+	}
+	d := x.Sub(s.origin)
+	old := s.buf[s.pos]
+	s.s1 = s.s1.Sub(old).Add(d)
+	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
+	s.buf[s.pos] = d
+	s.last, s.lastX = d, x
+	if s.pos++; s.pos == len(s.buf) {
+		s.pos, s.ready, s.anchor = 0, true, true
+	}
+}
+
+// momentPushFixed is momentPush for numeric.Fixed.
+func momentPushFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
+	if s.anchor {
+		var s1, s2 numeric.Fixed
+		for i, e := range s.buf {
+			e = e.Sub(s.last)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
+		s.last, s.anchor = s.last.Sub(s.last), false
+	}
+	if !s.started {
+		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
+	}
+	d := x.Sub(s.origin)
+	old := s.buf[s.pos]
+	s.s1 = s.s1.Sub(old).Add(d)
+	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
+	s.buf[s.pos] = d
+	s.last, s.lastX = d, x
+	if s.pos++; s.pos == len(s.buf) {
+		s.pos, s.ready, s.anchor = 0, true, true
+	}
+}
+
+// momentPushDecimal is momentPush for numeric.Decimal.
+func momentPushDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
+	if s.anchor {
+		var s1, s2 numeric.Decimal
+		for i, e := range s.buf {
+			e = e.Sub(s.last)
+			s.buf[i] = e
+			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+		}
+		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
+		s.last, s.anchor = s.last.Sub(s.last), false
+	}
+	if !s.started {
+		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
+	}
+	d := x.Sub(s.origin)
+	old := s.buf[s.pos]
+	s.s1 = s.s1.Sub(old).Add(d)
+	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
+	s.buf[s.pos] = d
+	s.last, s.lastX = d, x
+	if s.pos++; s.pos == len(s.buf) {
+		s.pos, s.ready, s.anchor = 0, true, true
+	}
+}
+
+// momentPushFor returns momentPush for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func momentPushFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
+	var f func(s *momentState[N], x N)
+	switch p := any(&f).(type) {
+	case *func(s *momentState[numeric.Float], x numeric.Float):
+		*p = momentPushFloat
+	case *func(s *momentState[numeric.Fixed], x numeric.Fixed):
+		*p = momentPushFixed
+	case *func(s *momentState[numeric.Decimal], x numeric.Decimal):
+		*p = momentPushDecimal
+	default:
+		f = momentPush[N]
+	}
+	return f
+}
+
+// momentStatsFloat is momentStats for numeric.Float.
+func momentStatsFloat(s *momentState[numeric.Float]) {
+	s.mean = s.s1.Add(s.originSum).Div(s.n)
+	m := s.s1.Div(s.n)
+	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	if v.Sign() < 0 {
+		v = v.Sub(v)
+	}
+	s.std = v.Sqrt()
+}
+
+// momentStatsFixed is momentStats for numeric.Fixed.
+func momentStatsFixed(s *momentState[numeric.Fixed]) {
+	s.mean = s.s1.Add(s.originSum).Div(s.n)
+	m := s.s1.Div(s.n)
+	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	if v.Sign() < 0 {
+		v = v.Sub(v)
+	}
+	s.std = v.Sqrt()
+}
+
+// momentStatsDecimal is momentStats for numeric.Decimal.
+func momentStatsDecimal(s *momentState[numeric.Decimal]) {
+	s.mean = s.s1.Add(s.originSum).Div(s.n)
+	m := s.s1.Div(s.n)
+	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	if v.Sign() < 0 {
+		v = v.Sub(v)
+	}
+	s.std = v.Sqrt()
+}
+
+// momentStatsFor returns momentStats for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func momentStatsFor[N numeric.Number[N]]() func(s *momentState[N]) {
+	var f func(s *momentState[N])
+	switch p := any(&f).(type) {
+	case *func(s *momentState[numeric.Float]):
+		*p = momentStatsFloat
+	case *func(s *momentState[numeric.Fixed]):
+		*p = momentStatsFixed
+	case *func(s *momentState[numeric.Decimal]):
+		*p = momentStatsDecimal
+	default:
+		f = momentStats[N]
 	}
 	return f
 }
@@ -598,14 +662,56 @@ func rsiStepFor[N numeric.Number[N]]() func(s *rsiState[N], x N) {
 	return f
 }
 
-// smaStepFloat is smaStep for numeric.Float.
-func smaStepFloat(s *smaState[numeric.Float], x numeric.Float) {
+// smaPushFloat is smaPush for numeric.Float.
+func smaPushFloat(s *smaState[numeric.Float], x numeric.Float) {
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
 	s.buf[s.pos] = x
 	if s.pos++; s.pos == len(s.buf) {
 		s.pos = 0
 		s.ready = true
 	}
+}
+
+// smaPushFixed is smaPush for numeric.Fixed.
+func smaPushFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
+	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
+	s.buf[s.pos] = x
+	if s.pos++; s.pos == len(s.buf) {
+		s.pos = 0
+		s.ready = true
+	}
+}
+
+// smaPushDecimal is smaPush for numeric.Decimal.
+func smaPushDecimal(s *smaState[numeric.Decimal], x numeric.Decimal) {
+	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
+	s.buf[s.pos] = x
+	if s.pos++; s.pos == len(s.buf) {
+		s.pos = 0
+		s.ready = true
+	}
+}
+
+// smaPushFor returns smaPush for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func smaPushFor[N numeric.Number[N]]() func(s *smaState[N], x N) {
+	var f func(s *smaState[N], x N)
+	switch p := any(&f).(type) {
+	case *func(s *smaState[numeric.Float], x numeric.Float):
+		*p = smaPushFloat
+	case *func(s *smaState[numeric.Fixed], x numeric.Fixed):
+		*p = smaPushFixed
+	case *func(s *smaState[numeric.Decimal], x numeric.Decimal):
+		*p = smaPushDecimal
+	default:
+		f = smaPush[N]
+	}
+	return f
+}
+
+// smaStepFloat is smaStep for numeric.Float.
+func smaStepFloat(s *smaState[numeric.Float], x numeric.Float) {
+	smaPushFloat(s, x)
 	if s.ready {
 		s.value = s.sum.Div(s.n)
 	}
@@ -613,12 +719,7 @@ func smaStepFloat(s *smaState[numeric.Float], x numeric.Float) {
 
 // smaStepFixed is smaStep for numeric.Fixed.
 func smaStepFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
-	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
-	s.buf[s.pos] = x
-	if s.pos++; s.pos == len(s.buf) {
-		s.pos = 0
-		s.ready = true
-	}
+	smaPushFixed(s, x)
 	if s.ready {
 		s.value = s.sum.Div(s.n)
 	}
@@ -626,12 +727,7 @@ func smaStepFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
 
 // smaStepDecimal is smaStep for numeric.Decimal.
 func smaStepDecimal(s *smaState[numeric.Decimal], x numeric.Decimal) {
-	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
-	s.buf[s.pos] = x
-	if s.pos++; s.pos == len(s.buf) {
-		s.pos = 0
-		s.ready = true
-	}
+	smaPushDecimal(s, x)
 	if s.ready {
 		s.value = s.sum.Div(s.n)
 	}
@@ -650,6 +746,116 @@ func smaStepFor[N numeric.Number[N]]() func(s *smaState[N], x N) {
 		*p = smaStepDecimal
 	default:
 		f = smaStep[N]
+	}
+	return f
+}
+
+// smaCrossStepFloat is smaCrossStep for numeric.Float.
+func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
+	slow := len(s.buf)
+	f := s.pos - s.fast
+	if f < 0 {
+		f += slow
+	}
+	s.fastSum = s.fastSum.Sub(s.buf[f]).Add(x)
+	s.slowSum = s.slowSum.Sub(s.buf[s.pos]).Add(x)
+	s.buf[s.pos] = x
+	if s.pos++; s.pos == slow {
+		s.pos = 0
+	}
+	if s.count < slow {
+		s.count++
+		if s.count < slow {
+			return 0
+		}
+	}
+	d := s.fastSum.Mul(s.slowN).Cmp(s.slowSum.Mul(s.fastN))
+	if d == 0 {
+		return 0
+	}
+	prev := s.sign
+	s.sign = d
+	if prev != 0 && prev != d {
+		return d
+	}
+	return 0
+}
+
+// smaCrossStepFixed is smaCrossStep for numeric.Fixed.
+func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
+	slow := len(s.buf)
+	f := s.pos - s.fast
+	if f < 0 {
+		f += slow
+	}
+	s.fastSum = s.fastSum.Sub(s.buf[f]).Add(x)
+	s.slowSum = s.slowSum.Sub(s.buf[s.pos]).Add(x)
+	s.buf[s.pos] = x
+	if s.pos++; s.pos == slow {
+		s.pos = 0
+	}
+	if s.count < slow {
+		s.count++
+		if s.count < slow {
+			return 0
+		}
+	}
+	d := s.fastSum.Mul(s.slowN).Cmp(s.slowSum.Mul(s.fastN))
+	if d == 0 {
+		return 0
+	}
+	prev := s.sign
+	s.sign = d
+	if prev != 0 && prev != d {
+		return d
+	}
+	return 0
+}
+
+// smaCrossStepDecimal is smaCrossStep for numeric.Decimal.
+func smaCrossStepDecimal(s *smaCrossState[numeric.Decimal], x numeric.Decimal) int {
+	slow := len(s.buf)
+	f := s.pos - s.fast
+	if f < 0 {
+		f += slow
+	}
+	s.fastSum = s.fastSum.Sub(s.buf[f]).Add(x)
+	s.slowSum = s.slowSum.Sub(s.buf[s.pos]).Add(x)
+	s.buf[s.pos] = x
+	if s.pos++; s.pos == slow {
+		s.pos = 0
+	}
+	if s.count < slow {
+		s.count++
+		if s.count < slow {
+			return 0
+		}
+	}
+	d := s.fastSum.Mul(s.slowN).Cmp(s.slowSum.Mul(s.fastN))
+	if d == 0 {
+		return 0
+	}
+	prev := s.sign
+	s.sign = d
+	if prev != 0 && prev != d {
+		return d
+	}
+	return 0
+}
+
+// smaCrossStepFor returns smaCrossStep for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func smaCrossStepFor[N numeric.Number[N]]() func(s *smaCrossState[N], x N) int {
+	var f func(s *smaCrossState[N], x N) int
+	switch p := any(&f).(type) {
+	case *func(s *smaCrossState[numeric.Float], x numeric.Float) int:
+		*p = smaCrossStepFloat
+	case *func(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int:
+		*p = smaCrossStepFixed
+	case *func(s *smaCrossState[numeric.Decimal], x numeric.Decimal) int:
+		*p = smaCrossStepDecimal
+	default:
+		f = smaCrossStep[N]
 	}
 	return f
 }
@@ -873,58 +1079,138 @@ func wmaStepFor[N numeric.Number[N]]() func(s *wmaState[N], x N) {
 	return f
 }
 
-// zscoreStepFloat is zscoreStep for numeric.Float.
-func zscoreStepFloat(s *zscoreState[numeric.Float], x numeric.Float) {
-	momentStepFloat(&s.m, x)
-	if !s.m.ready {
-		return
+// zscoreValueFloat is zscoreValue for numeric.Float.
+func zscoreValueFloat(s *momentState[numeric.Float]) numeric.Float {
+	momentStatsFloat(s)
+	if s.std.IsZero() {
+		return s.std
 	}
-	if s.m.std.IsZero() {
-		s.value = s.m.std
-		return
-	}
-	s.value = x.Sub(s.m.mean).Div(s.m.std)
+	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
-// zscoreStepFixed is zscoreStep for numeric.Fixed.
-func zscoreStepFixed(s *zscoreState[numeric.Fixed], x numeric.Fixed) {
-	momentStepFixed(&s.m, x)
-	if !s.m.ready {
-		return
+// zscoreValueFixed is zscoreValue for numeric.Fixed.
+func zscoreValueFixed(s *momentState[numeric.Fixed]) numeric.Fixed {
+	momentStatsFixed(s)
+	if s.std.IsZero() {
+		return s.std
 	}
-	if s.m.std.IsZero() {
-		s.value = s.m.std
-		return
-	}
-	s.value = x.Sub(s.m.mean).Div(s.m.std)
+	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
-// zscoreStepDecimal is zscoreStep for numeric.Decimal.
-func zscoreStepDecimal(s *zscoreState[numeric.Decimal], x numeric.Decimal) {
-	momentStepDecimal(&s.m, x)
-	if !s.m.ready {
-		return
+// zscoreValueDecimal is zscoreValue for numeric.Decimal.
+func zscoreValueDecimal(s *momentState[numeric.Decimal]) numeric.Decimal {
+	momentStatsDecimal(s)
+	if s.std.IsZero() {
+		return s.std
 	}
-	if s.m.std.IsZero() {
-		s.value = s.m.std
-		return
-	}
-	s.value = x.Sub(s.m.mean).Div(s.m.std)
+	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
-// zscoreStepFor returns zscoreStep for N: a concrete copy for the numeric backends,
+// zscoreValueFor returns zscoreValue for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
-func zscoreStepFor[N numeric.Number[N]]() func(s *zscoreState[N], x N) {
-	var f func(s *zscoreState[N], x N)
+func zscoreValueFor[N numeric.Number[N]]() func(s *momentState[N]) N {
+	var f func(s *momentState[N]) N
 	switch p := any(&f).(type) {
-	case *func(s *zscoreState[numeric.Float], x numeric.Float):
-		*p = zscoreStepFloat
-	case *func(s *zscoreState[numeric.Fixed], x numeric.Fixed):
-		*p = zscoreStepFixed
-	case *func(s *zscoreState[numeric.Decimal], x numeric.Decimal):
-		*p = zscoreStepDecimal
+	case *func(s *momentState[numeric.Float]) numeric.Float:
+		*p = zscoreValueFloat
+	case *func(s *momentState[numeric.Fixed]) numeric.Fixed:
+		*p = zscoreValueFixed
+	case *func(s *momentState[numeric.Decimal]) numeric.Decimal:
+		*p = zscoreValueDecimal
 	default:
-		f = zscoreStep[N]
+		f = zscoreValue[N]
+	}
+	return f
+}
+
+// zscoreCompareFloat is zscoreCompare for numeric.Float.
+func zscoreCompareFloat(s *momentState[numeric.Float], t, t2 numeric.Float) int {
+	d := s.last.Mul(s.n).Sub(s.s1)
+	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
+	if v.Sign() <= 0 {
+		return -t.Sign()
+	}
+	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
+		return zscoreValueFloat(s).Cmp(t)
+	}
+	if t.Sign() >= 0 {
+		if d.Sign() <= 0 {
+			if d.IsZero() && t.IsZero() {
+				return 0
+			}
+			return -1
+		}
+		return d.Mul(d).Cmp(t2.Mul(v))
+	}
+	if d.Sign() >= 0 {
+		return 1
+	}
+	return -d.Mul(d).Cmp(t2.Mul(v))
+}
+
+// zscoreCompareFixed is zscoreCompare for numeric.Fixed.
+func zscoreCompareFixed(s *momentState[numeric.Fixed], t, t2 numeric.Fixed) int {
+	d := s.last.Mul(s.n).Sub(s.s1)
+	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
+	if v.Sign() <= 0 {
+		return -t.Sign()
+	}
+	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
+		return zscoreValueFixed(s).Cmp(t)
+	}
+	if t.Sign() >= 0 {
+		if d.Sign() <= 0 {
+			if d.IsZero() && t.IsZero() {
+				return 0
+			}
+			return -1
+		}
+		return d.Mul(d).Cmp(t2.Mul(v))
+	}
+	if d.Sign() >= 0 {
+		return 1
+	}
+	return -d.Mul(d).Cmp(t2.Mul(v))
+}
+
+// zscoreCompareDecimal is zscoreCompare for numeric.Decimal.
+func zscoreCompareDecimal(s *momentState[numeric.Decimal], t, t2 numeric.Decimal) int {
+	d := s.last.Mul(s.n).Sub(s.s1)
+	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
+	if v.Sign() <= 0 {
+		return -t.Sign()
+	}
+	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
+		return zscoreValueDecimal(s).Cmp(t)
+	}
+	if t.Sign() >= 0 {
+		if d.Sign() <= 0 {
+			if d.IsZero() && t.IsZero() {
+				return 0
+			}
+			return -1
+		}
+		return d.Mul(d).Cmp(t2.Mul(v))
+	}
+	if d.Sign() >= 0 {
+		return 1
+	}
+	return -d.Mul(d).Cmp(t2.Mul(v))
+}
+
+// zscoreCompareFor returns zscoreCompare for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func zscoreCompareFor[N numeric.Number[N]]() func(s *momentState[N], t, t2 N) int {
+	var f func(s *momentState[N], t, t2 N) int
+	switch p := any(&f).(type) {
+	case *func(s *momentState[numeric.Float], t, t2 numeric.Float) int:
+		*p = zscoreCompareFloat
+	case *func(s *momentState[numeric.Fixed], t, t2 numeric.Fixed) int:
+		*p = zscoreCompareFixed
+	case *func(s *momentState[numeric.Decimal], t, t2 numeric.Decimal) int:
+		*p = zscoreCompareDecimal
+	default:
+		f = zscoreCompare[N]
 	}
 	return f
 }

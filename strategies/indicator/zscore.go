@@ -8,30 +8,63 @@ import "github.com/pennybt/penny/numeric"
 // one more rounding. When std is zero (a flat window) z is 0: x equals the
 // mean then, up to the rounding of the mean.
 //
+// Push adds a value without computing z; Value computes it on demand, and
+// Compare tells on which side of a threshold z lies without computing it
+// (no division, no square root): a strategy that only tests z against
+// thresholds, as mean reversion does, pays for neither.
+//
 // Use [NewZScore]; the zero value is not usable.
 type ZScore[N numeric.Number[N]] struct {
-	s    zscoreState[N]
-	step func(s *zscoreState[N], x N)
+	s       momentState[N]
+	push    func(s *momentState[N], x N)
+	value   func(s *momentState[N]) N
+	compare func(s *momentState[N], t, t2 N) int
 }
 
-type zscoreState[N numeric.Number[N]] struct {
-	m     momentState[N]
-	value N
-}
-
-// zscoreStep adds x.
+// zscoreValue computes the z-score of the newest value from the sums.
 //
 //penny:specialize
-func zscoreStep[N numeric.Number[N]](s *zscoreState[N], x N) {
-	momentStep(&s.m, x)
-	if !s.m.ready {
-		return
+func zscoreValue[N numeric.Number[N]](s *momentState[N]) N {
+	momentStats(s)
+	if s.std.IsZero() {
+		return s.std
 	}
-	if s.m.std.IsZero() {
-		s.value = s.m.std
-		return
+	return s.lastX.Sub(s.mean).Div(s.std)
+}
+
+// zscoreCompare returns the sign of z - t, t2 = t*t. With D = n*d - S1 (n
+// times the newest value's distance to the mean) and V = n*S2 - S1^2 (n^2
+// times the variance), z = D/sqrt(V), so z < t is D < t*sqrt(V): decided
+// by signs and by comparing D^2 with t^2*V, with no division and no
+// square root. The products are exact while their operands have at most
+// half the backend's decimals (4 in Fixed; Decimal's 34 digits hold any
+// window of prices), and otherwise rounded by Mul. When D^2 or t^2*V would
+// leave Fixed's range (|D| or t^2*V beyond 1e10), it compares the rounded
+// z-score of Value instead. A flat window (V <= 0) has z = 0.
+//
+//penny:specialize
+func zscoreCompare[N numeric.Number[N]](s *momentState[N], t, t2 N) int {
+	d := s.last.Mul(s.n).Sub(s.s1)
+	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
+	if v.Sign() <= 0 {
+		return -t.Sign()
 	}
-	s.value = x.Sub(s.m.mean).Div(s.m.std)
+	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
+		return zscoreValue(s).Cmp(t)
+	}
+	if t.Sign() >= 0 {
+		if d.Sign() <= 0 {
+			if d.IsZero() && t.IsZero() {
+				return 0
+			}
+			return -1
+		}
+		return d.Mul(d).Cmp(t2.Mul(v))
+	}
+	if d.Sign() >= 0 {
+		return 1
+	}
+	return -d.Mul(d).Cmp(t2.Mul(v))
 }
 
 // NewZScore returns a rolling z-score over period values (1 to
@@ -40,30 +73,76 @@ func NewZScore[N numeric.Number[N]](period int) (*ZScore[N], error) {
 	if err := checkPeriod("ZScore", "period", period); err != nil {
 		return nil, err
 	}
-	return &ZScore[N]{s: zscoreState[N]{m: newMomentState[N](period)}, step: zscoreStepFor[N]()}, nil
+	return &ZScore[N]{s: newMomentState[N](period), push: momentPushFor[N](), value: zscoreValueFor[N](), compare: zscoreCompareFor[N]()}, nil
 }
 
 // Update adds x and returns its z-score and whether it exists yet.
 func (m *ZScore[N]) Update(x N) (N, bool) {
-	m.step(&m.s, x)
-	return m.s.value, m.s.m.ready
+	m.push(&m.s, x)
+	return m.Value()
 }
 
-// Value returns the last z-score and whether it exists yet.
-func (m *ZScore[N]) Value() (N, bool) { return m.s.value, m.s.m.ready }
+// Push adds x and reports whether the z-score exists yet.
+func (m *ZScore[N]) Push(x N) bool {
+	m.push(&m.s, x)
+	return m.s.ready
+}
+
+// Value returns the z-score of the newest value and whether it exists yet.
+func (m *ZScore[N]) Value() (N, bool) {
+	if !m.s.ready {
+		var z N
+		return z, false
+	}
+	return m.value(&m.s), true
+}
+
+// Threshold is a z-score threshold for Compare, with its square computed
+// once.
+type Threshold[N numeric.Number[N]] struct{ t, t2 N }
+
+// NewThreshold returns the threshold t.
+func NewThreshold[N numeric.Number[N]](t N) Threshold[N] { return Threshold[N]{t, t.Mul(t)} }
+
+// Value returns the threshold.
+func (t Threshold[N]) Value() N { return t.t }
+
+// Compare returns -1, 0 or +1 as the z-score of the newest value is below,
+// at or above the threshold (see zscoreCompare for its exactness); 0
+// before the z-score exists.
+func (m *ZScore[N]) Compare(t Threshold[N]) int {
+	if !m.s.ready {
+		return 0
+	}
+	return m.compare(&m.s, t.t, t.t2)
+}
 
 // Ready reports whether Period values have been seen.
-func (m *ZScore[N]) Ready() bool { return m.s.m.ready }
+func (m *ZScore[N]) Ready() bool { return m.s.ready }
 
 // Mean returns the mean of the window and whether it exists yet.
-func (m *ZScore[N]) Mean() (N, bool) { return m.s.m.mean, m.s.m.ready }
+func (m *ZScore[N]) Mean() (N, bool) {
+	if !m.s.ready {
+		var z N
+		return z, false
+	}
+	m.value(&m.s)
+	return m.s.mean, true
+}
 
 // StdDev returns the standard deviation of the window and whether it
 // exists yet.
-func (m *ZScore[N]) StdDev() (N, bool) { return m.s.m.std, m.s.m.ready }
+func (m *ZScore[N]) StdDev() (N, bool) {
+	if !m.s.ready {
+		var z N
+		return z, false
+	}
+	m.value(&m.s)
+	return m.s.std, true
+}
 
 // Period returns the window length.
-func (m *ZScore[N]) Period() int { return len(m.s.m.buf) }
+func (m *ZScore[N]) Period() int { return len(m.s.buf) }
 
 // WarmUp returns the number of updates that yield the first value: Period.
-func (m *ZScore[N]) WarmUp() int { return len(m.s.m.buf) }
+func (m *ZScore[N]) WarmUp() int { return len(m.s.buf) }

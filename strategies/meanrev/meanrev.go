@@ -13,9 +13,10 @@
 //
 // # Rounding
 //
-// The z-score comes from indicator.ZScore: the window's sums are exact in
-// Fixed and Decimal; the mean, the standard deviation and the quotient are
-// each rounded by the backend (8 decimals half-even in Fixed).
+// The z-score comes from indicator.ZScore, compared with the thresholds by
+// ZScore.Compare: from the window's exact sums, with no division and no
+// square root, so the decision is exact for prices with up to 4 decimals
+// in Fixed (any in Decimal).
 package meanrev
 
 import (
@@ -76,8 +77,8 @@ func (p Params) Validate() error {
 // Strategy is the mean-reversion strategy for backend N.
 type Strategy[N numeric.Number[N]] struct {
 	p                 Params
-	entry, negEntry   N
-	exit, negExit     N
+	entry, negEntry   indicator.Threshold[N]
+	exit, negExit     indicator.Threshold[N]
 	target, negTarget N
 	z                 []*indicator.ZScore[N]
 	shorting          bool
@@ -90,17 +91,20 @@ func New[N numeric.Number[N]](p Params) (*Strategy[N], error) {
 		return nil, err
 	}
 	s := &Strategy[N]{p: p}
-	var err error
-	if s.entry, err = strategies.Number[N]("entry", *p.Entry); err != nil {
+	entry, err := strategies.Number[N]("entry", *p.Entry)
+	if err != nil {
 		return nil, err
 	}
-	if s.exit, err = strategies.Number[N]("exit", *p.Exit); err != nil {
+	exit, err := strategies.Number[N]("exit", *p.Exit)
+	if err != nil {
 		return nil, err
 	}
 	if s.target, err = strategies.Number[N]("target_percent", *p.TargetPercent); err != nil {
 		return nil, err
 	}
-	s.negEntry, s.negExit, s.negTarget = s.entry.Neg(), s.exit.Neg(), s.target.Neg()
+	s.entry, s.negEntry = indicator.NewThreshold(entry), indicator.NewThreshold(entry.Neg())
+	s.exit, s.negExit = indicator.NewThreshold(exit), indicator.NewThreshold(exit.Neg())
+	s.negTarget = s.target.Neg()
 	return s, nil
 }
 
@@ -124,21 +128,21 @@ func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) {
 		if !ok {
 			continue
 		}
-		z, ready := s.z[a.ID].Update(c)
-		if !ready {
+		z := s.z[a.ID]
+		if !z.Push(c) {
 			continue
 		}
 		switch pos := ctx.Position(a).Sign(); {
-		case pos == 0 && z.Cmp(s.negEntry) < 0:
+		case pos == 0 && z.Compare(s.negEntry) < 0:
 			s.entries++
 			ctx.OrderTargetPercent(a, s.target)
-		case pos == 0 && s.shorting && z.Cmp(s.entry) > 0:
+		case pos == 0 && s.shorting && z.Compare(s.entry) > 0:
 			s.entries++
 			ctx.OrderTargetPercent(a, s.negTarget)
-		case pos > 0 && z.Cmp(s.negExit) > 0:
+		case pos > 0 && z.Compare(s.negExit) > 0:
 			s.exits++
 			ctx.OrderTarget(a, numeric.Zero[N]())
-		case pos < 0 && z.Cmp(s.exit) < 0:
+		case pos < 0 && z.Compare(s.exit) < 0:
 			s.exits++
 			ctx.OrderTarget(a, numeric.Zero[N]())
 		}

@@ -6,9 +6,10 @@
 // # Signal
 //
 // For each asset, at each bar where it has a bar, the fast and slow SMAs
-// of its close are updated. Once both exist, the sign of fast - slow is
-// compared exactly, without division, by cross-multiplying the SMAs' exact
-// running sums (fast.Sum*slow - slow.Sum*fast): no rounding can flip it.
+// of its close are updated (indicator.SMACross). Once both exist, the sign
+// of fast - slow is compared exactly, without division, by
+// cross-multiplying the SMAs' exact running sums
+// (fastSum*slow - slowSum*fast): no rounding can flip it.
 // An up-cross is a bar where the sign is positive and the last non-zero
 // sign before it was negative; a down-cross the reverse; an exact tie
 // carries the previous sign. The first bar where both SMAs exist only sets
@@ -80,10 +81,8 @@ func (p Params) Validate() error {
 type Strategy[N numeric.Number[N]] struct {
 	p              Params
 	shares, target N
-	fastN, slowN   N
-	fast, slow     []*indicator.SMA[N]
-	sign           []int8 // last non-zero sign of fast - slow, per asset
-	up, down       int    // crossings seen, for tests and logs
+	cross          []*indicator.SMACross[N] // per asset
+	up, down       int                      // crossings seen
 	useShares      bool
 }
 
@@ -92,7 +91,7 @@ func New[N numeric.Number[N]](p Params) (*Strategy[N], error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Strategy[N]{p: p, fastN: numeric.Int[N](int64(p.Fast)), slowN: numeric.Int[N](int64(p.Slow))}
+	s := &Strategy[N]{p: p}
 	var err error
 	if p.Shares != nil {
 		s.useShares = true
@@ -105,18 +104,12 @@ func New[N numeric.Number[N]](p Params) (*Strategy[N], error) {
 	return s, nil
 }
 
-// Init creates the moving averages of every asset.
+// Init creates the crossing detector of every asset.
 func (s *Strategy[N]) Init(ctx *engine.Context[N]) error {
-	n := len(ctx.Assets())
-	s.fast = make([]*indicator.SMA[N], n)
-	s.slow = make([]*indicator.SMA[N], n)
-	s.sign = make([]int8, n)
-	for i := range n {
+	s.cross = make([]*indicator.SMACross[N], len(ctx.Assets()))
+	for i := range s.cross {
 		var err error
-		if s.fast[i], err = indicator.NewSMA[N](s.p.Fast); err != nil {
-			return err
-		}
-		if s.slow[i], err = indicator.NewSMA[N](s.p.Slow); err != nil {
+		if s.cross[i], err = indicator.NewSMACross[N](s.p.Fast, s.p.Slow); err != nil {
 			return err
 		}
 	}
@@ -131,28 +124,15 @@ func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) {
 		if !ok {
 			continue
 		}
-		f, slow := s.fast[a.ID], s.slow[a.ID]
-		f.Update(c)
-		slow.Update(c)
-		if !slow.Ready() || !f.Ready() {
-			continue
-		}
-		// sign(fast/F - slow/S) = sign(fast*S - slow*F), exactly.
-		d := int8(f.Sum().Mul(s.slowN).Cmp(slow.Sum().Mul(s.fastN)))
-		if d == 0 {
-			continue // a tie carries the previous sign
-		}
-		prev := s.sign[a.ID]
-		s.sign[a.ID] = d
-		switch {
-		case prev < 0 && d > 0:
+		switch s.cross[a.ID].Update(c) {
+		case 1:
 			s.up++
 			if s.useShares {
 				ctx.OrderTarget(a, s.shares)
 			} else {
 				ctx.OrderTargetPercent(a, s.target)
 			}
-		case prev > 0 && d < 0:
+		case -1:
 			s.down++
 			ctx.OrderTarget(a, numeric.Zero[N]())
 		}

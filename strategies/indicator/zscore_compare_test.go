@@ -1,0 +1,92 @@
+package indicator
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/pennybt/penny/numeric"
+)
+
+func TestZScoreCompareExact(t *testing.T) {
+	t.Run("backend=float", testZScoreCompare[numeric.Float])
+	t.Run("backend=fixed", testZScoreCompare[numeric.Fixed])
+	t.Run("backend=decimal", testZScoreCompare[numeric.Decimal])
+}
+
+// testZScoreCompare walks a random 2-decimal price series and, at every
+// bar, checks Compare against the exact sign of z - t computed from the
+// window with big.Rat: z < t iff n*x - sum < t*sqrt(n*sum(x^2) - sum^2).
+// Fixed and Decimal must match exactly; Float away from exact ties.
+func testZScoreCompare[N numeric.Number[N]](t *testing.T) {
+	const period = 20
+	rng := rand.New(rand.NewPCG(4, 2))
+	z, err := NewZScore[N](period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	thresholds := []string{"-2", "-1.5", "-0.5", "0", "0.5", "2"}
+	var ths []Threshold[N]
+	for _, s := range thresholds {
+		ths = append(ths, NewThreshold(numeric.MustParse[N](s)))
+	}
+	cents := int64(10000)
+	var window []*big.Rat
+	for i := range 5000 {
+		cents += rng.Int64N(41) - 20
+		if i%97 < 25 {
+			cents = 10000 // runs of flat prices: ties and zero deviation
+		}
+		x := big.NewRat(cents, 100)
+		window = append(window, x)
+		if len(window) > period {
+			window = window[1:]
+		}
+		if z.Push(numeric.MustParse[N](x.FloatString(2))) != (len(window) == period) {
+			t.Fatalf("bar %d: ready wrong", i)
+		}
+		if len(window) < period {
+			continue
+		}
+		sum, sq := new(big.Rat), new(big.Rat)
+		for _, v := range window {
+			sum.Add(sum, v)
+			sq.Add(sq, new(big.Rat).Mul(v, v))
+		}
+		n := big.NewRat(period, 1)
+		d := new(big.Rat).Sub(new(big.Rat).Mul(n, x), sum)
+		v := new(big.Rat).Sub(new(big.Rat).Mul(n, sq), new(big.Rat).Mul(sum, sum))
+		for j, ts := range thresholds {
+			tr, _ := new(big.Rat).SetString(ts)
+			var want int
+			switch {
+			case v.Sign() == 0:
+				want = -tr.Sign()
+			case (d.Sign() >= 0) != (tr.Sign() >= 0) || d.Sign() == 0 || tr.Sign() == 0:
+				// Opposite signs (or a zero) decide.
+				want = d.Sign() - tr.Sign()
+				if want > 1 {
+					want = 1
+				} else if want < -1 {
+					want = -1
+				}
+				if d.Sign() == 0 && tr.Sign() == 0 {
+					want = 0
+				}
+			default:
+				c := new(big.Rat).Mul(d, d).Cmp(new(big.Rat).Mul(new(big.Rat).Mul(tr, tr), v))
+				if d.Sign() < 0 {
+					c = -c
+				}
+				want = c
+			}
+			got := z.Compare(ths[j])
+			if got != want {
+				if numeric.Backend[N]() == "float" && want == 0 {
+					continue // float rounding decides exact ties
+				}
+				t.Fatalf("bar %d, t=%s: Compare = %d, exact %d (d=%s v=%s)", i, ts, got, want, d.FloatString(4), v.FloatString(4))
+			}
+		}
+	}
+}
