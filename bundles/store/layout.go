@@ -26,6 +26,23 @@ const (
 	lockFile = ".lock"
 )
 
+// ErrNoBundle is matched (errors.Is) by the errors for a bundle that has
+// no ingest.
+var ErrNoBundle = errors.New("no such bundle")
+
+// NoBundleError reports a bundle name with no ingest under home.
+type NoBundleError struct {
+	Name string
+	Dir  string // the bundles folder searched
+}
+
+func (e *NoBundleError) Error() string {
+	return fmt.Sprintf("store: no bundle %q in %s (run penny ingest first)", e.Name, e.Dir)
+}
+
+// Is makes NoBundleError match ErrNoBundle.
+func (e *NoBundleError) Is(target error) bool { return target == ErrNoBundle }
+
 // ingestLayout is the format of ingest directory names: a UTC time with a
 // fixed width, so that lexical order is time order, and no colons, so that
 // the names are valid on every file system.
@@ -115,7 +132,7 @@ func resolveIngest(home, name, ing string) (string, error) {
 		return "", err
 	}
 	if len(all) == 0 {
-		return "", fmt.Errorf("store: no bundle %q in %s (run penny ingest first)", name, bundlesDir(home))
+		return "", &NoBundleError{Name: name, Dir: bundlesDir(home)}
 	}
 	if ing == "" || ing == "latest" {
 		return all[len(all)-1], nil

@@ -101,7 +101,7 @@ func Clean(home, name string, keepLast int) ([]string, error) {
 	bdir := bundleDir(home, name)
 	if _, err := os.Stat(bdir); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("store: no bundle %q in %s", name, bundlesDir(home))
+			return nil, &NoBundleError{Name: name, Dir: bundlesDir(home)}
 		}
 		return nil, fmt.Errorf("store: %w", err)
 	}

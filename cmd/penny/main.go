@@ -30,6 +30,9 @@ type command struct {
 // implementation in a file of its own.
 func commandTable() map[string]command {
 	return map[string]command{
+		"bundles": bundlesCommand,
+		"clean":   cleanCommand,
+		"ingest":  ingestCommand,
 		"stats":   statsCommand,
 		"version": versionCommand,
 	}

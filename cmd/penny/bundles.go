@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/pennybt/penny/bundles/store"
+)
+
+var bundlesCommand = command{
+	summary: "list the ingested data bundles with their sizes, ranges and ingest times",
+	run:     runBundles,
+}
+
+var cleanCommand = command{
+	summary: "remove old ingests of a bundle (--keep-last N)",
+	run:     runClean,
+}
+
+const bundlesUsage = `usage: penny bundles
+
+Lists the bundles under $PENNY_HOME/bundles (default ~/.penny): each ingest
+with its source, frequency and calendar, symbols, bars, first and last bar
+stamps, and size on disk. The last ingest of a bundle is the one runs use.
+
+flags:
+`
+
+func runBundles(e *env, args []string) int {
+	fs := flag.NewFlagSet("bundles", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), bundlesUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "penny bundles: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	home, err := store.HomeDir(e.getenv)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny bundles: %v\n", err)
+		return 2
+	}
+	list, err := store.List(home)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny bundles: %v\n", err)
+		return 1
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(e.stdout, "no bundles in %s (run penny ingest)\n", home)
+		return 0
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tINGEST\tSOURCE\tFREQUENCY\tCALENDAR\tSYMBOLS\tBARS\tSTART\tEND\tSIZE")
+	for _, b := range list {
+		for _, in := range b.Ingests {
+			m := in.Manifest
+			if m == nil {
+				fmt.Fprintf(tw, "%s\t%s\tunreadable: %v\t\t\t\t\t\t\t%s\n", b.Name, in.ID, in.Err, humanBytes(in.DiskSize))
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", b.Name, in.ID, m.Source, m.Frequency, m.Calendar,
+				len(m.Symbols), m.Rows, m.Start.Format(time.RFC3339), m.End.Format(time.RFC3339), humanBytes(in.DiskSize))
+		}
+		if b.Partial {
+			fmt.Fprintf(tw, "%s\t(unfinished)\t\t\t\t\t\t\t\t\n", b.Name)
+		}
+	}
+	tw.Flush()
+	for _, b := range list {
+		if b.Partial {
+			fmt.Fprintf(e.stdout, "%s: an ingest did not finish; run it again to resume, or penny clean %s to remove it\n", b.Name, b.Name)
+		}
+	}
+	return 0
+}
+
+const cleanUsage = `usage: penny clean NAME [--keep-last N]
+
+Removes all but the N most recent ingests of bundle NAME (N = 1 by
+default; 0 removes the bundle), and what an unfinished ingest left.
+
+flags:
+`
+
+func runClean(e *env, args []string) int {
+	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	keep := fs.Int("keep-last", 1, "number of most recent ingests to keep (`N`; 0 removes the bundle)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), cleanUsage)
+		fs.PrintDefaults()
+	}
+	var names []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		names = append(names, args[0])
+		args = args[1:]
+	}
+	if len(names) != 1 {
+		fmt.Fprintf(e.stderr, "penny clean: want one bundle name, got %d\n", len(names))
+		fs.Usage()
+		return 2
+	}
+	if *keep < 0 {
+		fmt.Fprintf(e.stderr, "penny clean: --keep-last %d: want 0 or more\n", *keep)
+		return 2
+	}
+	if err := store.CheckName(names[0]); err != nil {
+		fmt.Fprintf(e.stderr, "penny clean: %v\n", err)
+		return 2
+	}
+	home, err := store.HomeDir(e.getenv)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny clean: %v\n", err)
+		return 2
+	}
+	removed, err := store.Clean(home, names[0], *keep)
+	for _, r := range removed {
+		fmt.Fprintf(e.stdout, "removed %s/%s\n", names[0], r)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny clean: %v\n", err)
+		if errors.Is(err, store.ErrNoBundle) {
+			return 2
+		}
+		return 1
+	}
+	if len(removed) == 0 {
+		fmt.Fprintf(e.stdout, "nothing to remove: %s has at most %d ingests\n", names[0], *keep)
+	}
+	return 0
+}

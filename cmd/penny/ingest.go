@@ -1,0 +1,556 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/pennybt/penny/bundles/alpaca"
+	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/store"
+	"github.com/pennybt/penny/bundles/synthetic"
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+var ingestCommand = command{
+	summary: "ingest a data bundle from a source (synthetic, csv, alpaca) into the store",
+	run:     runIngest,
+}
+
+const ingestUsage = `usage: penny ingest NAME --source synthetic|csv|alpaca [source options]
+
+Reads bars from a source and stores them as a new ingest of bundle NAME
+under $PENNY_HOME/bundles/NAME (default ~/.penny), exactly: Parquet files
+with decimal columns and a manifest with checksums. The previous ingests
+stay until "penny clean". An ingest that fails or is interrupted leaves
+them untouched; an interrupted Alpaca download resumes where it stopped
+when the same command runs again.
+
+Sources and their options:
+  synthetic  --assets N | --symbols A,B  --seed S  --frequency F
+             --calendar XNYS|24/7  --start DATE  --end DATE
+  csv        --dir DIR | --file SYM=PATH ... [--symbols A,B]
+             --frequency F  --calendar data|XNYS|24/7  --tz ZONE
+             --start DATE --end DATE  --stamp start|end
+             --drop unparseable,invalid,duplicates,off-calendar
+  alpaca     --symbols A,B  --timeframe day|hour|minute  --start DATE
+             --end DATE  --feed iex|sip  --adjustment raw|split|dividend|all
+             --crypto  --base-url URL  --max-attempts N
+             (keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY)
+
+Prices are read exactly with the fixed backend, or with the decimal
+backend when a value has more than 8 decimals or exceeds its range.
+
+flags:
+`
+
+// sourceFlags lists the flags each source accepts (besides --source).
+var sourceFlags = map[string][]string{
+	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end"},
+	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop"},
+	"alpaca":    {"symbols", "timeframe", "start", "end", "feed", "adjustment", "crypto", "base-url", "max-attempts"},
+}
+
+// fileFlags collects repeated --file SYM=PATH.
+type fileFlags map[string]string
+
+func (f fileFlags) String() string {
+	keys := make([]string, 0, len(f))
+	for k := range f {
+		keys = append(keys, k+"="+f[k])
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ",")
+}
+
+func (f fileFlags) Set(s string) error {
+	sym, path, ok := strings.Cut(s, "=")
+	if !ok || sym == "" || path == "" {
+		return fmt.Errorf("want SYMBOL=PATH, got %q", s)
+	}
+	if _, dup := f[sym]; dup {
+		return fmt.Errorf("symbol %s given twice", sym)
+	}
+	f[sym] = path
+	return nil
+}
+
+// usageError is bad usage or bad input: exit status 2.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func badUsage(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+type ingestFlags struct {
+	source                               string
+	assets                               int
+	seed                                 uint64
+	symbols, frequency, calendar, start  string
+	end, dir, tz, stamp, drop            string
+	files                                fileFlags
+	timeframe, feed, adjustment, baseURL string
+	crypto                               bool
+	maxAttempts                          int
+	set                                  map[string]bool
+}
+
+func runIngest(e *env, args []string) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	f := ingestFlags{files: fileFlags{}, set: map[string]bool{}}
+	fs.StringVar(&f.source, "source", "", "`SOURCE` of the bars: synthetic, csv or alpaca")
+	fs.IntVar(&f.assets, "assets", 10, "synthetic: number of assets")
+	fs.Uint64Var(&f.seed, "seed", 1, "synthetic: seed of the generator")
+	fs.StringVar(&f.symbols, "symbols", "", "comma-separated `SYMBOLS` (synthetic: names; csv: files of --dir to read; alpaca: required)")
+	fs.StringVar(&f.frequency, "frequency", "daily", "synthetic, csv: bar frequency, daily, hourly or minute")
+	fs.StringVar(&f.calendar, "calendar", "", "synthetic: XNYS (default) or 24/7; csv: data (default), XNYS or 24/7")
+	fs.StringVar(&f.start, "start", "", "first `DATE` (YYYY-MM-DD); synthetic default 2020-01-01, alpaca required")
+	fs.StringVar(&f.end, "end", "", "last `DATE`, included; synthetic default 2020-12-31, alpaca required")
+	fs.StringVar(&f.dir, "dir", "", "csv: `DIR` of SYMBOL.csv files")
+	fs.Var(f.files, "file", "csv: a file as `SYMBOL=PATH` (repeatable)")
+	fs.StringVar(&f.tz, "tz", "", "csv: time `ZONE` of times written without an offset")
+	fs.StringVar(&f.stamp, "stamp", "start", "csv: intraday rows stamped at the start or end of their interval")
+	fs.StringVar(&f.drop, "drop", "", "csv: rows to drop instead of failing: unparseable, invalid, duplicates, off-calendar (comma-separated)")
+	fs.StringVar(&f.timeframe, "timeframe", "day", "alpaca: day, hour or minute")
+	fs.StringVar(&f.feed, "feed", "", "alpaca: stock feed, iex (default) or sip")
+	fs.StringVar(&f.adjustment, "adjustment", "", "alpaca: raw (default), split, dividend or all")
+	fs.BoolVar(&f.crypto, "crypto", false, "alpaca: crypto pairs (BTC/USD) on the 24/7 calendar")
+	fs.IntVar(&f.maxAttempts, "max-attempts", 6, "alpaca: tries of a request on HTTP 429/5xx and network errors, with exponential backoff")
+	fs.StringVar(&f.baseURL, "base-url", "", "alpaca: `URL` of the data API (default "+alpaca.DefaultBaseURL+")")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), ingestUsage)
+		fs.PrintDefaults()
+	}
+
+	var names []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		names = append(names, args[0])
+		args = args[1:]
+	}
+	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	fail := func(err error) int {
+		fmt.Fprintf(e.stderr, "penny ingest: %v\n", err)
+		var u usageError
+		if errors.As(err, &u) {
+			return 2
+		}
+		return 1
+	}
+	if len(names) != 1 {
+		fmt.Fprintf(e.stderr, "penny ingest: want one bundle name, got %d\n", len(names))
+		fs.Usage()
+		return 2
+	}
+	name := names[0]
+	if err := store.CheckName(name); err != nil {
+		return fail(usageError{err})
+	}
+	allowed, ok := sourceFlags[f.source]
+	if !ok {
+		if f.source == "" {
+			return fail(badUsage("--source is required: synthetic, csv or alpaca"))
+		}
+		return fail(badUsage("unknown --source %q: want synthetic, csv or alpaca", f.source))
+	}
+	for fl := range f.set {
+		if fl != "source" && !slices.Contains(allowed, fl) {
+			return fail(badUsage("--%s is not an option of --source %s (its options: --%s)", fl, f.source, strings.Join(allowed, ", --")))
+		}
+	}
+	home, err := store.HomeDir(e.getenv)
+	if err != nil {
+		return fail(usageError{err})
+	}
+
+	var ing ingester
+	switch f.source {
+	case "synthetic":
+		ing, err = syntheticIngester(&f)
+	case "csv":
+		ing, err = csvIngester(&f)
+	case "alpaca":
+		ing, err = alpacaIngester(e, &f)
+	}
+	if err != nil {
+		return fail(err)
+	}
+
+	in, err := store.Begin(home, name, time.Now())
+	if err != nil {
+		return fail(err)
+	}
+	defer in.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	m, err := ing.run(ctx, e, in)
+	if err != nil {
+		if !ing.resumable {
+			in.Discard() // nothing to resume from: leave no trace
+		}
+		return fail(err)
+	}
+	fmt.Fprintf(e.stdout, "ingested %s %s: %d symbols, %d bars, %s to %s (%s, %s), %s\n",
+		name, store.IngestName(m.IngestTime), len(m.Symbols), m.Rows,
+		m.Start.Format(time.RFC3339), m.End.Format(time.RFC3339), m.Frequency, m.Calendar, humanBytes(m.Size()))
+	return 0
+}
+
+// ingester reads a source into an ingest and commits it. A resumable
+// source keeps what it fetched in the ingest's staging area after a
+// failure, for the next attempt.
+type ingester struct {
+	run       func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error)
+	resumable bool
+}
+
+// ingestExactly runs load with Fixed and commits the result; when a value needs
+// more than Fixed holds (more than 8 decimals, or beyond its range), it
+// loads again with Decimal. The store keeps the same exact decimals
+// either way: Fixed is only the faster road.
+func ingestExactly(e *env, in *store.Ingest, src store.Source,
+	fixed func() (*market.Dataset[numeric.Fixed], error),
+	decimal func() (*market.Dataset[numeric.Decimal], error),
+) (*store.Manifest, error) {
+	ds, err := fixed()
+	if err == nil {
+		return commitIngest(e, in, ds, src)
+	}
+	if !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
+		return nil, err
+	}
+	fmt.Fprintf(e.stderr, "penny ingest: a value needs more than the fixed backend holds (%v); reading with the decimal backend\n", err)
+	dd, err := decimal()
+	if err != nil {
+		return nil, err
+	}
+	return commitIngest(e, in, dd, src)
+}
+
+func commitIngest[N numeric.Number[N]](e *env, in *store.Ingest, ds *market.Dataset[N], src store.Source) (*store.Manifest, error) {
+	bar := newProgress(e, "writing")
+	defer bar.finish()
+	m, err := store.Commit(in, ds, src, store.WriteOptions{Progress: bar.set})
+	if err != nil {
+		var ve *store.ValueError
+		var be *market.BarError
+		if errors.As(err, &ve) || errors.As(err, &be) {
+			return nil, usageError{err}
+		}
+		return nil, err
+	}
+	return m, nil
+}
+
+// flagDate reads YYYY-MM-DD for flag name.
+func flagDate(flagName, s string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, badUsage("--%s %q: want a date YYYY-MM-DD", flagName, s)
+	}
+	return t, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func syntheticIngester(f *ingestFlags) (ingester, error) {
+	cfg := synthetic.Default()
+	cfg.Seed = f.seed
+	if f.set["assets"] || f.symbols == "" {
+		cfg.Assets = f.assets
+	}
+	if f.set["assets"] && f.symbols != "" {
+		return ingester{}, badUsage("give --assets or --symbols, not both")
+	}
+	cfg.Symbols = splitList(f.symbols)
+	freq, err := market.ParseFrequency(f.frequency)
+	if err != nil {
+		return ingester{}, usageError{err}
+	}
+	cfg.Frequency = freq
+	if f.calendar != "" {
+		cfg.Calendar = f.calendar
+	}
+	if f.start != "" {
+		if cfg.Start, err = flagDate("start", f.start); err != nil {
+			return ingester{}, err
+		}
+	}
+	if f.end != "" {
+		if cfg.End, err = flagDate("end", f.end); err != nil {
+			return ingester{}, err
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return ingester{}, usageError{err}
+	}
+	opts := map[string]string{
+		"seed": strconv.FormatUint(cfg.Seed, 10), "frequency": cfg.Frequency.String(), "calendar": cfg.Calendar,
+		"start": cfg.Start.Format(time.DateOnly), "end": cfg.End.Format(time.DateOnly),
+	}
+	if len(cfg.Symbols) > 0 {
+		opts["symbols"] = strings.Join(cfg.Symbols, ",")
+	} else {
+		opts["assets"] = strconv.Itoa(cfg.Assets)
+	}
+	src := store.Source{Name: "synthetic", Options: opts}
+	return ingester{run: func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error) {
+		return ingestExactly(e, in, src,
+			func() (*market.Dataset[numeric.Fixed], error) { return synthetic.Generate[numeric.Fixed](cfg) },
+			func() (*market.Dataset[numeric.Decimal], error) { return synthetic.Generate[numeric.Decimal](cfg) })
+	}}, nil
+}
+
+func csvIngester(f *ingestFlags) (ingester, error) {
+	cfg := csvsource.Config{Dir: f.dir, Symbols: splitList(f.symbols), Calendar: f.calendar, TimeZone: f.tz, Start: f.start, End: f.end}
+	if len(f.files) > 0 {
+		cfg.Files = map[string]string(f.files)
+	}
+	if cfg.Dir == "" && len(cfg.Files) == 0 {
+		return ingester{}, badUsage("--source csv needs --dir DIR or --file SYMBOL=PATH")
+	}
+	freq, err := market.ParseFrequency(f.frequency)
+	if err != nil {
+		return ingester{}, usageError{err}
+	}
+	cfg.Frequency = freq
+	if err := cfg.Stamp.UnmarshalText([]byte(f.stamp)); err != nil {
+		return ingester{}, usageError{fmt.Errorf("--stamp: %w", err)}
+	}
+	for _, d := range splitList(f.drop) {
+		switch d {
+		case "unparseable":
+			cfg.Repair.DropUnparseable = true
+		case "invalid":
+			cfg.Repair.DropInvalid = true
+		case "duplicates":
+			cfg.Repair.DropDuplicates = true
+		case "off-calendar":
+			cfg.Repair.DropOffCalendar = true
+		default:
+			return ingester{}, badUsage("--drop %q: want unparseable, invalid, duplicates or off-calendar", d)
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return ingester{}, usageError{err}
+	}
+	opts := map[string]string{"frequency": cfg.Frequency.String(), "stamp": cfg.Stamp.String()}
+	for k, v := range map[string]string{"dir": cfg.Dir, "files": f.files.String(), "symbols": strings.Join(cfg.Symbols, ","),
+		"calendar": cfg.Calendar, "tz": cfg.TimeZone, "start": cfg.Start, "end": cfg.End, "drop": f.drop} {
+		if v != "" {
+			opts[k] = v
+		}
+	}
+	src := store.Source{Name: "csv", Options: opts}
+	load := func(e *env, rep *csvsource.Report, err error) error {
+		if err != nil {
+			var pe *csvsource.ParseError
+			if errors.As(err, &pe) && !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
+				return usageError{err}
+			}
+			return err
+		}
+		if rep.Dropped() > 0 {
+			fmt.Fprintf(e.stderr, "penny ingest: dropped %d rows (--drop %s):\n%s", rep.Dropped(), f.drop, rep)
+		}
+		return nil
+	}
+	return ingester{run: func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error) {
+		return ingestExactly(e, in, src,
+			func() (*market.Dataset[numeric.Fixed], error) {
+				ds, rep, err := csvsource.Load[numeric.Fixed](cfg)
+				return ds, load(e, rep, err)
+			},
+			func() (*market.Dataset[numeric.Decimal], error) {
+				ds, rep, err := csvsource.Load[numeric.Decimal](cfg)
+				return ds, load(e, rep, err)
+			})
+	}}, nil
+}
+
+func alpacaIngester(e *env, f *ingestFlags) (ingester, error) {
+	if f.maxAttempts < 1 {
+		return ingester{}, badUsage("--max-attempts %d: want 1 or more", f.maxAttempts)
+	}
+	cfg := alpaca.Config{Symbols: splitList(f.symbols), Crypto: f.crypto, Feed: f.feed, Adjustment: f.adjustment, BaseURL: f.baseURL, MaxAttempts: f.maxAttempts}
+	switch f.timeframe {
+	case "day", "1Day", "daily":
+		cfg.Frequency = market.Daily
+	case "hour", "1Hour", "hourly":
+		cfg.Frequency = market.Hourly
+	case "minute", "1Min", "min":
+		cfg.Frequency = market.Minute
+	default:
+		return ingester{}, badUsage("--timeframe %q: want day, hour or minute", f.timeframe)
+	}
+	if f.start == "" || f.end == "" {
+		return ingester{}, badUsage("--source alpaca needs --start and --end dates")
+	}
+	var err error
+	if cfg.Start, err = flagDate("start", f.start); err != nil {
+		return ingester{}, err
+	}
+	if cfg.End, err = flagDate("end", f.end); err != nil {
+		return ingester{}, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return ingester{}, usageError{err}
+	}
+	creds, err := alpaca.CredentialsFromEnv(e.getenv)
+	if err != nil {
+		return ingester{}, usageError{err}
+	}
+	src := store.Source{Name: "alpaca", Options: cfg.Options()}
+	return ingester{resumable: true, run: func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error) {
+		s := &alpaca.Source{
+			Config:      cfg,
+			Credentials: creds,
+			HTTPClient:  &http.Client{Timeout: 2 * time.Minute},
+			Logger:      slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		}
+		bar := newProgress(e, "downloading")
+		s.Progress = bar.set
+		rep, err := s.Download(ctx, in.Staging())
+		bar.finish()
+		if rep != nil {
+			fmt.Fprintf(e.stderr, "penny ingest: alpaca: %d windows (%d fetched, %d resumed), %d requests, %d retries\n",
+				rep.Windows, rep.Fetched, rep.Resumed, rep.Requests, rep.Retries)
+		}
+		if err != nil {
+			if rep != nil && rep.Fetched+rep.Resumed > 0 {
+				err = fmt.Errorf("%w\n%d of %d windows are saved: run the same command again to resume", err, rep.Fetched+rep.Resumed, rep.Windows)
+			}
+			if errors.Is(err, alpaca.ErrRefused) {
+				return nil, usageError{err}
+			}
+			return nil, err
+		}
+		report := func(rep *alpaca.Report, err error) error {
+			if err != nil {
+				if errors.Is(err, alpaca.ErrNoData) || errors.Is(err, alpaca.ErrOffSession) {
+					return usageError{err}
+				}
+				return err
+			}
+			if n := rep.Dropped(); n > 0 {
+				fmt.Fprintf(e.stderr, "penny ingest: alpaca: dropped %d bars outside the %s sessions (extended hours):%s\n", n, calName(cfg), bySymbol(rep.OffSession))
+			}
+			return nil
+		}
+		return ingestExactly(e, in, src,
+			func() (*market.Dataset[numeric.Fixed], error) {
+				ds, rep, err := alpaca.Dataset[numeric.Fixed](s, in.Staging())
+				return ds, report(rep, err)
+			},
+			func() (*market.Dataset[numeric.Decimal], error) {
+				ds, rep, err := alpaca.Dataset[numeric.Decimal](s, in.Staging())
+				return ds, report(rep, err)
+			})
+	}}, nil
+}
+
+func calName(cfg alpaca.Config) string {
+	if cfg.Crypto {
+		return "24/7"
+	}
+	return "XNYS"
+}
+
+func bySymbol(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, " %s %d", k, m[k])
+	}
+	return b.String()
+}
+
+// progress is a progress bar on stderr when stderr is a terminal, and
+// nothing otherwise (scripts and logs stay clean).
+type progress struct {
+	bar *progressbar.ProgressBar
+	w   io.Writer // nil when quiet
+	msg string
+}
+
+func newProgress(e *env, msg string) *progress {
+	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return &progress{w: e.stderr, msg: msg}
+	}
+	return &progress{msg: msg}
+}
+
+// set shows done of total.
+func (p *progress) set(done, total int) {
+	if p.w == nil {
+		return
+	}
+	if p.bar == nil {
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionSetDescription(p.msg),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	p.bar.Set(done)
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
+
+// humanBytes prints a size in B, KiB, MiB or GiB.
+func humanBytes(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d B", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	case n < 1<<30:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+}
