@@ -58,7 +58,7 @@
 // cut into 999 buckets of consecutive sessions, each keeping its lowest
 // and highest values, plus the first and last sessions, so that peaks,
 // troughs and the ends survive while a 10-year daily report stays around
-// 150 kB. Values that are NaN or infinite break a line rather than being
+// 200 kB. Values that are NaN or infinite break a line rather than being
 // drawn.
 //
 // # Errors and panics

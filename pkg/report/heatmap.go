@@ -56,7 +56,7 @@ func heatmapSVG(id, title string, months, years []periodReturn) string {
 		value := formatPercent(p.Return)
 		cv.Rect(x+heatGap/2, y+heatGap/2, heatCellW-heatGap, heatCellH-heatGap, class, fill, name+": "+value)
 		if finite(p.Return) {
-			value = strconv.FormatFloat(p.Return*100, 'f', 1, 64) + "%"
+			value = cellPercent(p.Return)
 		}
 		cv.Text(x+heatCellW/2, y+heatCellH/2+4, svg.Middle, "cell-text", value, svg.Attr{Name: "fill", Value: ink})
 	}
@@ -68,6 +68,16 @@ func heatmapSVG(id, title string, months, years []periodReturn) string {
 		cell(p, 12, "cell year", yscale)
 	}
 	return cv.String()
+}
+
+// cellPercent writes a return as a percentage with one decimal, a small
+// loss that rounds to zero as 0.0% rather than -0.0%.
+func cellPercent(r float64) string {
+	s := strconv.FormatFloat(r*100, 'f', 1, 64)
+	if s == "-0.0" {
+		s = "0.0"
+	}
+	return s + "%"
 }
 
 func maxAbs(ps []periodReturn) float64 {

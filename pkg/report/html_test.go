@@ -251,7 +251,8 @@ func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Resul
 	}
 	var want []string
 	for _, r := range append(months, years...) {
-		want = append(want, strconv.FormatFloat(r*100, 'f', 1, 64)+"%")
+		// One decimal, and no minus sign on a zero.
+		want = append(want, strings.Replace(strconv.FormatFloat(r*100, 'f', 1, 64), "-0.0", "0.0", 1)+"%")
 	}
 	if !slices.Equal(heat.cellTexts, want) {
 		t.Errorf("heatmap values %v, want %v", heat.cellTexts, want)
@@ -333,4 +334,43 @@ func TestHTMLCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkHTML(t, path, res, 7)
+}
+
+// TestHTMLLongRun checks the downsampling of a 10-year daily run (2516
+// sessions, more than report.MaxPoints): every line has at most MaxPoints
+// points, and the page stays small.
+func TestHTMLLongRun(t *testing.T) {
+	res := runFixture[numeric.Fixed](t, "2014-01-02", "2023-12-29")
+	if len(res.Snapshots) <= report.MaxPoints {
+		t.Fatalf("%d sessions: the run is too short to test downsampling", len(res.Snapshots))
+	}
+	r, err := report.New(res, report.Options{Name: "ten years"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	doc := parseHTML(t, b.Bytes())
+	lines := 0
+	for _, s := range doc.svgs {
+		for class, paths := range s.paths {
+			for _, n := range paths {
+				lines++
+				if n > report.MaxPoints || n < report.MaxPoints/2 {
+					t.Errorf("svg %s, %s: %d points, want at most %d (and not far fewer)", s.id, class, n, report.MaxPoints)
+				}
+			}
+		}
+	}
+	if lines != 4 {
+		t.Errorf("%d lines, want 4", lines)
+	}
+	if b.Len() > 300<<10 {
+		t.Errorf("report.html is %d bytes, want under 300 kB", b.Len())
+	}
+	if months, _ := monthlyReturns(res); doc.svg(t, "monthly-returns").rects["cell"] != len(months) || len(months) != 120 {
+		t.Errorf("heatmap: %d cells for %d months", doc.svg(t, "monthly-returns").rects["cell"], len(months))
+	}
 }

@@ -159,8 +159,12 @@ func (s *Summary) head() summaryJSON {
 
 // UnmarshalJSON reads what MarshalJSON writes, strictly: an unknown key is
 // an error, and so is a missing one (name and benchmark excepted; alpha,
-// beta and excess_sharpe go together, as in metrics.Summary).
+// beta and excess_sharpe go together, as in metrics.Summary). A JSON
+// null leaves s unchanged, by the convention of encoding/json.
 func (s *Summary) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return fmt.Errorf("report: summary: %w", err)
