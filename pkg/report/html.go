@@ -61,7 +61,7 @@ func (r *Report[N]) WriteHTML(w io.Writer) error {
 	}
 	capital := res.Capital.Float64()
 
-	title := r.opts.Name
+	title := r.Summary.Name
 	if title == "" {
 		title = "Penny backtest"
 	}
