@@ -99,6 +99,9 @@ func (x Decimal) Mul(y Decimal) Decimal {
 	return x.check(decimalContext.Mul(newBig(), x.big(), y.big()), "mul", y)
 }
 
+// MulInt returns x*k rounded to 34 digits (exact for money-sized x).
+func (x Decimal) MulInt(k int64) Decimal { return x.Mul(Decimal{}.FromInt64(k)) }
+
 // Div returns x/y rounded half-even to 34 digits; it panics if y is zero.
 //
 // The quotient is computed with big.Int, not with the library's Quo, which

@@ -86,6 +86,31 @@ func (x Fixed) mul(y Fixed, code opCode) Fixed {
 	return Fixed(q)
 }
 
+// MulInt returns x*k, exactly; it panics on overflow.
+func (x Fixed) MulInt(k int64) Fixed {
+	hi, lo := bits.Mul64(mag(x), mag(Fixed(k)))
+	neg := (int64(x) ^ k) < 0
+	if hi != 0 || lo > math.MaxInt64+b2u(neg) {
+		fixedMulIntOverflow(x, k)
+	}
+	if neg {
+		return Fixed(-int64(lo))
+	}
+	return Fixed(lo)
+}
+
+//go:noinline
+func fixedMulIntOverflow(x Fixed, k int64) {
+	panic(&ArithmeticError{Backend: fixedName, Op: "mulint", Operands: []string{x.String(), itoa(k)}, Err: ErrOverflow})
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // Div returns x/y rounded half-even to 8 decimals; it panics if y is zero
 // or on overflow.
 func (x Fixed) Div(y Fixed) Fixed {

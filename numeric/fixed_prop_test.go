@@ -67,6 +67,12 @@ func TestFixedPropertyAgainstRat(t *testing.T) {
 			got, e = catchFixed(func() Fixed { return x.Div(y) })
 			checkFixed(t, "div", x, y, got, e, refRound(new(big.Rat).Quo(rx, ry), 8, HalfEven))
 		}
+		k := rng.Int64N(1<<20) - 1<<19
+		if rng.IntN(4) == 0 {
+			k = rng.Int64()
+		}
+		got, e = catchFixed(func() Fixed { return x.MulInt(k) })
+		checkFixedMulInt(t, x, k, got, e)
 		mode := RoundingMode(rng.IntN(6))
 		d := rng.IntN(10)
 		dd := min(d, 8)
@@ -144,5 +150,19 @@ func TestFixedEdges(t *testing.T) {
 				t.Fatalf("got %v, %v; want %s", got, aerr, tc.want)
 			}
 		})
+	}
+}
+
+func checkFixedMulInt(t *testing.T, x Fixed, k int64, got Fixed, aerr *ArithmeticError) {
+	t.Helper()
+	want := new(big.Rat).Mul(fixedRat(x), new(big.Rat).SetInt64(k))
+	if !inFixedRange(want) {
+		if aerr == nil || !errors.Is(aerr, ErrOverflow) || aerr.Op != "mulint" {
+			t.Fatalf("MulInt(%v, %d) = %v, %v; want overflow", x, k, got, aerr)
+		}
+		return
+	}
+	if aerr != nil || fixedRat(got).Cmp(want) != 0 {
+		t.Fatalf("MulInt(%v, %d) = %v, %v; want %s", x, k, got, aerr, want.FloatString(8))
 	}
 }

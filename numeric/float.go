@@ -24,6 +24,9 @@ func (x Float) Sub(y Float) Float { return x - y }
 // Mul returns x*y.
 func (x Float) Mul(y Float) Float { return x * y }
 
+// MulInt returns x*k.
+func (x Float) MulInt(k int64) Float { return x * Float(k) }
+
 // Div returns x/y; it panics if y is zero.
 func (x Float) Div(y Float) Float {
 	if y == 0 {

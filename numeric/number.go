@@ -19,6 +19,9 @@ type Number[T any] interface {
 	Add(y T) T
 	Sub(y T) T
 	Mul(y T) T
+	// MulInt returns x*k, exactly (Fixed and Decimal; Float rounds).
+	// Cheaper than Mul by a whole number in Fixed: no rounding division.
+	MulInt(k int64) T
 	Div(y T) T
 	// MulRound returns x*y rounded once to decimals places with mode.
 	MulRound(y T, decimals int, mode RoundingMode) T

@@ -49,6 +49,7 @@ func testArithmetic[N Number[N]](t *testing.T, b backendTest) {
 		{"sub", N.Sub, "100.01", "0.02", "99.99"},
 		{"mul", N.Mul, "123.45", "100", "12345"},
 		{"mul fraction", N.Mul, "1.5", "-2.25", "-3.375"},
+		{"mulint", func(x, _ N) N { return x.MulInt(-3) }, "1.25", "0", "-3.75"},
 		{"div", N.Div, "1", "8", "0.125"},
 		{"div negative", N.Div, "-10", "4", "-2.5"},
 		{"min", N.Min, "3", "-4", "-4"},

@@ -24,6 +24,7 @@ import "github.com/pennybt/penny/numeric"
 // same way when it enters S2 and when it leaves, so S2 does not drift.
 type momentState[N numeric.Number[N]] struct {
 	buf       []N // the window's deviations, zeros before the first len(buf)
+	sq        []N // their squares, as added to s2
 	pos       int // the oldest deviation
 	started   bool
 	origin    N
@@ -35,10 +36,15 @@ type momentState[N numeric.Number[N]] struct {
 	anchor    bool // re-anchor at the start of the next push
 	last      N    // the newest value's deviation from origin
 	lastX     N    // the newest value
+
+	// zscoreCompare's per-push cache: D, V and their float64 values.
+	cached bool
+	d, v   N
+	df, vf float64
 }
 
 func newMomentState[N numeric.Number[N]](period int) momentState[N] {
-	return momentState[N]{buf: make([]N, period), n: numeric.Int[N](int64(period))}
+	return momentState[N]{buf: make([]N, period), sq: make([]N, period), n: numeric.Int[N](int64(period))}
 }
 
 // momentStep adds x to the window; once it is full, it sets mean and std.
@@ -63,8 +69,9 @@ func momentPush[N numeric.Number[N]](s *momentState[N], x N) {
 		var s1, s2 N
 		for i, e := range s.buf {
 			e = e.Sub(s.last)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+			q := e.Mul(e)
+			s.buf[i], s.sq[i] = e, q
+			s1, s2 = s1.Add(e), s2.Add(q)
 		}
 		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
 		s.last, s.anchor = s.last.Sub(s.last), false
@@ -73,11 +80,12 @@ func momentPush[N numeric.Number[N]](s *momentState[N], x N) {
 		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
 	}
 	d := x.Sub(s.origin)
-	old := s.buf[s.pos]
-	s.s1 = s.s1.Sub(old).Add(d)
-	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
-	s.buf[s.pos] = d
+	q := d.Mul(d)
+	s.s1 = s.s1.Sub(s.buf[s.pos]).Add(d)
+	s.s2 = s.s2.Sub(s.sq[s.pos]).Add(q)
+	s.buf[s.pos], s.sq[s.pos] = d, q
 	s.last, s.lastX = d, x
+	s.cached = false
 	if s.pos++; s.pos == len(s.buf) {
 		s.pos, s.ready, s.anchor = 0, true, true
 	}

@@ -428,8 +428,9 @@ func momentPushFloat(s *momentState[numeric.Float], x numeric.Float) {
 		var s1, s2 numeric.Float
 		for i, e := range s.buf {
 			e = e.Sub(s.last)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+			q := e.Mul(e)
+			s.buf[i], s.sq[i] = e, q
+			s1, s2 = s1.Add(e), s2.Add(q)
 		}
 		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
 		s.last, s.anchor = s.last.Sub(s.last), false
@@ -438,11 +439,12 @@ func momentPushFloat(s *momentState[numeric.Float], x numeric.Float) {
 		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
 	}
 	d := x.Sub(s.origin)
-	old := s.buf[s.pos]
-	s.s1 = s.s1.Sub(old).Add(d)
-	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
-	s.buf[s.pos] = d
+	q := d.Mul(d)
+	s.s1 = s.s1.Sub(s.buf[s.pos]).Add(d)
+	s.s2 = s.s2.Sub(s.sq[s.pos]).Add(q)
+	s.buf[s.pos], s.sq[s.pos] = d, q
 	s.last, s.lastX = d, x
+	s.cached = false
 	if s.pos++; s.pos == len(s.buf) {
 		s.pos, s.ready, s.anchor = 0, true, true
 	}
@@ -454,8 +456,9 @@ func momentPushFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 		var s1, s2 numeric.Fixed
 		for i, e := range s.buf {
 			e = e.Sub(s.last)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+			q := e.Mul(e)
+			s.buf[i], s.sq[i] = e, q
+			s1, s2 = s1.Add(e), s2.Add(q)
 		}
 		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
 		s.last, s.anchor = s.last.Sub(s.last), false
@@ -464,11 +467,12 @@ func momentPushFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
 	}
 	d := x.Sub(s.origin)
-	old := s.buf[s.pos]
-	s.s1 = s.s1.Sub(old).Add(d)
-	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
-	s.buf[s.pos] = d
+	q := d.Mul(d)
+	s.s1 = s.s1.Sub(s.buf[s.pos]).Add(d)
+	s.s2 = s.s2.Sub(s.sq[s.pos]).Add(q)
+	s.buf[s.pos], s.sq[s.pos] = d, q
 	s.last, s.lastX = d, x
+	s.cached = false
 	if s.pos++; s.pos == len(s.buf) {
 		s.pos, s.ready, s.anchor = 0, true, true
 	}
@@ -480,8 +484,9 @@ func momentPushDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 		var s1, s2 numeric.Decimal
 		for i, e := range s.buf {
 			e = e.Sub(s.last)
-			s.buf[i] = e
-			s1, s2 = s1.Add(e), s2.Add(e.Mul(e))
+			q := e.Mul(e)
+			s.buf[i], s.sq[i] = e, q
+			s1, s2 = s1.Add(e), s2.Add(q)
 		}
 		s.origin, s.originSum, s.s1, s.s2 = s.lastX, s.lastX.Mul(s.n), s1, s2
 		s.last, s.anchor = s.last.Sub(s.last), false
@@ -490,11 +495,12 @@ func momentPushDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 		s.origin, s.originSum, s.started = x, x.Mul(s.n), true
 	}
 	d := x.Sub(s.origin)
-	old := s.buf[s.pos]
-	s.s1 = s.s1.Sub(old).Add(d)
-	s.s2 = s.s2.Sub(old.Mul(old)).Add(d.Mul(d))
-	s.buf[s.pos] = d
+	q := d.Mul(d)
+	s.s1 = s.s1.Sub(s.buf[s.pos]).Add(d)
+	s.s2 = s.s2.Sub(s.sq[s.pos]).Add(q)
+	s.buf[s.pos], s.sq[s.pos] = d, q
 	s.last, s.lastX = d, x
+	s.cached = false
 	if s.pos++; s.pos == len(s.buf) {
 		s.pos, s.ready, s.anchor = 0, true, true
 	}
@@ -1124,90 +1130,132 @@ func zscoreValueFor[N numeric.Number[N]]() func(s *momentState[N]) N {
 }
 
 // zscoreCompareFloat is zscoreCompare for numeric.Float.
-func zscoreCompareFloat(s *momentState[numeric.Float], t, t2 numeric.Float) int {
-	d := s.last.Mul(s.n).Sub(s.s1)
-	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
-	if v.Sign() <= 0 {
-		return -t.Sign()
+func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float]) int {
+	if !s.cached {
+		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.df, s.vf = s.d.Float64(), s.v.Float64()
+		s.cached = true
 	}
-	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
-		return zscoreValueFloat(s).Cmp(t)
+	if s.v.Sign() <= 0 {
+		return -t.t.Sign()
 	}
-	if t.Sign() >= 0 {
-		if d.Sign() <= 0 {
-			if d.IsZero() && t.IsZero() {
-				return 0
-			}
-			return -1
+	ds, ts := s.d.Sign(), t.t.Sign()
+	switch {
+	case ts >= 0 && ds <= 0:
+		if ds == 0 && ts == 0 {
+			return 0
 		}
-		return d.Mul(d).Cmp(t2.Mul(v))
-	}
-	if d.Sign() >= 0 {
+		return -1
+	case ts < 0 && ds >= 0:
 		return 1
 	}
-	return -d.Mul(d).Cmp(t2.Mul(v))
+	c := 0
+	lhs, rhs := s.df*s.df, t.t2f*s.vf
+	switch diff := lhs - rhs; {
+	case diff > 1e-12*(lhs+rhs):
+		c = 1
+	case diff < -1e-12*(lhs+rhs):
+		c = -1
+	case lhs > 1e10 || rhs > 1e10:
+		return zscoreValueFloat(s).Cmp(t.t)
+	default:
+		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	}
+	if ds < 0 {
+		return -c
+	}
+	return c
 }
 
 // zscoreCompareFixed is zscoreCompare for numeric.Fixed.
-func zscoreCompareFixed(s *momentState[numeric.Fixed], t, t2 numeric.Fixed) int {
-	d := s.last.Mul(s.n).Sub(s.s1)
-	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
-	if v.Sign() <= 0 {
-		return -t.Sign()
+func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed]) int {
+	if !s.cached {
+		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.df, s.vf = s.d.Float64(), s.v.Float64()
+		s.cached = true
 	}
-	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
-		return zscoreValueFixed(s).Cmp(t)
+	if s.v.Sign() <= 0 {
+		return -t.t.Sign()
 	}
-	if t.Sign() >= 0 {
-		if d.Sign() <= 0 {
-			if d.IsZero() && t.IsZero() {
-				return 0
-			}
-			return -1
+	ds, ts := s.d.Sign(), t.t.Sign()
+	switch {
+	case ts >= 0 && ds <= 0:
+		if ds == 0 && ts == 0 {
+			return 0
 		}
-		return d.Mul(d).Cmp(t2.Mul(v))
-	}
-	if d.Sign() >= 0 {
+		return -1
+	case ts < 0 && ds >= 0:
 		return 1
 	}
-	return -d.Mul(d).Cmp(t2.Mul(v))
+	c := 0
+	lhs, rhs := s.df*s.df, t.t2f*s.vf
+	switch diff := lhs - rhs; {
+	case diff > 1e-12*(lhs+rhs):
+		c = 1
+	case diff < -1e-12*(lhs+rhs):
+		c = -1
+	case lhs > 1e10 || rhs > 1e10:
+		return zscoreValueFixed(s).Cmp(t.t)
+	default:
+		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	}
+	if ds < 0 {
+		return -c
+	}
+	return c
 }
 
 // zscoreCompareDecimal is zscoreCompare for numeric.Decimal.
-func zscoreCompareDecimal(s *momentState[numeric.Decimal], t, t2 numeric.Decimal) int {
-	d := s.last.Mul(s.n).Sub(s.s1)
-	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
-	if v.Sign() <= 0 {
-		return -t.Sign()
+func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.Decimal]) int {
+	if !s.cached {
+		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.df, s.vf = s.d.Float64(), s.v.Float64()
+		s.cached = true
 	}
-	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
-		return zscoreValueDecimal(s).Cmp(t)
+	if s.v.Sign() <= 0 {
+		return -t.t.Sign()
 	}
-	if t.Sign() >= 0 {
-		if d.Sign() <= 0 {
-			if d.IsZero() && t.IsZero() {
-				return 0
-			}
-			return -1
+	ds, ts := s.d.Sign(), t.t.Sign()
+	switch {
+	case ts >= 0 && ds <= 0:
+		if ds == 0 && ts == 0 {
+			return 0
 		}
-		return d.Mul(d).Cmp(t2.Mul(v))
-	}
-	if d.Sign() >= 0 {
+		return -1
+	case ts < 0 && ds >= 0:
 		return 1
 	}
-	return -d.Mul(d).Cmp(t2.Mul(v))
+	c := 0
+	lhs, rhs := s.df*s.df, t.t2f*s.vf
+	switch diff := lhs - rhs; {
+	case diff > 1e-12*(lhs+rhs):
+		c = 1
+	case diff < -1e-12*(lhs+rhs):
+		c = -1
+	case lhs > 1e10 || rhs > 1e10:
+		return zscoreValueDecimal(s).Cmp(t.t)
+	default:
+		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	}
+	if ds < 0 {
+		return -c
+	}
+	return c
 }
 
 // zscoreCompareFor returns zscoreCompare for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
-func zscoreCompareFor[N numeric.Number[N]]() func(s *momentState[N], t, t2 N) int {
-	var f func(s *momentState[N], t, t2 N) int
+func zscoreCompareFor[N numeric.Number[N]]() func(s *momentState[N], t Threshold[N]) int {
+	var f func(s *momentState[N], t Threshold[N]) int
 	switch p := any(&f).(type) {
-	case *func(s *momentState[numeric.Float], t, t2 numeric.Float) int:
+	case *func(s *momentState[numeric.Float], t Threshold[numeric.Float]) int:
 		*p = zscoreCompareFloat
-	case *func(s *momentState[numeric.Fixed], t, t2 numeric.Fixed) int:
+	case *func(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed]) int:
 		*p = zscoreCompareFixed
-	case *func(s *momentState[numeric.Decimal], t, t2 numeric.Decimal) int:
+	case *func(s *momentState[numeric.Decimal], t Threshold[numeric.Decimal]) int:
 		*p = zscoreCompareDecimal
 	default:
 		f = zscoreCompare[N]

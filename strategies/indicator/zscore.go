@@ -18,7 +18,7 @@ type ZScore[N numeric.Number[N]] struct {
 	s       momentState[N]
 	push    func(s *momentState[N], x N)
 	value   func(s *momentState[N]) N
-	compare func(s *momentState[N], t, t2 N) int
+	compare func(s *momentState[N], t Threshold[N]) int
 }
 
 // zscoreValue computes the z-score of the newest value from the sums.
@@ -32,39 +32,60 @@ func zscoreValue[N numeric.Number[N]](s *momentState[N]) N {
 	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
-// zscoreCompare returns the sign of z - t, t2 = t*t. With D = n*d - S1 (n
-// times the newest value's distance to the mean) and V = n*S2 - S1^2 (n^2
-// times the variance), z = D/sqrt(V), so z < t is D < t*sqrt(V): decided
-// by signs and by comparing D^2 with t^2*V, with no division and no
-// square root. The products are exact while their operands have at most
-// half the backend's decimals (4 in Fixed; Decimal's 34 digits hold any
-// window of prices), and otherwise rounded by Mul. When D^2 or t^2*V would
-// leave Fixed's range (|D| or t^2*V beyond 1e10), it compares the rounded
-// z-score of Value instead. A flat window (V <= 0) has z = 0.
+// zscoreCompare returns the sign of z - t. With D = n*d - S1 (n times the
+// newest value's distance to the mean) and V = n*S2 - S1^2 (n^2 times the
+// variance), both exact given the sums, z = D/sqrt(V), so z < t is
+// D < t*sqrt(V): decided by signs and by the sign of D^2 - t^2*V, with no
+// division and no square root.
+//
+// That sign is first taken from float64 copies of D, V and t^2: each is
+// within a relative 2^-53 of the exact value, so a float64 difference
+// larger than 1e-12 of the terms has the exact difference's sign. Only
+// closer calls compute D^2 and t^2*V in N (exact while the operands have
+// at most half the backend's decimals, 4 in Fixed; rounded by Mul
+// otherwise). Where those products would leave Fixed's range (beyond
+// 1e10) the rounded z-score of Value decides instead. A flat window
+// (V <= 0) has z = 0.
 //
 //penny:specialize
-func zscoreCompare[N numeric.Number[N]](s *momentState[N], t, t2 N) int {
-	d := s.last.Mul(s.n).Sub(s.s1)
-	v := s.s2.Mul(s.n).Sub(s.s1.Mul(s.s1))
-	if v.Sign() <= 0 {
-		return -t.Sign()
+func zscoreCompare[N numeric.Number[N]](s *momentState[N], t Threshold[N]) int {
+	if !s.cached {
+		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.df, s.vf = s.d.Float64(), s.v.Float64()
+		s.cached = true
 	}
-	if df, tv := d.Float64(), t2.Float64()*v.Float64(); df*df > 1e10 || tv > 1e10 {
-		return zscoreValue(s).Cmp(t)
+	if s.v.Sign() <= 0 {
+		return -t.t.Sign()
 	}
-	if t.Sign() >= 0 {
-		if d.Sign() <= 0 {
-			if d.IsZero() && t.IsZero() {
-				return 0
-			}
-			return -1
+	ds, ts := s.d.Sign(), t.t.Sign()
+	switch {
+	case ts >= 0 && ds <= 0:
+		if ds == 0 && ts == 0 {
+			return 0
 		}
-		return d.Mul(d).Cmp(t2.Mul(v))
-	}
-	if d.Sign() >= 0 {
+		return -1
+	case ts < 0 && ds >= 0:
 		return 1
 	}
-	return -d.Mul(d).Cmp(t2.Mul(v))
+	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
+	// the opposite for negative ones.
+	c := 0
+	lhs, rhs := s.df*s.df, t.t2f*s.vf
+	switch diff := lhs - rhs; {
+	case diff > 1e-12*(lhs+rhs):
+		c = 1
+	case diff < -1e-12*(lhs+rhs):
+		c = -1
+	case lhs > 1e10 || rhs > 1e10:
+		return zscoreValue(s).Cmp(t.t)
+	default:
+		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	}
+	if ds < 0 {
+		return -c
+	}
+	return c
 }
 
 // NewZScore returns a rolling z-score over period values (1 to
@@ -99,10 +120,16 @@ func (m *ZScore[N]) Value() (N, bool) {
 
 // Threshold is a z-score threshold for Compare, with its square computed
 // once.
-type Threshold[N numeric.Number[N]] struct{ t, t2 N }
+type Threshold[N numeric.Number[N]] struct {
+	t, t2 N
+	t2f   float64
+}
 
 // NewThreshold returns the threshold t.
-func NewThreshold[N numeric.Number[N]](t N) Threshold[N] { return Threshold[N]{t, t.Mul(t)} }
+func NewThreshold[N numeric.Number[N]](t N) Threshold[N] {
+	t2 := t.Mul(t)
+	return Threshold[N]{t, t2, t2.Float64()}
+}
 
 // Value returns the threshold.
 func (t Threshold[N]) Value() N { return t.t }
@@ -114,7 +141,7 @@ func (m *ZScore[N]) Compare(t Threshold[N]) int {
 	if !m.s.ready {
 		return 0
 	}
-	return m.compare(&m.s, t.t, t.t2)
+	return m.compare(&m.s, t)
 }
 
 // Ready reports whether Period values have been seen.
