@@ -33,6 +33,7 @@ func commandTable() map[string]command {
 		"bundles": bundlesCommand,
 		"clean":   cleanCommand,
 		"ingest":  ingestCommand,
+		"run":     runCommand,
 		"stats":   statsCommand,
 		"version": versionCommand,
 	}

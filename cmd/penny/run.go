@@ -1,0 +1,312 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/report"
+)
+
+var runCommand = command{
+	summary: "run a YAML-configured backtest",
+	run:     runRun,
+}
+
+const runUsage = `usage: penny run CONFIG [--backend float|fixed|decimal|all|LIST] [--out DIR]
+
+Runs the backtest that CONFIG describes and prints its summary. With
+several backends (all, or a comma list) it runs each on the same data and
+prints them side by side, with each result's drift from decimal's. --out
+writes summary.json, daily.csv, transactions.csv, orders.csv and
+report.html (into DIR/<backend>/ when several backends run).
+
+flags:
+`
+
+// outcome is what one backend's run leaves for printing and writing.
+type outcome struct {
+	backend string
+	summary report.Summary
+	value   string // the exact ending value, for drift
+	curve   []string
+	write   func(dir string) error
+}
+
+func runRun(e *env, args []string) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	backendFlag := fs.String("backend", "", "numeric `backend`: float, fixed, decimal, all, or a comma list (default: the config's)")
+	out := fs.String("out", "", "write the result files to `DIR`")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), runUsage)
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintf(e.stderr, "penny run: want one config file, got %d\n", len(pos))
+		fs.Usage()
+		return 2
+	}
+	cfg, err := config.Load(pos[0])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny run: %v\n", err)
+		return 2
+	}
+	if err := runner.CheckStrategy(cfg.Strategy.Name, &cfg.Strategy.Params); err != nil {
+		fmt.Fprintf(e.stderr, "penny run: %s: %v\n", pos[0], err)
+		return 2
+	}
+	backends, err := parseBackends(*backendFlag, cfg.Backend)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny run: --backend: %v\n", err)
+		return 2
+	}
+
+	var outcomes []outcome
+	for _, b := range backends {
+		var o outcome
+		var code int
+		switch b {
+		case "float":
+			o, code = runBackend[numeric.Float](e, cfg, pos[0])
+		case "fixed":
+			o, code = runBackend[numeric.Fixed](e, cfg, pos[0])
+		case "decimal":
+			o, code = runBackend[numeric.Decimal](e, cfg, pos[0])
+		}
+		if code != 0 {
+			return code
+		}
+		outcomes = append(outcomes, o)
+	}
+	printOutcomes(e.stdout, cfg, outcomes)
+	if *out != "" {
+		for _, o := range outcomes {
+			dir := *out
+			if len(outcomes) > 1 {
+				dir = filepath.Join(*out, o.backend)
+			}
+			if err := o.write(dir); err != nil {
+				fmt.Fprintf(e.stderr, "penny run: writing %s: %v\n", dir, err)
+				return 1
+			}
+		}
+		fmt.Fprintf(e.stdout, "\nwrote %s\n", *out)
+	}
+	return 0
+}
+
+// parseBackends reads the --backend flag (default: the config's).
+func parseBackends(flagValue, configured string) ([]string, error) {
+	if flagValue == "" {
+		return []string{configured}, nil
+	}
+	if flagValue == "all" {
+		return config.Backends, nil
+	}
+	var out []string
+	for _, b := range strings.Split(flagValue, ",") {
+		b = strings.TrimSpace(b)
+		if !slices.Contains(config.Backends, b) {
+			return nil, fmt.Errorf("unknown backend %q (want float, fixed, decimal or all)", b)
+		}
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// runBackend loads the data and runs the config on backend N. Bad input
+// (a missing file, dates outside the data) is exit status 2, a run that
+// fails (a Fixed overflow) 1.
+func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (outcome, int) {
+	backend := numeric.Backend[N]()
+	data, err := runner.LoadData[N](cfg, runner.Env{Getenv: e.getenv})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny run: %s: %v\n", path, err)
+		return outcome{}, 2
+	}
+	// A progress bar for runs longer than a second (none when stderr is
+	// not a terminal).
+	bar := newProgress(e, backend+" sessions")
+	started := time.Now()
+	res, err := runner.Run(context.Background(), cfg, data, runner.Options{Progress: func(done, total int) {
+		if time.Since(started) > time.Second {
+			bar.set(done, total)
+		}
+	}})
+	bar.finish()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
+		var re *engine.RunError
+		if errors.As(err, &re) {
+			return outcome{}, 1
+		}
+		return outcome{}, 2
+	}
+	opts := report.Options{Name: cfg.Name, Elapsed: res.Elapsed}
+	sum, err := report.Summarize(res, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny run: %v\n", err)
+		return outcome{}, 1
+	}
+	curve := make([]string, len(res.Snapshots))
+	for i, s := range res.Snapshots {
+		curve[i] = s.PortfolioValue.String()
+	}
+	return outcome{
+		backend: backend,
+		summary: sum,
+		value:   res.Value.String(),
+		curve:   curve,
+		write:   func(dir string) error { return report.WriteDir(dir, res, opts) },
+	}, 0
+}
+
+// printOutcomes prints the summaries side by side.
+func printOutcomes(w io.Writer, cfg *config.Config, outs []outcome) {
+	s0 := outs[0].summary
+	fmt.Fprintf(w, "%s: %s on %s data (%s), %s .. %s\n\n", cfg.Name, cfg.Strategy.Name, cfg.Data.Source, s0.Frequency,
+		s0.Start.Format("2006-01-02"), s0.End.Format("2006-01-02"))
+	var rows [][]string
+	row := func(name string, f func(o outcome) string) {
+		r := []string{name}
+		for _, o := range outs {
+			r = append(r, f(o))
+		}
+		rows = append(rows, r)
+	}
+	row("", func(o outcome) string { return o.backend })
+	row("starting cash", func(o outcome) string { return o.summary.StartingCash })
+	row("final value", func(o outcome) string { return o.summary.EndingValue })
+	row("final cash", func(o outcome) string { return o.summary.EndingCash })
+	row("total return", func(o outcome) string { return pct(o.summary.TotalReturn) })
+	row("annual return", func(o outcome) string { return pct(o.summary.Metrics.AnnualReturn) })
+	row("sharpe", func(o outcome) string { return num(o.summary.Metrics.SharpeRatio) })
+	row("sortino", func(o outcome) string { return num(o.summary.Metrics.SortinoRatio) })
+	row("max drawdown", func(o outcome) string { return pct(o.summary.Metrics.MaxDrawdown) })
+	row("orders", func(o outcome) string { return fmt.Sprint(o.summary.Orders) })
+	row("fills", func(o outcome) string { return fmt.Sprint(o.summary.Fills) })
+	row("rejected orders", func(o outcome) string { return fmt.Sprint(o.summary.RejectedOrders) })
+	row("round trips", func(o outcome) string { return fmt.Sprint(o.summary.Trades.Count) })
+	row("win rate", func(o outcome) string { return pct(o.summary.Trades.WinRate) })
+	row("sessions", func(o outcome) string { return fmt.Sprint(o.summary.Sessions) })
+	row("asset-bars", func(o outcome) string { return fmt.Sprint(o.summary.AssetBars) })
+	row("elapsed", func(o outcome) string { return o.summary.Elapsed.Round(time.Millisecond / 10).String() })
+	row("asset-bars/s", func(o outcome) string {
+		return fmt.Sprintf("%.3gM", float64(o.summary.AssetBars)/o.summary.Elapsed.Seconds()/1e6)
+	})
+	if ref := find(outs, "decimal"); ref != nil && len(outs) > 1 {
+		row("drift of final value", func(o outcome) string { return drift(o.value, ref.value) })
+		row("max drift of equity", func(o outcome) string { return maxDrift(o.curve, ref.curve) })
+	}
+	printTable(w, rows)
+}
+
+// printTable prints rows with the first column aligned left and the
+// others right.
+func printTable(w io.Writer, rows [][]string) {
+	var width []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], len(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i == 0 {
+				fmt.Fprintf(&b, "%-*s", width[0], c)
+				continue
+			}
+			fmt.Fprintf(&b, "  %*s", width[i], c)
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func find(outs []outcome, backend string) *outcome {
+	for i := range outs {
+		if outs[i].backend == backend {
+			return &outs[i]
+		}
+	}
+	return nil
+}
+
+// drift returns the exact difference of two decimal values, a - b.
+func drift(a, b string) string {
+	ra, ok1 := new(big.Rat).SetString(a)
+	rb, ok2 := new(big.Rat).SetString(b)
+	if !ok1 || !ok2 {
+		return "?"
+	}
+	d := new(big.Rat).Sub(ra, rb)
+	if d.Sign() == 0 {
+		return "0"
+	}
+	return strings.TrimRight(strings.TrimRight(d.FloatString(12), "0"), ".")
+}
+
+// maxDrift returns the largest absolute difference of two equity curves.
+func maxDrift(a, b []string) string {
+	if len(a) != len(b) {
+		return "?"
+	}
+	worst, text := new(big.Rat), "0"
+	for i := range a {
+		ra, _ := new(big.Rat).SetString(a[i])
+		rb, _ := new(big.Rat).SetString(b[i])
+		if ra == nil || rb == nil {
+			return "?"
+		}
+		d := new(big.Rat).Abs(new(big.Rat).Sub(ra, rb))
+		if d.Cmp(worst) > 0 {
+			worst = d
+			text = strings.TrimRight(strings.TrimRight(d.FloatString(12), "0"), ".")
+		}
+	}
+	return text
+}
+
+func pct(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return num(f)
+	}
+	return fmt.Sprintf("%.2f%%", f*100)
+}
+
+func num(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "+Inf"
+	case math.IsInf(f, -1):
+		return "-Inf"
+	}
+	return fmt.Sprintf("%.3f", f)
+}
