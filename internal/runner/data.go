@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	csvsource "github.com/pennybt/penny/bundles/csv"
@@ -104,7 +103,7 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 
 // runClock builds the clock of the run from the config and the data.
 func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N]) (*clock.Clock, error) {
-	first, last, ok := span(ds)
+	first, last, ok := dataportal.Span(ds)
 	if !ok {
 		return nil, fmt.Errorf("data: no bars")
 	}
@@ -145,24 +144,6 @@ func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N]) (*cl
 	return clock.New(cal, c.Data.Frequency, start, end)
 }
 
-// span returns the first and last stamps of the dataset.
-func span[N numeric.Number[N]](ds *market.Dataset[N]) (first, last int64, ok bool) {
-	for i := range ds.Series {
-		s := &ds.Series[i]
-		if s.Len() == 0 {
-			continue
-		}
-		if !ok || s.Time[0] < first {
-			first = s.Time[0]
-		}
-		if !ok || s.Time[s.Len()-1] > last {
-			last = s.Time[s.Len()-1]
-		}
-		ok = true
-	}
-	return first, last, ok
-}
-
 // dataCalendar is the calendar whose sessions are the dates of the bars.
 func dataCalendar[N numeric.Number[N]](ds *market.Dataset[N], tz string) (calendar.Calendar, error) {
 	loc := time.UTC
@@ -172,17 +153,5 @@ func dataCalendar[N numeric.Number[N]](ds *market.Dataset[N], tz string) (calend
 			return nil, fmt.Errorf("data.timezone: %w", err)
 		}
 	}
-	seen := map[time.Time]bool{}
-	for i := range ds.Series {
-		for _, t := range ds.Series[i].Time {
-			seen[calendar.Date(time.Unix(0, t-1).In(loc))] = true
-		}
-	}
-	dates := make([]time.Time, 0, len(seen))
-	for d := range seen {
-		// FromDates reads the date in loc: give it that date's midnight there.
-		dates = append(dates, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc))
-	}
-	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
-	return calendar.FromDates("data", loc, dates)
+	return dataportal.DataCalendar(ds, loc)
 }

@@ -327,3 +327,23 @@ func (e *Engine[N]) benchmarkReturns() []float64 {
 	}
 	return out
 }
+
+// Run is New followed by Engine.Run: the one call a script needs.
+func Run[N numeric.Number[N]](ctx context.Context, portal *dataportal.Portal[N], strategy Strategy[N], cfg Config[N]) (*Result[N], error) {
+	e, err := New(portal, strategy, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return e.Run(ctx)
+}
+
+// Backtest runs strategy over a whole dataset, on the calendar of its
+// bar dates (dataportal.FromDataset with no calendar): the shortest way
+// from bars to a result.
+func Backtest[N numeric.Number[N]](ctx context.Context, data *market.Dataset[N], strategy Strategy[N], cfg Config[N]) (*Result[N], error) {
+	portal, err := dataportal.FromDataset(data, nil)
+	if err != nil {
+		return nil, err
+	}
+	return Run(ctx, portal, strategy, cfg)
+}
