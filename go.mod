@@ -7,6 +7,7 @@ require (
 	github.com/alpacahq/alpaca-trade-api-go/v3 v3.9.1 // indirect
 	github.com/andybalholm/brotli v1.1.1 // indirect
 	github.com/ericlagergren/decimal v0.0.0-20190204014639-71cf34b7c2b5 // indirect
+	github.com/google/pprof v0.0.0-20261105003125-4bf881d7fb0b // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/josharian/intern v1.0.0 // indirect
 	github.com/klauspost/compress v1.17.9 // indirect
