@@ -1,0 +1,89 @@
+// Package bench is Penny's validation: it runs the same backtests on the
+// float, fixed and decimal backends side by side and measures what exact
+// accounting costs, where the time goes, and how far float drifts from
+// the exact results. `penny bench` is its command line.
+//
+// # Scenarios
+//
+// The base scenarios are the shipped configs (configs/*.yaml, checked by a
+// test to stay the same): daily (2 years, 50 assets, sma_crossover),
+// hourly (6 months, 20 assets, momentum) and minute (1 month, 10 assets,
+// mean_reversion), with volume_share slippage and per_share commission.
+// The large scenarios (daily-large: 20 years, 500 assets; minute-large: 1
+// year, 100 assets) and the growth series (minute at 2x, 4x, 8x the
+// assets and 2x, 4x the months) change only the assets and the dates.
+// Select picks them by name or group ("base", "large", "growth", "all").
+//
+// # What a run does
+//
+// Run, for each scenario: generates the data once per backend (untimed,
+// shared by every run of that backend); makes one warm-up backtest per
+// backend (discarded; its outcome is what the drift compares, and every
+// later backtest must reproduce it exactly); then Options.Runs timed runs
+// per backend, interleaved (float, fixed, decimal, float, ...), each
+// preceded by calibration reps. A timed run repeats the backtest until it
+// lasts Options.SampleTarget and reports the time per backtest, with
+// runtime.GC() before each backtest outside the timer. A backtest is
+// runner.Run plus report.Summarize. After the timed runs, each backend is
+// profiled for Options.ProfileTime in separate runs (the timed runs are
+// never profiled) and the samples are attributed to modules (ModuleOf).
+// Finish derives the overheads (from medians), verdicts, module overheads,
+// averages, growth series and targets; WriteDir writes results.json,
+// report.md and the SVG charts. Report and the charts read nothing but
+// the Results, so `penny bench --from results.json` redraws them.
+//
+// A decimal backtest of minute-large replays about 9.7M asset-bars at tens
+// of microseconds each and holds about 2 GB of bars: that scenario gives
+// decimal one run without warm-up or profile (Scenario.ReducedDecimal),
+// and the report says so.
+//
+// # Measurements
+//
+//   - Times are wall-clock (time.Now, monotonic); CPU times are the
+//     process's user and system time (getrusage), which count the garbage
+//     collector's threads.
+//   - The peak heap is sampled from runtime/metrics every
+//     HeapSampleInterval by a goroutine during each timed backtest; no
+//     ReadMemStats (it stops the world).
+//   - The module breakdown charges each profile sample to the first frame
+//     of a Penny package, walking from the leaf; numeric, the runtime and
+//     third-party frames are charged to the Penny frame that called them;
+//     samples without one are "runtime and GC".
+//
+// # The regression gate and its baselines
+//
+// bench/baselines.json holds, per scenario and backend, the median
+// backtest time divided by the median time of a calibration kernel (a
+// float64 and int64 workload in cache) timed in the same process,
+// interleaved with the runs: BackendResult.Normalized. A machine that is
+// uniformly faster or slower moves both; different CPU models can still
+// shift it, so baselines should come from the machine that runs the gate.
+// `penny bench --baseline FILE` compares a run with FILE (warn above
+// WarnAbove = +5%, fail above FailAbove = +20%); --check also fails when
+// a scenario's fixed overhead is TargetOverhead (30%) or more. CI runs
+//
+//	go run ./cmd/penny bench --quick --check --baseline bench/baselines.json
+//
+// The quick form runs the same scenarios with fewer and shorter runs, so
+// its normalised times compare with the full ones.
+//
+// To update the baselines on purpose (after an optimisation, or when the
+// CI machine changes), run on that machine, with nothing else heavy
+// running:
+//
+//	go run ./cmd/penny bench --scenario all --baseline bench/baselines.json --update-baseline
+//
+// which writes the run's normalised times into the file (scenarios not
+// run keep their entries), and commit the file with the reason. Never
+// edit the figures by hand.
+//
+// # Limits
+//
+// The bench holds every backend's bars at once; the peak heap it reports
+// per backend is the heap that backend's bars hold plus the highest heap
+// above the start of a backtest, what a lone run needs. Profiles sample at
+// 100 Hz: a share below a few percent is within the noise of a short
+// profile. Run is not safe for concurrent use (the CPU profiler is
+// process-wide). Nothing in the package panics on user input; a failed
+// backtest is an error naming the scenario and backend.
+package bench

@@ -1,0 +1,86 @@
+package bench
+
+import (
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"time"
+)
+
+// Memory is read from runtime/metrics, never with runtime.ReadMemStats
+// (which stops the world):
+//
+//   - heapMetric, the bytes of heap objects (live, plus dead ones not yet
+//     swept), is sampled every HeapSampleInterval by a goroutine during
+//     each run; the highest sample (and the readings at the run's start
+//     and end) is the run's peak.
+//   - allocsMetric, the cumulative bytes allocated, gives a run's
+//     allocations as the difference of two readings.
+const (
+	heapMetric   = "/memory/classes/heap/objects:bytes"
+	allocsMetric = "/gc/heap/allocs:bytes"
+)
+
+// HeapSampleInterval is how often the heap is sampled during a run.
+const HeapSampleInterval = time.Millisecond
+
+// readMetric reads one uint64 metric.
+func readMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
+// liveHeap collects garbage and returns the bytes of the heap objects
+// left: what the program holds.
+func liveHeap() uint64 {
+	runtime.GC()
+	return readMetric(heapMetric)
+}
+
+// heapSampler records the highest heap reading while it runs.
+type heapSampler struct {
+	stop chan struct{}
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	peak uint64
+}
+
+// startHeapSampler starts sampling every interval.
+func startHeapSampler(interval time.Duration) *heapSampler {
+	h := &heapSampler{stop: make(chan struct{}), peak: readMetric(heapMetric)}
+	h.wg.Add(1)
+	go func() {
+		defer h.wg.Done()
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		s := []metrics.Sample{{Name: heapMetric}}
+		for {
+			select {
+			case <-h.stop:
+				return
+			case <-t.C:
+				metrics.Read(s)
+				h.observe(s[0].Value.Uint64())
+			}
+		}
+	}()
+	return h
+}
+
+func (h *heapSampler) observe(v uint64) {
+	h.mu.Lock()
+	h.peak = max(h.peak, v)
+	h.mu.Unlock()
+}
+
+// Stop takes a last reading, stops the goroutine and returns the peak.
+func (h *heapSampler) Stop() uint64 {
+	h.observe(readMetric(heapMetric))
+	close(h.stop)
+	h.wg.Wait()
+	return h.peak
+}

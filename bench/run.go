@@ -1,0 +1,381 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"time"
+
+	"github.com/google/pprof/profile"
+
+	"github.com/pennybt/penny/internal/runner"
+)
+
+// Options configure a bench run. Start from DefaultOptions.
+type Options struct {
+	// Scenarios to run, in order; Backends to run them on (float first:
+	// it is the baseline).
+	Scenarios []Scenario
+	Backends  []string
+	// Runs is the number of timed runs per backend (at least 1).
+	Runs int
+	// Quick marks the short form (recorded in the results).
+	Quick bool
+	// SampleTarget: a timed run repeats the backtest until it has lasted
+	// this long (the batch size is set from the warm-up run), so that
+	// millisecond backtests are not timed one by one on a noisy machine.
+	// Zero times single backtests.
+	SampleTarget time.Duration
+	// ProfileTime is how long each scenario and backend is profiled, in
+	// runs after the timed ones (at least one run); zero takes no
+	// profiles.
+	ProfileTime time.Duration
+	// OutDir receives the profiles, in OutDir/profiles; required when
+	// ProfileTime > 0.
+	OutDir string
+	// CalibrationReps is the number of calibration reps timed before each
+	// round of timed runs (and once more after the last).
+	CalibrationReps int
+	// Env is what loading the data may read of the outside world.
+	Env runner.Env
+	// Logger receives progress; nil discards it.
+	Logger *slog.Logger
+	// Command is recorded in the results (the command line that ran).
+	Command string
+	// Now and Environment are the clock and the machine description;
+	// nil picks time.Now and ReadEnvironment.
+	Now         func() time.Time
+	Environment func() Environment
+}
+
+// DefaultOptions returns the options of `penny bench`: the base
+// scenarios, every backend, 5 runs of at least 200 ms, 3 s of profile
+// per scenario and backend. The quick form (the CI gate) makes 3 runs of
+// at least 100 ms and profiles for 0.5 s.
+func DefaultOptions(quick bool) Options {
+	base, _ := Select("base")
+	o := Options{
+		Scenarios:       base,
+		Backends:        append([]string(nil), Backends...),
+		Runs:            5,
+		SampleTarget:    200 * time.Millisecond,
+		ProfileTime:     3 * time.Second,
+		CalibrationReps: 5,
+		Env:             runner.Env{Getenv: os.Getenv},
+	}
+	if quick {
+		o.Quick, o.Runs, o.SampleTarget, o.ProfileTime = true, 3, 100*time.Millisecond, 500*time.Millisecond
+	}
+	return o
+}
+
+func (o *Options) validate() error {
+	var errs []error
+	if len(o.Scenarios) == 0 {
+		errs = append(errs, errors.New("no scenario"))
+	}
+	if len(o.Backends) == 0 || o.Backends[0] != "float" {
+		errs = append(errs, errors.New("backends: float must come first (the baseline)"))
+	}
+	if o.Runs < 1 {
+		errs = append(errs, fmt.Errorf("runs: must be at least 1, got %d", o.Runs))
+	}
+	if o.ProfileTime > 0 && o.OutDir == "" {
+		errs = append(errs, errors.New("profiles need an output folder"))
+	}
+	if o.CalibrationReps < 1 {
+		errs = append(errs, fmt.Errorf("calibration reps: must be at least 1, got %d", o.CalibrationReps))
+	}
+	return errors.Join(errs...)
+}
+
+// Run runs the bench: for each scenario, loads the data of every backend,
+// makes one warm-up run per backend, then Runs timed runs per backend
+// interleaved (float, fixed, decimal, float, ...), each round preceded by
+// calibration reps, then the profiled runs; and computes the statistics,
+// drift, module breakdown, summary, growth and targets.
+func Run(ctx context.Context, o Options) (*Results, error) {
+	if err := o.validate(); err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Environment == nil {
+		o.Environment = ReadEnvironment
+	}
+	start := o.Now()
+	r := &Results{
+		Schema:      Schema,
+		Command:     o.Command,
+		Started:     start.UTC(),
+		Environment: o.Environment(),
+		Settings: Settings{
+			Backends: o.Backends, Runs: o.Runs, Quick: o.Quick,
+			SampleTargetMS:          ms(o.SampleTarget),
+			ProfileSeconds:          o.ProfileTime.Seconds(),
+			CalibrationRepsPerRound: o.CalibrationReps,
+			HeapSampleIntervalMS:    ms(HeapSampleInterval),
+		},
+	}
+	cal := newCalibration()
+	var reps []float64
+	for _, sc := range o.Scenarios {
+		sr, cr, err := runScenario(ctx, sc, &o, cal)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, cr...)
+		r.Scenarios = append(r.Scenarios, sr)
+	}
+	r.Calibration = Summarize(reps)
+	Finish(r)
+	r.Seconds = o.Now().Sub(start).Seconds()
+	return r, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// plan is what one backend does in a scenario.
+type plan struct {
+	warmup  bool
+	runs    int
+	profile bool
+}
+
+func planFor(sc Scenario, backend string, o *Options) plan {
+	if backend == "decimal" && sc.ReducedDecimal {
+		return plan{runs: 1}
+	}
+	return plan{warmup: true, runs: o.Runs, profile: o.ProfileTime > 0}
+}
+
+// batchSize is the number of backtests a timed run needs to last target,
+// from one backtest's time (at least 1, at most 100000).
+func batchSize(one, target time.Duration) int {
+	if target <= 0 || one >= target {
+		return 1
+	}
+	if one <= 0 {
+		return 100000
+	}
+	return int(min(100000, math.Ceil(float64(target)/float64(one))))
+}
+
+// accum collects one backend's timed runs.
+type accum struct {
+	times, cpus []float64
+	peak        uint64
+	alloc       float64
+	backtests   int
+}
+
+func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration) (ScenarioResult, []float64, error) {
+	log := o.Logger.With("scenario", sc.Name)
+	sr := ScenarioResult{
+		Name: sc.Name, Group: sc.Group, Series: sc.Series, Factor: sc.Factor,
+		Strategy: sc.Config.Strategy.Name, Frequency: sc.Config.Data.Frequency.String(),
+		Assets: sc.Config.Data.Assets, Note: sc.Note,
+		Start: sc.Config.Data.Start.Format("2006-01-02"), End: sc.Config.Data.End.Format("2006-01-02"),
+	}
+	subjects := make([]subject, len(o.Backends))
+	plans := make([]plan, len(o.Backends))
+	results := make([]BackendResult, len(o.Backends))
+	defer func() {
+		for _, s := range subjects {
+			if s != nil {
+				s.release()
+			}
+		}
+		runtime.GC()
+	}()
+	for i, b := range o.Backends {
+		s, err := newSubject(b, sc.Config)
+		if err != nil {
+			return sr, nil, err
+		}
+		subjects[i], plans[i] = s, planFor(sc, b, o)
+		bytes, took, err := s.load(o.Env)
+		if err != nil {
+			return sr, nil, err
+		}
+		results[i] = BackendResult{Backend: b, Warmup: plans[i].warmup, Runs: plans[i].runs, Batch: 1, LoadSeconds: took.Seconds(), DataBytes: bytes}
+		log.Info("data loaded", "backend", b, "seconds", fmt.Sprintf("%.2f", took.Seconds()), "MB", fmt.Sprintf("%.1f", float64(bytes)/1e6))
+	}
+	// Warm-up: one run per backend, discarded (its outcome is kept for
+	// the drift; later runs must reproduce it).
+	for i, s := range subjects {
+		if !plans[i].warmup {
+			continue
+		}
+		rs, err := s.run(ctx, false)
+		if err != nil {
+			return sr, nil, err
+		}
+		results[i].Batch = batchSize(rs.wall, o.SampleTarget)
+		log.Info("warm-up", "backend", s.backend(), "ms", fmt.Sprintf("%.1f", ms(rs.wall)), "batch", results[i].Batch)
+	}
+	// Timed runs, interleaved.
+	acc := make([]accum, len(subjects))
+	var reps []float64
+	rounds := 0
+	for _, p := range plans {
+		rounds = max(rounds, p.runs)
+	}
+	for round := 0; round < rounds; round++ {
+		reps = append(reps, cal.timeReps(o.CalibrationReps)...)
+		for i, s := range subjects {
+			if round >= plans[i].runs {
+				continue
+			}
+			var wall, cpu time.Duration
+			var alloc uint64
+			for k := 0; k < results[i].Batch; k++ {
+				if err := ctx.Err(); err != nil {
+					return sr, nil, err
+				}
+				rs, err := s.run(ctx, true)
+				if err != nil {
+					return sr, nil, err
+				}
+				wall += rs.wall
+				cpu += rs.cpu
+				alloc += rs.alloc
+				acc[i].peak = max(acc[i].peak, rs.peak)
+			}
+			n := float64(results[i].Batch)
+			acc[i].times = append(acc[i].times, float64(wall)/n)
+			acc[i].cpus = append(acc[i].cpus, float64(cpu)/n)
+			acc[i].alloc += float64(alloc)
+			acc[i].backtests += results[i].Batch
+			log.Info("timed run", "backend", s.backend(), "run", round+1, "ms_per_backtest", fmt.Sprintf("%.2f", float64(wall)/n/1e6))
+		}
+	}
+	reps = append(reps, cal.timeReps(o.CalibrationReps)...)
+	sr.Calibration = Summarize(reps)
+
+	sessions, bars, assetBars := subjects[0].shape()
+	sr.Sessions, sr.Bars, sr.AssetBars = sessions, bars, assetBars
+	sr.RawBytes = assetBars * 48
+	outcomes := map[string]*outcome{}
+	for i, s := range subjects {
+		br := &results[i]
+		br.Times = acc[i].times
+		br.Time = Summarize(acc[i].times)
+		br.CPUTime = Summarize(acc[i].cpus)
+		if br.Time.Median > 0 {
+			br.NsPerAssetBar = br.Time.Median / float64(assetBars)
+			br.AssetBarsPerSecond = float64(assetBars) / (br.Time.Median / 1e9)
+		}
+		br.Normalized = br.Time.Median / sr.Calibration.Median
+		br.RunPeakBytes = acc[i].peak
+		br.PeakHeapBytes = br.DataBytes + acc[i].peak
+		br.AllocBytes = uint64(acc[i].alloc / float64(max(1, acc[i].backtests)))
+		oc := s.outcome()
+		outcomes[br.Backend] = oc
+		br.Final, br.Transactions = oc.finalStr, len(oc.trades)
+		if _, _, ab := s.shape(); ab != assetBars {
+			return sr, nil, fmt.Errorf("%s: %s replayed %d asset-bars, %s %d", sc.Name, br.Backend, ab, o.Backends[0], assetBars)
+		}
+	}
+	// Profiles, after the timed runs so that they do not slow them.
+	for i, s := range subjects {
+		if !plans[i].profile {
+			continue
+		}
+		p, err := profileRuns(ctx, s, o.OutDir, sc.Name, o.ProfileTime, assetBars)
+		if err != nil {
+			return sr, nil, err
+		}
+		results[i].Profile = p
+		log.Info("profiled", "backend", s.backend(), "runs", p.Runs, "samples", p.Samples)
+	}
+	sr.Backends = results
+	sr.Drift = computeDrift(outcomes)
+	return sr, reps, nil
+}
+
+// ProfileDir is the folder of the profiles inside the output folder.
+const ProfileDir = "profiles"
+
+// profileRuns profiles backtests of s for at least d (and at least one),
+// writes the profile to dir/profiles/<scenario>-<backend>.pprof and
+// attributes its samples to modules.
+func profileRuns(ctx context.Context, s subject, dir, scenario string, d time.Duration, assetBars int64) (*Profile, error) {
+	rel := filepath.Join(ProfileDir, scenario+"-"+s.backend()+".pprof")
+	path := filepath.Join(dir, rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return nil, err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // a no-op once renamed
+	runtime.GC()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("profile %s on %s: %w", scenario, s.backend(), err)
+	}
+	t := time.Now()
+	runs := 0
+	var runErr error
+	for runs == 0 || time.Since(t) < d {
+		if runErr = s.once(ctx); runErr != nil {
+			break
+		}
+		runs++
+	}
+	took := time.Since(t)
+	pprof.StopCPUProfile()
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	if runErr != nil {
+		return nil, runErr
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return nil, err
+	}
+	pf, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer pf.Close()
+	prof, err := profile.Parse(pf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return breakdown(Attribute(prof), filepath.ToSlash(rel), runs, took, assetBars), nil
+}
+
+// breakdown turns an attribution into a Profile.
+func breakdown(a Attribution, file string, runs int, took time.Duration, assetBars int64) *Profile {
+	p := &Profile{File: file, Runs: runs, Seconds: took.Seconds(), CPUPerRun: float64(a.TotalCPU) / float64(runs)}
+	for _, m := range Modules {
+		ms := ModuleShare{Module: m, Samples: a.Samples[m], NsPerRun: float64(a.CPU[m]) / float64(runs)}
+		p.Samples += a.Samples[m]
+		if a.TotalCPU > 0 {
+			ms.Share = float64(a.CPU[m]) / float64(a.TotalCPU) * 100
+		}
+		if assetBars > 0 {
+			ms.NsPerAssetBar = ms.NsPerRun / float64(assetBars)
+		}
+		p.Modules = append(p.Modules, ms)
+	}
+	return p
+}

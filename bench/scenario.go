@@ -1,0 +1,232 @@
+package bench
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pennybt/penny/pkg/config"
+)
+
+// Scenario is one backtest the bench measures: the same config, and so
+// the same bars and strategy, for every backend.
+type Scenario struct {
+	// Name identifies the scenario on the command line, in results.json
+	// and in the baselines ("daily", "minute-assets-4x").
+	Name string
+	// Group is "base" (the three scenarios the target is judged on),
+	// "large" or "growth".
+	Group string
+	// Series and Factor place the scenario in a growth series: Series is
+	// "assets" or "months" and Factor the multiple of the minute
+	// scenario's size. The minute scenario is factor 1 of both series
+	// (Factor 1, no Series); the other scenarios have neither.
+	Series string
+	Factor int
+	// Config is the run; its Backend is ignored (the bench runs each).
+	Config *config.Config
+	// ReducedDecimal, when set, gives the decimal backend no warm-up, one
+	// timed run and no profile, because a full plan would take too long;
+	// Note says why in the report.
+	ReducedDecimal bool
+	Note           string
+}
+
+// The base scenarios are the shipped configs (configs/*.yaml; a test
+// checks they stay the same): strategy, params, execution models and
+// data. The larger scenarios change only data.assets, data.start and
+// data.end.
+const (
+	dailyYAML = `# Moving-average crossover on 50 synthetic stocks, two years of daily bars.
+name: sma-daily
+backend: fixed
+capital: 100000
+data:
+  source: synthetic
+  frequency: daily
+  calendar: XNYS
+  start: 2023-01-03
+  end: 2024-12-31
+  assets: 50
+  seed: 42
+strategy:
+  name: sma_crossover
+  params: {fast: 10, slow: 30, target_percent: 0.02}
+execution:
+  fill: next_open
+  slippage: {model: volume_share, volume_limit: 0.025, price_impact: 0.1}
+  commission: {model: per_share, cost: 0.005, min: 1}
+  shorting: false
+`
+	hourlyYAML = `# Cross-sectional momentum on 20 synthetic stocks, six months of hourly bars:
+# every day (7 hourly bars), hold the 5 best of the last week (35 bars).
+name: momentum-hourly
+backend: fixed
+capital: 100000
+data:
+  source: synthetic
+  frequency: hourly
+  calendar: XNYS
+  start: 2024-01-02
+  end: 2024-06-28
+  assets: 20
+  seed: 7
+strategy:
+  name: momentum
+  params: {lookback: 35, top: 5, rebalance: 7}
+execution:
+  fill: next_open
+  slippage: {model: volume_share, volume_limit: 0.025, price_impact: 0.1}
+  commission: {model: per_share, cost: 0.005, min: 1}
+`
+	minuteYAML = `# Mean reversion on 10 synthetic stocks, one month of minute bars: enter at
+# two standard deviations from the hour's mean, exit at half of one.
+name: meanrev-minute
+backend: fixed
+capital: 100000
+data:
+  source: synthetic
+  frequency: minute
+  calendar: XNYS
+  start: 2024-03-01
+  end: 2024-03-28
+  assets: 10
+  seed: 3
+strategy:
+  name: mean_reversion
+  params: {window: 60, entry: 2, exit: 0.5, target_percent: 0.1}
+execution:
+  fill: next_open
+  slippage: {model: volume_share, volume_limit: 0.025, price_impact: 0.1}
+  commission: {model: per_share, cost: 0.005, min: 1}
+  shorting: true
+  max_leverage: 2
+`
+)
+
+// baseYAML maps the base scenarios to their configs' text.
+var baseYAML = map[string]string{"daily": dailyYAML, "hourly": hourlyYAML, "minute": minuteYAML}
+
+// Groups lists the scenario groups --scenario accepts besides names.
+var Groups = []string{"base", "large", "growth", "all"}
+
+// Scenarios returns every scenario, in report order: base, large, growth.
+func Scenarios() []Scenario {
+	daily, hourly, minute := mustParse(dailyYAML), mustParse(hourlyYAML), mustParse(minuteYAML)
+	out := []Scenario{
+		{Name: "daily", Group: "base", Config: daily},
+		{Name: "hourly", Group: "base", Config: hourly},
+		{Name: "minute", Group: "base", Factor: 1, Config: minute},
+		{Name: "daily-large", Group: "large", Config: resize(dailyYAML, "daily-large", 500, "2005-01-03", "2024-12-31")},
+		{Name: "minute-large", Group: "large", Config: resize(minuteYAML, "minute-large", 100, "2024-03-01", "2025-02-28"),
+			ReducedDecimal: true,
+			Note:           "decimal runs once, without warm-up or profile: one run replays about 9.7M asset-bars at tens of microseconds each (several minutes) and holds about 2 GB of bars"},
+	}
+	for _, f := range []int{2, 4, 8} {
+		out = append(out, Scenario{Name: fmt.Sprintf("minute-assets-%dx", f), Group: "growth", Series: "assets", Factor: f,
+			Config: resize(minuteYAML, fmt.Sprintf("minute-assets-%dx", f), 10*f, "2024-03-01", "2024-03-28")})
+	}
+	// One month is March 2024 (its last session is the 28th: the 29th is
+	// Good Friday); 2 and 4 months end with April and June.
+	for _, m := range []struct {
+		f   int
+		end string
+	}{{2, "2024-04-30"}, {4, "2024-06-28"}} {
+		out = append(out, Scenario{Name: fmt.Sprintf("minute-months-%dx", m.f), Group: "growth", Series: "months", Factor: m.f,
+			Config: resize(minuteYAML, fmt.Sprintf("minute-months-%dx", m.f), 10, "2024-03-01", m.end)})
+	}
+	return out
+}
+
+// Select returns the scenarios that spec names: a comma-separated list of
+// scenario names and groups ("base", "large", "growth", "all"), in report
+// order without repeats. The growth group includes minute, its factor 1.
+func Select(spec string) ([]Scenario, error) {
+	all := Scenarios()
+	want := map[string]bool{}
+	for _, name := range strings.Split(spec, ",") {
+		name = strings.TrimSpace(name)
+		found := false
+		for _, s := range all {
+			if name == s.Name || name == "all" || name == s.Group || (name == "growth" && s.Factor > 0) {
+				want[s.Name], found = true, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("unknown scenario %q (want %s, or a group: %s)", name, strings.Join(Names(), ", "), strings.Join(Groups, ", "))
+		}
+	}
+	var out []Scenario
+	for _, s := range all {
+		if want[s.Name] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// Names returns the names of every scenario, in report order.
+func Names() []string {
+	var names []string
+	for _, s := range Scenarios() {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// Backends lists the backends, float first (the baseline).
+var Backends = []string{"float", "fixed", "decimal"}
+
+// ParseBackends reads a comma-separated list of backends. The result is
+// in the canonical order (float, fixed, decimal), and holds float: every
+// overhead is measured against it.
+func ParseBackends(spec string) ([]string, error) {
+	want := map[string]bool{}
+	for _, b := range strings.Split(spec, ",") {
+		b = strings.TrimSpace(b)
+		if !slices.Contains(Backends, b) {
+			return nil, fmt.Errorf("unknown backend %q (want float, fixed or decimal)", b)
+		}
+		want[b] = true
+	}
+	if !want["float"] {
+		return nil, fmt.Errorf("backends %q: float is required, the baseline every overhead is measured against", spec)
+	}
+	var out []string
+	for _, b := range Backends {
+		if want[b] {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+func mustParse(y string) *config.Config {
+	c, err := config.Parse([]byte(y))
+	if err != nil {
+		panic("bench: a built-in scenario does not parse: " + err.Error())
+	}
+	return c
+}
+
+// resize returns the config of base with another name, number of assets
+// and date range.
+func resize(base, name string, assets int, start, end string) *config.Config {
+	c := mustParse(base)
+	c.Name, c.Data.Assets = name, assets
+	c.Data.Start.Time = mustDate(start)
+	c.Data.End.Time = mustDate(end)
+	if err := c.Validate(); err != nil {
+		panic("bench: a built-in scenario is invalid: " + err.Error())
+	}
+	return c
+}
+
+func mustDate(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
