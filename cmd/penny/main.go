@@ -34,6 +34,7 @@ func commandTable() map[string]command {
 		"clean":   cleanCommand,
 		"ingest":  ingestCommand,
 		"run":     runCommand,
+		"bench":   benchCommand,
 		"stats":   statsCommand,
 		"version": versionCommand,
 	}

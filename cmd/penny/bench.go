@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pennybt/penny/bench"
+	"github.com/pennybt/penny/internal/runner"
+)
+
+var benchCommand = command{
+	summary: "measure float, fixed and decimal side by side: timings, modules, drift, report",
+	run:     runBench,
+}
+
+const benchUsage = `usage: penny bench [--scenario NAME|GROUP|all] [--backends float,fixed,decimal] [--runs N]
+                   [--out DIR] [--baseline FILE] [--check] [--quick] [--update-baseline]
+                   [--profile DURATION] [--from RESULTS.json] [--quiet]
+
+Runs the bench scenarios on each backend (the same data and strategy for
+all), interleaved, and writes into DIR: results.json (every figure and the
+environment), report.md, time.svg, modules.svg, growth.svg and the CPU
+profiles (profiles/*.pprof, for go tool pprof).
+
+Scenarios: daily, hourly, minute (the group "base", the default),
+daily-large, minute-large ("large"), minute-assets-2x/4x/8x and
+minute-months-2x/4x ("growth", with minute as its 1x), or "all"; several
+may be given, separated by commas.
+
+--baseline FILE compares each scenario's normalised time with FILE: above
++5% warns, above +20% fails. --check also fails when the fixed overhead of
+any scenario is 30% or more. --update-baseline writes the run's normalised
+times to the --baseline FILE instead of comparing (keeping the entries of
+scenarios it did not run). --quick is the CI form: 3 runs and short
+profiles. --from regenerates report.md and the charts in --out from an
+existing results.json, without running anything (with --baseline, it
+compares that run; with --update-baseline, it takes the baselines from
+it).
+
+Exit status: 0 success, 1 a failed run or gate, 2 bad usage.
+
+flags:
+`
+
+func runBench(e *env, args []string) int {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	scenario := fs.String("scenario", "base", "scenario `NAME`s or groups, comma-separated: base, large, growth, all")
+	backends := fs.String("backends", strings.Join(bench.Backends, ","), "`LIST` of backends; float is required (the baseline)")
+	runs := fs.Int("runs", 0, "timed runs per backend (default 5, 3 with --quick)")
+	out := fs.String("out", "bench-out", "output `DIR`")
+	baseline := fs.String("baseline", "", "baselines `FILE` to compare with (or to write, with --update-baseline)")
+	check := fs.Bool("check", false, "fail when any scenario's fixed overhead is at or above 30%")
+	quick := fs.Bool("quick", false, "the short form: 3 runs of 100 ms, 0.5 s of profile per scenario and backend")
+	update := fs.Bool("update-baseline", false, "write the normalised times to the --baseline file")
+	prof := fs.Duration("profile", -1, "profile `TIME` per scenario and backend (default 3s, 0.5s with --quick; 0: no profiles)")
+	from := fs.String("from", "", "regenerate the report from this `results.json` instead of running")
+	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), benchUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "penny bench: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(e.stderr, "penny bench: "+format+"\n", a...)
+		return 2
+	}
+	if *update && *baseline == "" {
+		return usageErr("--update-baseline needs --baseline FILE (the file to write)")
+	}
+
+	var res *bench.Results
+	if *from != "" {
+		r, err := bench.ReadResults(*from)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
+			return 1
+		}
+		res = r
+	} else {
+		opts := bench.DefaultOptions(*quick)
+		scs, err := bench.Select(*scenario)
+		if err != nil {
+			return usageErr("--scenario: %v", err)
+		}
+		bks, err := bench.ParseBackends(*backends)
+		if err != nil {
+			return usageErr("--backends: %v", err)
+		}
+		opts.Scenarios, opts.Backends = scs, bks
+		if *runs < 0 {
+			return usageErr("--runs: must be at least 1, got %d", *runs)
+		}
+		if *runs > 0 {
+			opts.Runs = *runs
+		}
+		if *prof >= 0 {
+			opts.ProfileTime = *prof
+		}
+		opts.OutDir = *out
+		opts.Env = runner.Env{Getenv: e.getenv}
+		opts.Command = "penny bench " + strings.Join(args, " ")
+		if !*quiet {
+			opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: dropTime}))
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		r, err := bench.Run(ctx, opts)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
+			return 1
+		}
+		res = r
+	}
+
+	if *baseline != "" && !*update {
+		b, err := bench.ReadBaselines(*baseline)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "penny bench: --baseline: %v\n", err)
+			return 1
+		}
+		res.Baseline = bench.Compare(res, b, filepath.ToSlash(*baseline))
+	}
+	if err := bench.WriteDir(*out, res); err != nil {
+		fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
+		return 1
+	}
+	printBench(e.stdout, res)
+	fmt.Fprintf(e.stdout, "\nwrote %s\n", filepath.Join(*out, bench.ReportFile))
+	if *update {
+		old, err := bench.ReadBaselines(*baseline)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(e.stderr, "penny bench: --baseline: %v\n", err)
+			return 1
+		}
+		if err := bench.NewBaselines(res, old).Write(*baseline); err != nil {
+			fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(e.stdout, "wrote baselines %s\n", *baseline)
+	}
+	if fails := bench.Failures(res, *check); len(fails) > 0 {
+		for _, f := range fails {
+			fmt.Fprintf(e.stderr, "FAIL %s\n", f)
+		}
+		return 1
+	}
+	return 0
+}
+
+// dropTime leaves the time out of the progress lines.
+func dropTime(groups []string, a slog.Attr) slog.Attr {
+	if len(groups) == 0 && a.Key == slog.TimeKey {
+		return slog.Attr{}
+	}
+	return a
+}
+
+// printBench prints the headline figures.
+func printBench(w io.Writer, r *bench.Results) {
+	fmt.Fprintf(w, "%-18s %-8s %12s %12s %14s %10s  %s\n", "scenario", "backend", "median", "ns/asset-bar", "asset-bars/s", "overhead", "verdict")
+	for _, s := range r.Scenarios {
+		for _, b := range s.Backends {
+			ov := ""
+			if b.Backend != "float" {
+				ov = fmt.Sprintf("%+.1f%%", b.Overhead)
+			}
+			fmt.Fprintf(w, "%-18s %-8s %12s %12.1f %13.2fM %10s  %s\n", s.Name, b.Backend, time.Duration(b.Time.Median).Round(time.Microsecond), b.NsPerAssetBar, b.AssetBarsPerSecond/1e6, ov, b.Verdict)
+		}
+	}
+	for _, o := range r.Summary.Overheads {
+		fmt.Fprintf(w, "%s overhead over %s: average %+.1f%%, weighted %+.1f%%\n", o.Backend, strings.Join(r.Summary.Scope, ", "), o.Average, o.Weighted)
+	}
+	if r.Summary.Verdict != "" {
+		fmt.Fprintf(w, "verdict: %s (fixed overhead < %.0f%% on every base scenario)\n", r.Summary.Verdict, bench.TargetOverhead)
+	}
+	if c := r.Baseline; c != nil {
+		for _, e := range c.Entries {
+			if e.Status == bench.GateWarn || e.Status == bench.GateFail {
+				fmt.Fprintf(w, "%s %s/%s: %+.1f%% against %s\n", strings.ToUpper(e.Status), e.Scenario, e.Backend, e.Change, c.File)
+			}
+		}
+		fmt.Fprintf(w, "baseline %s: %d warnings, %d failures\n", c.File, c.Warnings, c.Failures)
+	}
+}
