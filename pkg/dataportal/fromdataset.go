@@ -13,14 +13,20 @@ import (
 
 // FromDataset builds the portal of a dataset over its whole range: a clock
 // of the dataset's frequency on cal from the date of its first bar to the
-// date of its last, then New. With a nil cal the sessions are the dates of
-// the bars (DataCalendar in UTC), the calendar for files of markets Penny
-// has no calendar for.
+// date of its last, then New. With a nil cal, the calendar the dataset
+// names (ds.Calendar: "XNYS", "24/7"), or, when it names none or "data",
+// the dates of the bars (DataCalendar in UTC): the calendar for files of
+// markets Penny has no calendar for.
 func FromDataset[N numeric.Number[N]](ds *market.Dataset[N], cal calendar.Calendar) (*Portal[N], error) {
 	if err := ds.Normalize(); err != nil {
 		return nil, err
 	}
 	var err error
+	if cal == nil && ds.Calendar != "" && ds.Calendar != "data" {
+		if cal, err = calendar.ByName(ds.Calendar); err != nil {
+			return nil, err
+		}
+	}
 	if cal == nil {
 		if cal, err = DataCalendar(ds, time.UTC); err != nil {
 			return nil, err

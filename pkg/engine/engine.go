@@ -337,9 +337,9 @@ func Run[N numeric.Number[N]](ctx context.Context, portal *dataportal.Portal[N],
 	return e.Run(ctx)
 }
 
-// Backtest runs strategy over a whole dataset, on the calendar of its
-// bar dates (dataportal.FromDataset with no calendar): the shortest way
-// from bars to a result.
+// Backtest runs strategy over a whole dataset, on the calendar it names
+// or else on the calendar of its bar dates (dataportal.FromDataset with no
+// calendar): the shortest way from bars to a result.
 func Backtest[N numeric.Number[N]](ctx context.Context, data *market.Dataset[N], strategy Strategy[N], cfg Config[N]) (*Result[N], error) {
 	portal, err := dataportal.FromDataset(data, nil)
 	if err != nil {

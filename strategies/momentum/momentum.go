@@ -78,6 +78,7 @@ type Strategy[N numeric.Number[N]] struct {
 	past   []N   // scratch: close Lookback bars ago per asset
 	inTop  []bool
 	want   []bool // scratch: in the new top
+	top    []int  // the top of the last rebalance, best first
 	rebals int
 }
 
@@ -143,6 +144,7 @@ func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) {
 	})
 	s.rebals++
 	top := s.ranked[:s.p.Top]
+	s.top = append(s.top[:0], top...)
 	clear(s.want)
 	for _, id := range top {
 		s.want[id] = true
@@ -159,6 +161,10 @@ func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) {
 		s.inTop[id] = true
 	}
 }
+
+// Top returns the asset IDs chosen at the last rebalance, best first
+// (read-only).
+func (s *Strategy[N]) Top() []int { return s.top }
 
 // Rebalances returns the number of rebalances done so far.
 func (s *Strategy[N]) Rebalances() int { return s.rebals }
