@@ -18,16 +18,16 @@ type FloatDrift struct {
 	// Final and Decimal are the final portfolio values as printed; Abs and
 	// Rel the absolute and relative differences of the exact values
 	// (float's binary value against the decimal one).
-	Final    string  `json:"final"`
-	Decimal  string  `json:"decimal"`
-	FinalAbs float64 `json:"final_abs"`
-	FinalRel float64 `json:"final_rel"`
+	Final    string `json:"final"`
+	Decimal  string `json:"decimal"`
+	FinalAbs Real   `json:"final_abs"`
+	FinalRel Real   `json:"final_rel"`
 	// The equity curve: the largest absolute and relative differences of
 	// the session-end portfolio values, and the sessions where they occur.
-	CurveMaxAbs        float64 `json:"curve_max_abs"`
-	CurveMaxAbsSession string  `json:"curve_max_abs_session"`
-	CurveMaxRel        float64 `json:"curve_max_rel"`
-	CurveMaxRelSession string  `json:"curve_max_rel_session"`
+	CurveMaxAbs        Real   `json:"curve_max_abs"`
+	CurveMaxAbsSession string `json:"curve_max_abs_session"`
+	CurveMaxRel        Real   `json:"curve_max_rel"`
+	CurveMaxRelSession string `json:"curve_max_rel_session"`
 	// Sessions counts the sessions compared (the shorter curve's).
 	Sessions int       `json:"sessions"`
 	Trades   TradeDiff `json:"trades"`
@@ -70,8 +70,8 @@ type TradeDiff struct {
 	// For float: among the matching trades before the first difference,
 	// how many have a price or commission that is not the float64 nearest
 	// the exact one, and the largest absolute price difference.
-	InexactPrices int     `json:"inexact_prices,omitempty"`
-	MaxPriceDiff  float64 `json:"max_price_diff,omitempty"`
+	InexactPrices int  `json:"inexact_prices,omitempty"`
+	MaxPriceDiff  Real `json:"max_price_diff,omitempty"`
 }
 
 // computeDrift compares each outcome with decimal's; it returns nil when
@@ -113,17 +113,18 @@ func absRel(a, b *big.Rat) (abs, rel float64) {
 
 func floatDrift(f, ref *outcome) *FloatDrift {
 	fd := &FloatDrift{Final: f.finalStr, Decimal: ref.finalStr}
-	fd.FinalAbs, fd.FinalRel = absRel(f.final, ref.final)
+	abs, rel := absRel(f.final, ref.final)
+	fd.FinalAbs, fd.FinalRel = Real(abs), Real(rel)
 	n := min(len(f.equity), len(ref.equity))
 	fd.Sessions = n
 	for i := 0; i < n; i++ {
 		abs, rel := absRel(f.equity[i], ref.equity[i])
 		day := ref.sessions[i].Format("2006-01-02")
-		if abs > fd.CurveMaxAbs || math.IsNaN(abs) {
-			fd.CurveMaxAbs, fd.CurveMaxAbsSession = abs, day
+		if Real(abs) > fd.CurveMaxAbs || math.IsNaN(abs) {
+			fd.CurveMaxAbs, fd.CurveMaxAbsSession = Real(abs), day
 		}
-		if rel > fd.CurveMaxRel || math.IsNaN(rel) {
-			fd.CurveMaxRel, fd.CurveMaxRelSession = rel, day
+		if Real(rel) > fd.CurveMaxRel || math.IsNaN(rel) {
+			fd.CurveMaxRel, fd.CurveMaxRelSession = Real(rel), day
 		}
 	}
 	fd.Trades = diffTrades(f.trades, ref.trades, false)
@@ -196,7 +197,7 @@ func diffTrades(ts, ref []trade, exact bool) TradeDiff {
 			if a.priceF != b.priceF || a.commissionF != b.commissionF {
 				td.InexactPrices++
 			}
-			td.MaxPriceDiff = max(td.MaxPriceDiff, math.Abs(a.priceF-b.priceF))
+			td.MaxPriceDiff = max(td.MaxPriceDiff, Real(math.Abs(a.priceF-b.priceF)))
 		}
 	}
 	if len(ts) != len(ref) {

@@ -161,8 +161,8 @@ func secSummary(w *mdWriter, r *Results) {
 				identical++
 			}
 		}
-		if f := s.Drift.Float; f != nil && (f.FinalRel > worstRel || math.IsNaN(f.FinalRel)) {
-			worstRel, worstRelAt = f.FinalRel, s.Name
+		if f := s.Drift.Float; f != nil && (float64(f.FinalRel) > worstRel || math.IsNaN(float64(f.FinalRel))) {
+			worstRel, worstRelAt = float64(f.FinalRel), s.Name
 		}
 	}
 	if total > 0 {
