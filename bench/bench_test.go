@@ -1,0 +1,58 @@
+package bench
+
+import (
+	"context"
+	"flag"
+	"os"
+	"testing"
+
+	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/engine"
+)
+
+var decimalLarge = flag.Bool("decimal-large", false, "also benchmark decimal on the scenarios where penny bench reduces it (minute-large: minutes per backtest, about 2 GB of bars)")
+
+// BenchmarkScenario times one backtest (runner.Run and report.Summarize,
+// what penny bench times) of every scenario on every backend, the data
+// generated before the loop. Compare two commits with benchstat:
+//
+//	go test -run '^$' -bench 'Scenario/scenario=(daily|hourly|minute)$/' -count 10 ./bench/ > new.txt
+//	benchstat old.txt new.txt
+//
+// ns/asset-bar is the figure to compare across scenarios. Decimal on
+// minute-large is skipped unless -decimal-large is given.
+func BenchmarkScenario(b *testing.B) {
+	for _, sc := range Scenarios() {
+		for _, backend := range Backends {
+			b.Run("scenario="+sc.Name+"/backend="+backend, func(b *testing.B) {
+				if backend == "decimal" && sc.ReducedDecimal && !*decimalLarge {
+					b.Skip("decimal on " + sc.Name + " takes minutes per backtest: run with -decimal-large")
+				}
+				switch backend {
+				case "float":
+					benchScenario[numeric.Float](b, sc)
+				case "fixed":
+					benchScenario[numeric.Fixed](b, sc)
+				default:
+					benchScenario[numeric.Decimal](b, sc)
+				}
+			})
+		}
+	}
+}
+
+func benchScenario[N numeric.Number[N]](b *testing.B, sc Scenario) {
+	data, err := runner.LoadData[N](sc.Config, runner.Env{Getenv: os.Getenv})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var res *engine.Result[N]
+	for b.Loop() {
+		if res, err = backtest(ctx, sc.Config, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(res.AssetBars), "ns/asset-bar")
+}
