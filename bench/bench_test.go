@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"flag"
 	"os"
 	"testing"
 
@@ -11,8 +10,6 @@ import (
 	"github.com/pennybt/penny/pkg/engine"
 )
 
-var decimalLarge = flag.Bool("decimal-large", false, "also benchmark decimal on the scenarios where penny bench reduces it (minute-large: minutes per backtest, about 2 GB of bars)")
-
 // BenchmarkScenario times one backtest (runner.Run and report.Summarize,
 // what penny bench times) of every scenario on every backend, the data
 // generated before the loop. Compare two commits with benchstat:
@@ -20,15 +17,13 @@ var decimalLarge = flag.Bool("decimal-large", false, "also benchmark decimal on 
 //	go test -run '^$' -bench 'Scenario/scenario=(daily|hourly|minute)$/' -count 10 ./bench/ > new.txt
 //	benchstat old.txt new.txt
 //
-// ns/asset-bar is the figure to compare across scenarios. Decimal on
-// minute-large is skipped unless -decimal-large is given.
+// ns/asset-bar is the figure to compare across scenarios. The large
+// scenarios generate hundreds of MB of bars, and a decimal backtest of
+// minute-large takes about a minute: select what you need.
 func BenchmarkScenario(b *testing.B) {
 	for _, sc := range Scenarios() {
 		for _, backend := range Backends {
 			b.Run("scenario="+sc.Name+"/backend="+backend, func(b *testing.B) {
-				if backend == "decimal" && sc.ReducedDecimal && !*decimalLarge {
-					b.Skip("decimal on " + sc.Name + " takes minutes per backtest: run with -decimal-large")
-				}
 				switch backend {
 				case "float":
 					benchScenario[numeric.Float](b, sc)

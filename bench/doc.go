@@ -32,10 +32,10 @@
 // report.md and the SVG charts. Report and the charts read nothing but
 // the Results, so `penny bench --from results.json` redraws them.
 //
-// A decimal backtest of minute-large replays about 9.7M asset-bars at tens
-// of microseconds each and holds about 2 GB of bars: that scenario gives
-// decimal one run without warm-up or profile (Scenario.ReducedDecimal),
-// and the report says so.
+// Every backend gets the same plan on every scenario, decimal included:
+// on minute-large a decimal backtest replays about 9.7M asset-bars in
+// about a minute and its bars hold about 0.9 GB (measured when the bench
+// was written), so `--scenario all` takes some fifteen minutes.
 //
 // # Measurements
 //

@@ -204,11 +204,6 @@ func secMethod(w *mdWriter, r *Results) {
 	}
 	w.p("**Noise.** The machine is shared (%d cores, other processes running): interleaving, medians, batches of at least %.0f ms, calibration interleaved with the runs, and CPU times beside wall times are how the bench copes; the coefficient of variation of each backend's runs is in the results table.",
 		r.Environment.Cores, st.SampleTargetMS)
-	for _, s := range r.Scenarios {
-		if s.Note != "" {
-			w.p("**Reduced plan on %s.** %s.", s.Name, strings.TrimSuffix(s.Note, "."))
-		}
-	}
 	w.p("**Weights.** The weighted averages weigh %s.", r.Summary.Weights)
 }
 

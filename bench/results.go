@@ -74,8 +74,7 @@ type ScenarioResult struct {
 	AssetBars int64  `json:"asset_bars"`
 	// RawBytes is the raw size of the bars: 48 bytes an asset-bar (an
 	// int64 time and five 8-byte values).
-	RawBytes int64  `json:"raw_bytes"`
-	Note     string `json:"note,omitempty"`
+	RawBytes int64 `json:"raw_bytes"`
 	// Calibration is the calibration kernel's time per rep, from the reps
 	// interleaved with this scenario's rounds; Normalized times divide by
 	// its median.
@@ -99,7 +98,6 @@ func (s *ScenarioResult) Backend(name string) *BackendResult {
 // in nanoseconds.
 type BackendResult struct {
 	Backend string `json:"backend"`
-	Warmup  bool   `json:"warmup"`
 	// Runs is the number of timed runs; Batch the backtests in each.
 	Runs  int `json:"runs"`
 	Batch int `json:"batch"`

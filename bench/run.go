@@ -146,20 +146,6 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-// plan is what one backend does in a scenario.
-type plan struct {
-	warmup  bool
-	runs    int
-	profile bool
-}
-
-func planFor(sc Scenario, backend string, o *Options) plan {
-	if backend == "decimal" && sc.ReducedDecimal {
-		return plan{runs: 1}
-	}
-	return plan{warmup: true, runs: o.Runs, profile: o.ProfileTime > 0}
-}
-
 // batchSize is the number of backtests a timed run needs to last target,
 // from one backtest's time (at least 1, at most 100000).
 func batchSize(one, target time.Duration) int {
@@ -185,11 +171,10 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 	sr := ScenarioResult{
 		Name: sc.Name, Group: sc.Group, Series: sc.Series, Factor: sc.Factor,
 		Strategy: sc.Config.Strategy.Name, Frequency: sc.Config.Data.Frequency.String(),
-		Assets: sc.Config.Data.Assets, Note: sc.Note,
-		Start: sc.Config.Data.Start.Format("2006-01-02"), End: sc.Config.Data.End.Format("2006-01-02"),
+		Assets: sc.Config.Data.Assets,
+		Start:  sc.Config.Data.Start.Format("2006-01-02"), End: sc.Config.Data.End.Format("2006-01-02"),
 	}
 	subjects := make([]subject, len(o.Backends))
-	plans := make([]plan, len(o.Backends))
 	results := make([]BackendResult, len(o.Backends))
 	defer func() {
 		for _, s := range subjects {
@@ -204,20 +189,17 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 		if err != nil {
 			return sr, nil, err
 		}
-		subjects[i], plans[i] = s, planFor(sc, b, o)
+		subjects[i] = s
 		bytes, took, err := s.load(o.Env)
 		if err != nil {
 			return sr, nil, err
 		}
-		results[i] = BackendResult{Backend: b, Warmup: plans[i].warmup, Runs: plans[i].runs, Batch: 1, LoadSeconds: took.Seconds(), DataBytes: bytes}
+		results[i] = BackendResult{Backend: b, Runs: o.Runs, Batch: 1, LoadSeconds: took.Seconds(), DataBytes: bytes}
 		log.Info("data loaded", "backend", b, "seconds", fmt.Sprintf("%.2f", took.Seconds()), "MB", fmt.Sprintf("%.1f", float64(bytes)/1e6))
 	}
 	// Warm-up: one run per backend, discarded (its outcome is kept for
 	// the drift; later runs must reproduce it).
 	for i, s := range subjects {
-		if !plans[i].warmup {
-			continue
-		}
 		rs, err := s.run(ctx, false)
 		if err != nil {
 			return sr, nil, err
@@ -228,16 +210,9 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 	// Timed runs, interleaved.
 	acc := make([]accum, len(subjects))
 	var reps []float64
-	rounds := 0
-	for _, p := range plans {
-		rounds = max(rounds, p.runs)
-	}
-	for round := 0; round < rounds; round++ {
+	for round := 0; round < o.Runs; round++ {
 		reps = append(reps, cal.timeReps(o.CalibrationReps)...)
 		for i, s := range subjects {
-			if round >= plans[i].runs {
-				continue
-			}
 			var wall, cpu time.Duration
 			var alloc uint64
 			for k := 0; k < results[i].Batch; k++ {
@@ -290,8 +265,8 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 	}
 	// Profiles, after the timed runs so that they do not slow them.
 	for i, s := range subjects {
-		if !plans[i].profile {
-			continue
+		if o.ProfileTime <= 0 {
+			break
 		}
 		p, err := profileRuns(ctx, s, o.OutDir, sc.Name, o.ProfileTime, assetBars)
 		if err != nil {

@@ -82,7 +82,7 @@ func TestRun(t *testing.T) {
 		}
 		fl := s.Backend("float")
 		for _, b := range s.Backends {
-			if len(b.Times) != 2 || b.Runs != 2 || b.Batch != 1 || !b.Warmup {
+			if len(b.Times) != 2 || b.Runs != 2 || b.Batch != 1 {
 				t.Errorf("%s/%s: %d times, %d runs x %d", s.Name, b.Backend, len(b.Times), b.Runs, b.Batch)
 			}
 			if !reflect.DeepEqual(b.Time, Summarize(b.Times)) || b.CPUTime.N != 2 {
@@ -136,28 +136,6 @@ func checkProfileFile(t *testing.T, path string) {
 	}
 	if len(p.SampleType) < 2 || p.SampleType[1].Type != "cpu" {
 		t.Errorf("%s: sample types %v", path, p.SampleType)
-	}
-}
-
-func TestRunReducedDecimal(t *testing.T) {
-	o := DefaultOptions(true)
-	sc := tinyScenarios()[1]
-	sc.ReducedDecimal, sc.Note = true, "a test"
-	o.Scenarios, o.Runs, o.SampleTarget, o.ProfileTime, o.CalibrationReps = []Scenario{sc}, 2, 0, 0, 1
-	o.Environment = func() Environment { return Environment{} }
-	r, err := Run(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := r.Scenarios[0]
-	if d := s.Backend("decimal"); d.Runs != 1 || len(d.Times) != 1 || d.Warmup || d.Profile != nil {
-		t.Errorf("decimal: %d runs, %d times, warm-up %v, profile %v", d.Runs, len(d.Times), d.Warmup, d.Profile)
-	}
-	if f := s.Backend("fixed"); f.Runs != 2 || !f.Warmup || f.Profile != nil {
-		t.Errorf("fixed: %d runs, warm-up %v, profile %v (profile time 0)", f.Runs, f.Warmup, f.Profile)
-	}
-	if s.Drift == nil || s.Drift.Fixed == nil {
-		t.Error("no drift from the single decimal run")
 	}
 }
 

@@ -26,11 +26,6 @@ type Scenario struct {
 	Factor int
 	// Config is the run; its Backend is ignored (the bench runs each).
 	Config *config.Config
-	// ReducedDecimal, when set, gives the decimal backend no warm-up, one
-	// timed run and no profile, because a full plan would take too long;
-	// Note says why in the report.
-	ReducedDecimal bool
-	Note           string
 }
 
 // The base scenarios are the shipped configs (configs/*.yaml; a test
@@ -119,9 +114,7 @@ func Scenarios() []Scenario {
 		{Name: "hourly", Group: "base", Config: hourly},
 		{Name: "minute", Group: "base", Factor: 1, Config: minute},
 		{Name: "daily-large", Group: "large", Config: resize(dailyYAML, "daily-large", 500, "2005-01-03", "2024-12-31")},
-		{Name: "minute-large", Group: "large", Config: resize(minuteYAML, "minute-large", 100, "2024-03-01", "2025-02-28"),
-			ReducedDecimal: true,
-			Note:           "decimal runs once, without warm-up or profile: one run replays about 9.7M asset-bars at tens of microseconds each (several minutes) and holds about 2 GB of bars"},
+		{Name: "minute-large", Group: "large", Config: resize(minuteYAML, "minute-large", 100, "2024-03-01", "2025-02-28")},
 	}
 	for _, f := range []int{2, 4, 8} {
 		out = append(out, Scenario{Name: fmt.Sprintf("minute-assets-%dx", f), Group: "growth", Series: "assets", Factor: f,

@@ -85,23 +85,22 @@ func TestScenarios(t *testing.T) {
 		}
 	}
 	want := []struct {
-		name           string
-		assets         int
-		start, end     string
-		series         string
-		factor         int
-		reducedDecimal bool
+		name       string
+		assets     int
+		start, end string
+		series     string
+		factor     int
 	}{
-		{"daily", 50, "2023-01-03", "2024-12-31", "", 0, false},
-		{"hourly", 20, "2024-01-02", "2024-06-28", "", 0, false},
-		{"minute", 10, "2024-03-01", "2024-03-28", "", 1, false},
-		{"daily-large", 500, "2005-01-03", "2024-12-31", "", 0, false},
-		{"minute-large", 100, "2024-03-01", "2025-02-28", "", 0, true},
-		{"minute-assets-2x", 20, "2024-03-01", "2024-03-28", "assets", 2, false},
-		{"minute-assets-4x", 40, "2024-03-01", "2024-03-28", "assets", 4, false},
-		{"minute-assets-8x", 80, "2024-03-01", "2024-03-28", "assets", 8, false},
-		{"minute-months-2x", 10, "2024-03-01", "2024-04-30", "months", 2, false},
-		{"minute-months-4x", 10, "2024-03-01", "2024-06-28", "months", 4, false},
+		{"daily", 50, "2023-01-03", "2024-12-31", "", 0},
+		{"hourly", 20, "2024-01-02", "2024-06-28", "", 0},
+		{"minute", 10, "2024-03-01", "2024-03-28", "", 1},
+		{"daily-large", 500, "2005-01-03", "2024-12-31", "", 0},
+		{"minute-large", 100, "2024-03-01", "2025-02-28", "", 0},
+		{"minute-assets-2x", 20, "2024-03-01", "2024-03-28", "assets", 2},
+		{"minute-assets-4x", 40, "2024-03-01", "2024-03-28", "assets", 4},
+		{"minute-assets-8x", 80, "2024-03-01", "2024-03-28", "assets", 8},
+		{"minute-months-2x", 10, "2024-03-01", "2024-04-30", "months", 2},
+		{"minute-months-4x", 10, "2024-03-01", "2024-06-28", "months", 4},
 	}
 	all := Scenarios()
 	if len(all) != len(want) {
@@ -110,12 +109,9 @@ func TestScenarios(t *testing.T) {
 	for i, w := range want {
 		s := all[i]
 		if s.Name != w.name || s.Config.Data.Assets != w.assets || s.Config.Data.Start.Format("2006-01-02") != w.start ||
-			s.Config.Data.End.Format("2006-01-02") != w.end || s.Series != w.series || s.Factor != w.factor || s.ReducedDecimal != w.reducedDecimal {
-			t.Errorf("scenario %d = %s %d %s..%s %q %d %v, want %+v", i, s.Name, s.Config.Data.Assets, s.Config.Data.Start.Format("2006-01-02"),
-				s.Config.Data.End.Format("2006-01-02"), s.Series, s.Factor, s.ReducedDecimal, w)
-		}
-		if s.ReducedDecimal && s.Note == "" {
-			t.Errorf("%s: a reduced decimal plan without a note", s.Name)
+			s.Config.Data.End.Format("2006-01-02") != w.end || s.Series != w.series || s.Factor != w.factor {
+			t.Errorf("scenario %d = %s %d %s..%s %q %d, want %+v", i, s.Name, s.Config.Data.Assets, s.Config.Data.Start.Format("2006-01-02"),
+				s.Config.Data.End.Format("2006-01-02"), s.Series, s.Factor, w)
 		}
 	}
 }

@@ -190,7 +190,7 @@ func printBench(w io.Writer, r *bench.Results) {
 		fmt.Fprintf(w, "%s overhead over %s: average %+.1f%%, weighted %+.1f%%\n", o.Backend, strings.Join(r.Summary.Scope, ", "), o.Average, o.Weighted)
 	}
 	if r.Summary.Verdict != "" {
-		fmt.Fprintf(w, "verdict: %s (fixed overhead < %.0f%% on every base scenario)\n", r.Summary.Verdict, bench.TargetOverhead)
+		fmt.Fprintf(w, "verdict: %s (target: fixed overhead < %.0f%% on each of %s)\n", r.Summary.Verdict, bench.TargetOverhead, strings.Join(r.Summary.Scope, ", "))
 	}
 	if c := r.Baseline; c != nil {
 		for _, e := range c.Entries {
