@@ -56,7 +56,7 @@ type Options struct {
 }
 
 // DefaultOptions returns the options of `penny bench`: the base
-// scenarios, every backend, 5 runs of at least 200 ms, 3 s of profile
+// scenarios, every backend, 5 runs of at least 200 ms, 5 s of profile
 // per scenario and backend. The quick form (the CI gate) makes 3 runs of
 // at least 100 ms and profiles for 0.5 s.
 func DefaultOptions(quick bool) Options {
@@ -66,7 +66,7 @@ func DefaultOptions(quick bool) Options {
 		Backends:        append([]string(nil), Backends...),
 		Runs:            5,
 		SampleTarget:    200 * time.Millisecond,
-		ProfileTime:     3 * time.Second,
+		ProfileTime:     5 * time.Second,
 		CalibrationReps: 5,
 		Env:             runner.Env{Getenv: os.Getenv},
 	}

@@ -62,7 +62,7 @@ func runBench(e *env, args []string) int {
 	check := fs.Bool("check", false, "fail when any scenario's fixed overhead is at or above 30%")
 	quick := fs.Bool("quick", false, "the short form: 3 runs of 100 ms, 0.5 s of profile per scenario and backend")
 	update := fs.Bool("update-baseline", false, "write the normalised times to the --baseline file")
-	prof := fs.Duration("profile", -1, "profile `TIME` per scenario and backend (default 3s, 0.5s with --quick; 0: no profiles)")
+	prof := fs.Duration("profile", -1, "profile `TIME` per scenario and backend (default 5s, 0.5s with --quick; 0: no profiles)")
 	from := fs.String("from", "", "regenerate the report from this `results.json` instead of running")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	fs.Usage = func() {
