@@ -102,6 +102,10 @@ func (x Decimal) Mul(y Decimal) Decimal {
 // MulInt returns x*k rounded to 34 digits (exact for money-sized x).
 func (x Decimal) MulInt(k int64) Decimal { return x.Mul(Decimal{}.FromInt64(k)) }
 
+// DivInt returns x/k rounded half-even to 34 digits; it panics if k is
+// zero.
+func (x Decimal) DivInt(k int64) Decimal { return x.Div(Decimal{}.FromInt64(k)) }
+
 // Div returns x/y rounded half-even to 34 digits; it panics if y is zero.
 //
 // The quotient is computed with big.Int, not with the library's Quo, which

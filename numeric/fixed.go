@@ -71,17 +71,15 @@ func (x Fixed) mul(y Fixed, code opCode) Fixed {
 		fixedOverflow(code, x, y)
 	}
 	q, r := bits.Div64(hi, lo, FixedScale)
-	if r > halfScale || (r == halfScale && q&1 == 1) {
-		q++
-	}
-	if (x ^ y) < 0 {
-		if q > 1<<63 {
-			fixedOverflow(code, x, y)
-		}
-		return Fixed(-int64(q))
-	}
-	if q > math.MaxInt64 {
+	// Half-even: up when 2r > scale, or 2r == scale and q is odd; as r
+	// and q are whole, that is 2r + (q&1) > scale.
+	q += b2u(2*r+q&1 > FixedScale)
+	neg := (x ^ y) < 0
+	if q > math.MaxInt64+b2u(neg) {
 		fixedOverflow(code, x, y)
+	}
+	if neg {
+		return Fixed(-int64(q))
 	}
 	return Fixed(q)
 }
@@ -91,7 +89,7 @@ func (x Fixed) MulInt(k int64) Fixed {
 	hi, lo := bits.Mul64(mag(x), mag(Fixed(k)))
 	neg := (int64(x) ^ k) < 0
 	if hi != 0 || lo > math.MaxInt64+b2u(neg) {
-		fixedMulIntOverflow(x, k)
+		fixedIntOverflow("mulint", x, k)
 	}
 	if neg {
 		return Fixed(-int64(lo))
@@ -100,8 +98,8 @@ func (x Fixed) MulInt(k int64) Fixed {
 }
 
 //go:noinline
-func fixedMulIntOverflow(x Fixed, k int64) {
-	panic(&ArithmeticError{Backend: fixedName, Op: "mulint", Operands: []string{x.String(), itoa(k)}, Err: ErrOverflow})
+func fixedIntOverflow(op string, x Fixed, k int64) {
+	panic(&ArithmeticError{Backend: fixedName, Op: op, Operands: []string{x.String(), itoa(k)}, Err: ErrOverflow})
 }
 
 func b2u(b bool) uint64 {
@@ -121,19 +119,52 @@ func (x Fixed) Div(y Fixed) Fixed {
 	}
 	q, r := bits.Div64(hi, lo, uy)
 	// r < uy <= 2^63, so 2r does not overflow.
-	if 2*r > uy || (2*r == uy && q&1 == 1) {
-		q++
-	}
-	if (x ^ y) < 0 {
-		if q > 1<<63 {
-			fixedOverflow(opDiv, x, y)
-		}
-		return Fixed(-int64(q))
-	}
-	if q > math.MaxInt64 {
+	q += b2u(2*r+q&1 > uy) // half-even, as in mul
+	neg := (x ^ y) < 0
+	if q > math.MaxInt64+b2u(neg) {
 		fixedOverflow(opDiv, x, y)
 	}
+	if neg {
+		return Fixed(-int64(q))
+	}
 	return Fixed(q)
+}
+
+// DivInt returns x/k rounded half-even to 8 decimals: the raw value
+// divided by k, with no 128-bit division. It panics if k is zero.
+func (x Fixed) DivInt(k int64) Fixed {
+	if x >= 0 && k > 0 { // inlined fast path; q + 1 <= x cannot overflow
+		u, uk := uint64(x), uint64(k)
+		q := u / uk
+		if r := u - q*uk; 2*r+q&1 > uk { // 2r < 2^64: r < uk < 2^63
+			q++
+		}
+		return Fixed(q)
+	}
+	return x.divInt(k)
+}
+
+func (x Fixed) divInt(k int64) Fixed {
+	uk := mag(Fixed(k))
+	if uk == 0 {
+		fixedDivIntFault(x)
+	}
+	u := mag(x)
+	q, r := u/uk, u%uk
+	q += b2u(2*r+q&1 > uk) // half-even; 2r < 2uk <= 2^64
+	neg := (int64(x) ^ k) < 0
+	if q > math.MaxInt64+b2u(neg) { // only MinFixed / -1
+		fixedIntOverflow("divint", x, k)
+	}
+	if neg {
+		return Fixed(-int64(q))
+	}
+	return Fixed(q)
+}
+
+//go:noinline
+func fixedDivIntFault(x Fixed) {
+	panic(&ArithmeticError{Backend: fixedName, Op: "divint", Operands: []string{x.String(), "0"}, Err: ErrDivisionByZero})
 }
 
 // fixedDivFault panics for a zero divisor or a quotient beyond 2^64.

@@ -73,6 +73,10 @@ func TestFixedPropertyAgainstRat(t *testing.T) {
 		}
 		got, e = catchFixed(func() Fixed { return x.MulInt(k) })
 		checkFixedMulInt(t, x, k, got, e)
+		if k != 0 {
+			got, e = catchFixed(func() Fixed { return x.DivInt(k) })
+			checkFixed(t, "divint", x, 0, got, e, refRound(new(big.Rat).Quo(fixedRat(x), new(big.Rat).SetInt64(k)), 8, HalfEven))
+		}
 		mode := RoundingMode(rng.IntN(6))
 		d := rng.IntN(10)
 		dd := min(d, 8)

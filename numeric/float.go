@@ -27,6 +27,14 @@ func (x Float) Mul(y Float) Float { return x * y }
 // MulInt returns x*k.
 func (x Float) MulInt(k int64) Float { return x * Float(k) }
 
+// DivInt returns x/k; it panics if k is zero.
+func (x Float) DivInt(k int64) Float {
+	if k == 0 {
+		floatDivByZero(x)
+	}
+	return x / Float(k)
+}
+
 // Div returns x/y; it panics if y is zero.
 func (x Float) Div(y Float) Float {
 	if y == 0 {

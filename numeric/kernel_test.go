@@ -33,14 +33,14 @@ func positionUpdate[N Number[N]](qty, price []N, commission, cash N) (N, N) {
 //penny:specialize
 func rollingSMA[N Number[N]](xs []N, window int, out []N) {
 	var sum N
-	n := Int[N](int64(window))
+	n := int64(window)
 	for i, x := range xs {
 		sum = sum.Add(x)
 		if i >= window {
 			sum = sum.Sub(xs[i-window])
 		}
 		if i >= window-1 {
-			out[i] = sum.Div(n)
+			out[i] = sum.DivInt(n)
 		}
 	}
 }
@@ -128,7 +128,7 @@ func positionUpdateHandFixed(qty, price []int64, commission, cash int64) (int64,
 
 func rollingSMAHandFixed(xs []int64, window int, out []int64) {
 	var sum int64
-	n := uint64(window) * 1e8
+	n := uint64(window)
 	for i, x := range xs {
 		sum = handAdd(sum, x)
 		if i >= window {
@@ -139,11 +139,7 @@ func rollingSMAHandFixed(xs []int64, window int, out []int64) {
 			if m < 0 {
 				m = -m
 			}
-			hi, lo := bits.Mul64(uint64(m), 1e8)
-			if hi >= n {
-				panic("overflow")
-			}
-			q, r := bits.Div64(hi, lo, n)
+			q, r := uint64(m)/n, uint64(m)%n
 			if 2*r > n || (2*r == n && q&1 == 1) {
 				q++
 			}

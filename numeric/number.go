@@ -23,6 +23,10 @@ type Number[T any] interface {
 	// Cheaper than Mul by a whole number in Fixed: no rounding division.
 	MulInt(k int64) T
 	Div(y T) T
+	// DivInt returns x/k rounded by the backend's rule, like Div by a
+	// whole number (cheaper in Fixed: no 128-bit division). It panics if
+	// k is zero.
+	DivInt(k int64) T
 	// MulRound returns x*y rounded once to decimals places with mode.
 	MulRound(y T, decimals int, mode RoundingMode) T
 	// DivRound returns x/y rounded once to decimals places with mode.

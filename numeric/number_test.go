@@ -50,6 +50,7 @@ func testArithmetic[N Number[N]](t *testing.T, b backendTest) {
 		{"mul", N.Mul, "123.45", "100", "12345"},
 		{"mul fraction", N.Mul, "1.5", "-2.25", "-3.375"},
 		{"mulint", func(x, _ N) N { return x.MulInt(-3) }, "1.25", "0", "-3.75"},
+		{"divint", func(x, _ N) N { return x.DivInt(-4) }, "1", "0", "-0.25"},
 		{"div", N.Div, "1", "8", "0.125"},
 		{"div negative", N.Div, "-10", "4", "-2.5"},
 		{"min", N.Min, "3", "-4", "-4"},
@@ -256,5 +257,23 @@ func TestFixedFloat64Nearest(t *testing.T) {
 		if got, want := MustParse[Fixed](s).Float64(), MustParse[Float](s).Float64(); got != want {
 			t.Errorf("Fixed(%s).Float64() = %v, want %v (nearest)", s, got, want)
 		}
+	}
+}
+
+func TestFixedIntEdges(t *testing.T) {
+	if _, e := catchFixed(func() Fixed { return MinFixed.DivInt(-1) }); e == nil || e.Op != "divint" || !errors.Is(e, ErrOverflow) {
+		t.Fatalf("MinFixed.DivInt(-1): %v", e)
+	}
+	if _, e := catchFixed(func() Fixed { return Fixed(1).DivInt(0) }); e == nil || !errors.Is(e, ErrDivisionByZero) {
+		t.Fatalf("DivInt(0): %v", e)
+	}
+	if _, e := catchFixed(func() Fixed { return MaxFixed.MulInt(2) }); e == nil || e.Op != "mulint" {
+		t.Fatalf("MaxFixed.MulInt(2): %v", e)
+	}
+	if got := Fixed(5).DivInt(2); got != 2 { // 0.00000005/2 = 0.000000025 -> 0.00000002 (even)
+		t.Fatalf("half-even DivInt: %v", got)
+	}
+	if got := Fixed(7).DivInt(2); got != 4 { // 0.000000035 -> 0.00000004 (even)
+		t.Fatalf("half-even DivInt: %v", got)
 	}
 }

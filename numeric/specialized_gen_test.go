@@ -527,14 +527,14 @@ func positionUpdateFor[N Number[N]]() func(qty, price []N, commission, cash N) (
 // rollingSMAFloat is rollingSMA for Float.
 func rollingSMAFloat(xs []Float, window int, out []Float) {
 	var sum Float
-	n := Int[Float](int64(window))
+	n := int64(window)
 	for i, x := range xs {
 		sum = sum.Add(x)
 		if i >= window {
 			sum = sum.Sub(xs[i-window])
 		}
 		if i >= window-1 {
-			out[i] = sum.Div(n)
+			out[i] = sum.DivInt(n)
 		}
 	}
 }
@@ -542,14 +542,14 @@ func rollingSMAFloat(xs []Float, window int, out []Float) {
 // rollingSMAFixed is rollingSMA for Fixed.
 func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	var sum Fixed
-	n := Int[Fixed](int64(window))
+	n := int64(window)
 	for i, x := range xs {
 		sum = sum.Add(x)
 		if i >= window {
 			sum = sum.Sub(xs[i-window])
 		}
 		if i >= window-1 {
-			out[i] = sum.Div(n)
+			out[i] = sum.DivInt(n)
 		}
 	}
 }
@@ -557,14 +557,14 @@ func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 // rollingSMADecimal is rollingSMA for Decimal.
 func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 	var sum Decimal
-	n := Int[Decimal](int64(window))
+	n := int64(window)
 	for i, x := range xs {
 		sum = sum.Add(x)
 		if i >= window {
 			sum = sum.Sub(xs[i-window])
 		}
 		if i >= window-1 {
-			out[i] = sum.Div(n)
+			out[i] = sum.DivInt(n)
 		}
 	}
 }

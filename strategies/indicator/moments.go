@@ -95,9 +95,9 @@ func momentPush[N numeric.Number[N]](s *momentState[N], x N) {
 //
 //penny:specialize
 func momentStats[N numeric.Number[N]](s *momentState[N]) {
-	s.mean = s.s1.Add(s.originSum).Div(s.n)
-	m := s.s1.Div(s.n)
-	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
+	m := s.s1.DivInt(int64(len(s.buf)))
+	v := s.s2.DivInt(int64(len(s.buf))).Sub(m.Mul(m))
 	if v.Sign() < 0 {
 		v = v.Sub(v)
 	}

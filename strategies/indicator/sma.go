@@ -51,7 +51,7 @@ func smaPush[N numeric.Number[N]](s *smaState[N], x N) {
 func smaStep[N numeric.Number[N]](s *smaState[N], x N) {
 	smaPush(s, x)
 	if s.ready {
-		s.value = s.sum.Div(s.n)
+		s.value = s.sum.DivInt(int64(len(s.buf)))
 	}
 }
 
@@ -85,7 +85,7 @@ func (m *SMA[N]) Value() (N, bool) {
 		var z N
 		return z, false
 	}
-	return m.s.sum.Div(m.s.n), true
+	return m.s.sum.DivInt(int64(len(m.s.buf))), true
 }
 
 // Ready reports whether Period values have been seen.

@@ -525,9 +525,9 @@ func momentPushFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
 
 // momentStatsFloat is momentStats for numeric.Float.
 func momentStatsFloat(s *momentState[numeric.Float]) {
-	s.mean = s.s1.Add(s.originSum).Div(s.n)
-	m := s.s1.Div(s.n)
-	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
+	m := s.s1.DivInt(int64(len(s.buf)))
+	v := s.s2.DivInt(int64(len(s.buf))).Sub(m.Mul(m))
 	if v.Sign() < 0 {
 		v = v.Sub(v)
 	}
@@ -536,9 +536,9 @@ func momentStatsFloat(s *momentState[numeric.Float]) {
 
 // momentStatsFixed is momentStats for numeric.Fixed.
 func momentStatsFixed(s *momentState[numeric.Fixed]) {
-	s.mean = s.s1.Add(s.originSum).Div(s.n)
-	m := s.s1.Div(s.n)
-	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
+	m := s.s1.DivInt(int64(len(s.buf)))
+	v := s.s2.DivInt(int64(len(s.buf))).Sub(m.Mul(m))
 	if v.Sign() < 0 {
 		v = v.Sub(v)
 	}
@@ -547,9 +547,9 @@ func momentStatsFixed(s *momentState[numeric.Fixed]) {
 
 // momentStatsDecimal is momentStats for numeric.Decimal.
 func momentStatsDecimal(s *momentState[numeric.Decimal]) {
-	s.mean = s.s1.Add(s.originSum).Div(s.n)
-	m := s.s1.Div(s.n)
-	v := s.s2.Div(s.n).Sub(m.Mul(m))
+	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
+	m := s.s1.DivInt(int64(len(s.buf)))
+	v := s.s2.DivInt(int64(len(s.buf))).Sub(m.Mul(m))
 	if v.Sign() < 0 {
 		v = v.Sub(v)
 	}
@@ -719,7 +719,7 @@ func smaPushFor[N numeric.Number[N]]() func(s *smaState[N], x N) {
 func smaStepFloat(s *smaState[numeric.Float], x numeric.Float) {
 	smaPushFloat(s, x)
 	if s.ready {
-		s.value = s.sum.Div(s.n)
+		s.value = s.sum.DivInt(int64(len(s.buf)))
 	}
 }
 
@@ -727,7 +727,7 @@ func smaStepFloat(s *smaState[numeric.Float], x numeric.Float) {
 func smaStepFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
 	smaPushFixed(s, x)
 	if s.ready {
-		s.value = s.sum.Div(s.n)
+		s.value = s.sum.DivInt(int64(len(s.buf)))
 	}
 }
 
@@ -735,7 +735,7 @@ func smaStepFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
 func smaStepDecimal(s *smaState[numeric.Decimal], x numeric.Decimal) {
 	smaPushDecimal(s, x)
 	if s.ready {
-		s.value = s.sum.Div(s.n)
+		s.value = s.sum.DivInt(int64(len(s.buf)))
 	}
 }
 
