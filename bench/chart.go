@@ -38,7 +38,7 @@ func drawTime(r *Results) string {
 		return empty(title, "no timed runs")
 	}
 	nb := len(r.Settings.Backends)
-	const left, top, bottom, barW, gap, plotH = 70.0, 60.0, 90.0, 22.0, 26.0, 300.0
+	const left, top, bottom, barW, gap, plotH = 70.0, 60.0, 90.0, 40.0, 30.0, 300.0
 	groupW := float64(nb)*barW + gap
 	w := max(left+float64(len(r.Scenarios))*groupW+20, 640)
 	c := newCanvas(w, top+plotH+bottom, title)
@@ -66,7 +66,7 @@ func drawTime(r *Results) string {
 			x := x0 + float64(j)*barW
 			tip := fmt.Sprintf("%s on %s: %s per asset-bar, median %s per backtest", name, s.Name, fmtNs(b.NsPerAssetBar), fmtNs(b.Time.Median))
 			c.rect(x+1, yv, barW-2, top+plotH-yv, backendColor[name], tip)
-			c.text(x+barW/2, yv-4, "middle", "small", fmtNsShort(b.NsPerAssetBar))
+			c.text(x+barW/2, yv-4, "middle", "small", strings.ReplaceAll(fmtNsShort(b.NsPerAssetBar), " ", ""))
 		}
 		c.text(x0+float64(nb)*barW/2, top+plotH+16, "middle", "small", s.Name)
 	}

@@ -527,14 +527,14 @@ func secGate(w *mdWriter, r *Results) {
 // advice is the next step the report proposes when a module is the
 // bottleneck.
 var advice = map[Module]string{
-	DataPortal: "make the portal's per-bar reads (current bar, history windows) return views of the columns without converting or copying values per call",
-	ClockLoop:  "take the N arithmetic out of the engine's per-bar loop (marking positions, used volume per asset) or run it through concrete per-backend kernels, as numeric's specialize pattern does",
-	Strategy:   "route the strategy's per-bar indicator updates through the per-backend specialised kernels of strategies/indicator, and precompute the constants the strategy multiplies by",
-	Orders:     "precompute the slippage and commission constants per order and avoid a division per fill; keep the open-order scan free of N method calls",
-	Ledger:     "specialise the ledger's per-fill and per-session arithmetic (valuation, snapshots) per backend and avoid re-valuing every position at every bar",
-	Metrics:    "compute the session returns and round trips once from float64 columns rather than converting each exact value",
-	Other:      "look at the profile's top functions outside the engine's modules",
-	Runtime:    "cut the allocations per bar and per fill: the garbage collector's background work grows with them",
+	DataPortal: "start from the profile's top functions under pkg/dataportal: a per-bar read (current bar, history window) should be index arithmetic over the columns, with no conversion or copy per call",
+	ClockLoop:  "start from the profile's top functions under pkg/engine: the per-bar loop (advancing the portal, scanning open orders, marking positions) should do no N arithmetic that can be hoisted out of it",
+	Strategy:   "start from the profile's top functions under strategies/: per-bar indicator updates should run through concrete per-backend kernels (numeric's specialize pattern) with their constants precomputed",
+	Orders:     "start from the profile's top functions under pkg/execution and pkg/order: per-fill slippage and commission should use precomputed constants and avoid divisions",
+	Ledger:     "start from the profile's top functions under pkg/ledger: per-fill and per-session arithmetic (valuation, snapshots) should not value every position more often than needed",
+	Metrics:    "start from the profile's top functions under pkg/metrics and pkg/report: the summary runs once per backtest and should stay a small share",
+	Other:      "start from the profile's top functions outside the engine's modules",
+	Runtime:    "cut the allocations per bar and per fill (alloc/backtest in the results table): the garbage collector's background work grows with them",
 }
 
 func secConclusion(w *mdWriter, r *Results) {
