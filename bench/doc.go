@@ -26,7 +26,9 @@
 // runtime.GC() before each backtest outside the timer. A backtest is
 // runner.Run plus report.Summarize. After the timed runs, each backend is
 // profiled for Options.ProfileTime in separate runs (the timed runs are
-// never profiled) and the samples are attributed to modules (ModuleOf).
+// never profiled) and the samples are attributed to modules (ModuleOf);
+// last, each backend's bars are generated again alone for one backtest
+// that measures the peak heap.
 // Finish derives the overheads (from medians), verdicts, module overheads,
 // averages, growth series and targets; WriteDir writes results.json,
 // report.md and the SVG charts. Report and the charts read nothing but
@@ -42,9 +44,12 @@
 //   - Times are wall-clock (time.Now, monotonic); CPU times are the
 //     process's user and system time (getrusage), which count the garbage
 //     collector's threads.
-//   - The peak heap is sampled from runtime/metrics every
-//     HeapSampleInterval by a goroutine during each timed backtest; no
-//     ReadMemStats (it stops the world).
+//   - The peak heap is measured after the timed runs, for each backend
+//     alone (its bars generated again, no other backend's in memory, so
+//     the collector paces as in a lone run): a goroutine samples
+//     runtime/metrics every HeapSampleInterval during one more backtest;
+//     no ReadMemStats (it stops the world). The timed runs are not
+//     sampled.
 //   - The module breakdown charges each profile sample to the first frame
 //     of a Penny package, walking from the leaf; numeric, the runtime and
 //     third-party frames are charged to the Penny frame that called them;
@@ -79,9 +84,8 @@
 //
 // # Limits
 //
-// The bench holds every backend's bars at once; the peak heap it reports
-// per backend is the heap that backend's bars hold plus the highest heap
-// above the start of a backtest, what a lone run needs. Profiles sample at
+// The timed runs hold every backend's bars at once (the peak heap comes
+// from the separate run above). Profiles sample at
 // 100 Hz: a share below a few percent is within the noise of a short
 // profile. Run is not safe for concurrent use (the CPU profiler is
 // process-wide). Nothing in the package panics on user input; a failed

@@ -173,3 +173,31 @@ func TestCharts(t *testing.T) {
 		t.Errorf("growth chart: want 2 backend lines and 1 linear line")
 	}
 }
+
+func TestGrowthBottleneck(t *testing.T) {
+	r := handResults()
+	// minute: 1000 asset-bars; minute-assets-4x: 4000.
+	r.Scenarios[2].Backends[0].Profile = &Profile{CPUPerRun: 100e3, Modules: []ModuleShare{
+		{Module: Ledger, NsPerAssetBar: 30}, {Module: Strategy, NsPerAssetBar: 50}, {Module: Runtime, NsPerAssetBar: 20},
+	}}
+	r.Scenarios[4].Backends[0].Profile = &Profile{CPUPerRun: 4000 * 140, Modules: []ModuleShare{
+		{Module: Ledger, NsPerAssetBar: 70}, {Module: Strategy, NsPerAssetBar: 45}, {Module: Runtime, NsPerAssetBar: 25},
+	}}
+	Finish(r)
+	gb, ok := growthBottleneck(r, r.Growth[0])
+	if !ok || gb.module != Ledger || gb.from != 30 || gb.to != 70 || gb.totalFrom != 100 || gb.totalTo != 140 || gb.first != "minute" || gb.last != "minute-assets-4x" {
+		t.Errorf("bottleneck %+v, %v", gb, ok)
+	}
+	if _, ok := growthBottleneck(r, r.Growth[1]); ok {
+		t.Error("a bottleneck for fixed, which has no profiles")
+	}
+	md := Report(r)
+	for _, want := range []string{
+		"float, assets: from minute to minute-assets-4x, CPU per asset-bar went from 100.0 to 140.0 ns; the module that grew most is ledger (30.0 to 70.0 ns per asset-bar).",
+		"linear growth (float) is not met (assets: worst doubling 2.40x). Along assets, the module whose cost per asset-bar grew most is ledger",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

@@ -192,8 +192,8 @@ func secMethod(w *mdWriter, r *Results) {
 	w.p("**Order of runs.** Per scenario: one warm-up backtest per backend, discarded from the timings (its outcome is the one the drift compares; every later backtest must reproduce its final value, session values and trade count exactly, or the bench stops); then %d timed runs per backend, interleaved (float, fixed, decimal, float, ...) so that a slow spell of the machine hits every backend alike. A timed run repeats the backtest until it has lasted at least %.0f ms (the batch size is set per backend from its warm-up) and reports the time per backtest; `runtime.GC()` runs before every backtest, outside the timer, so the garbage of one backtest is not billed to the next.",
 		st.Runs, st.SampleTargetMS)
 	w.p("**Statistics.** Mean, median, sample standard deviation, min and max of the timed runs; overhead = (backend median / float median - 1) x 100; throughput = asset-bars / median. CPU time is the process's user and system time over the backtest (all threads, so the garbage collector's work on the other core counts); the CPU overhead is given beside the wall-clock one as a cross-check that is less sensitive to other processes.")
-	w.p("**Memory.** A goroutine reads `/memory/classes/heap/objects:bytes` from `runtime/metrics` every %.0f ms during each timed backtest (no stop-the-world `ReadMemStats`). The run peak is the highest reading above the heap at the backtest's start; the peak heap of a backend is the heap its bars hold plus that run peak: what a lone run of that backend needs (the bench holds every backend's bars at once). Allocations per backtest come from `/gc/heap/allocs:bytes`.",
-		st.HeapSampleIntervalMS)
+	w.p("**Memory.** The timed runs hold every backend's bars at once, so the collector's pacing (GOGC) sees their sum and their heap says little about one backend. After them, each backend's bars are generated again alone and one more backtest runs (it must reproduce the first) while a goroutine reads `/memory/classes/heap/objects:bytes` from `runtime/metrics` every %.0f ms (no stop-the-world `ReadMemStats`). The peak heap of a backend is the heap its bars hold plus the highest reading above the heap at that backtest's start: what a lone run of that backend reaches, garbage not yet collected included (GOGC=%s). Allocations per backtest come from `/gc/heap/allocs:bytes` over the timed runs.",
+		st.HeapSampleIntervalMS, r.Environment.GOGC)
 	w.p("**Calibration and the regression gate.** A fixed pure-Go kernel (a float64 rolling mean and variance and an int64 fixed-point multiply with half-even rounding over 4096 values, in cache) is timed %d times before each round of timed runs and after the last; a scenario's normalised time is its median backtest time over the median of the calibration reps interleaved with it. The gate compares normalised times with `bench/baselines.json` (warn above +%.0f%%, fail above +%.0f%%), so that a uniformly faster or slower machine moves both alike; it does not remove differences between CPU models.",
 		st.CalibrationRepsPerRound, WarnAbove, FailAbove)
 	if st.ProfileSeconds > 0 {
@@ -471,6 +471,20 @@ func secGrowth(w *mdWriter, r *Results) {
 		}
 		w.table([]string{"series", "backend", "factor", "scenario", "asset-bars", "median", "size ratio", "time ratio", "doubling"}, rows)
 		w.p("![Time against size](%s)", GrowthChart)
+		var lines []string
+		for _, g := range r.Growth {
+			if gb, ok := growthBottleneck(r, g); ok {
+				lines = append(lines, fmt.Sprintf("%s, %s: from %s to %s, CPU per asset-bar went from %.1f to %.1f ns; the module that grew most is %s (%.1f to %.1f ns per asset-bar).",
+					g.Backend, g.Series, gb.first, gb.last, gb.totalFrom, gb.totalTo, gb.module, gb.from, gb.to))
+			}
+		}
+		if len(lines) > 0 {
+			w.p("Where the growth comes from, in the profiles of the smallest and largest points of each series:")
+			for _, l := range lines {
+				w.b.WriteString("- " + l + "\n")
+			}
+			w.b.WriteString("\n")
+		}
 	}
 	var lrows [][]string
 	for _, s := range r.Scenarios {
@@ -580,8 +594,32 @@ func secConclusion(w *mdWriter, r *Results) {
 		break
 	}
 	for _, t := range r.Targets {
-		if t.Status == TargetNotMet && (strings.HasPrefix(t.Name, "linear growth") || strings.HasPrefix(t.Name, "peak memory")) {
-			recs = append(recs, fmt.Sprintf("%s is not met (%s): see How cost grows.", t.Name, t.Measured))
+		if t.Status != TargetNotMet {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t.Name, "linear growth"):
+			var worst *GrowthSeries
+			wv := 0.0
+			for i, g := range r.Growth {
+				if "linear growth ("+g.Backend+")" != t.Name {
+					continue
+				}
+				for _, p := range g.Points {
+					if p.Doubling > wv {
+						worst, wv = &r.Growth[i], p.Doubling
+					}
+				}
+			}
+			rec := fmt.Sprintf("%s is not met (%s).", t.Name, t.Measured)
+			if worst != nil {
+				if gb, ok := growthBottleneck(r, *worst); ok {
+					rec += fmt.Sprintf(" Along %s, the module whose cost per asset-bar grew most is %s (%.1f to %.1f ns from %s to %s): %s.", worst.Series, gb.module, gb.from, gb.to, gb.first, gb.last, advice[gb.module])
+				}
+			}
+			recs = append(recs, rec)
+		case strings.HasPrefix(t.Name, "peak memory"):
+			recs = append(recs, fmt.Sprintf("%s is not met (%s): see the large scenarios in How cost grows; the bars alone take %s.", t.Name, t.Measured, dataShare(r, strings.TrimSuffix(strings.TrimPrefix(t.Name, "peak memory ("), ")"))))
 		}
 	}
 	for _, s := range r.Scenarios {
@@ -601,4 +639,59 @@ func secConclusion(w *mdWriter, r *Results) {
 		w.b.WriteString("- " + l + "\n")
 	}
 	w.b.WriteString("\n")
+}
+
+// growthBottleneckResult is where a growth series' extra cost comes from.
+type growthBottleneckResult struct {
+	first, last        string // the scenarios compared
+	totalFrom, totalTo float64
+	module             Module
+	from, to           float64
+}
+
+// growthBottleneck compares the profiles of the first and last points of
+// a growth series: the module whose CPU per asset-bar grew most.
+func growthBottleneck(r *Results, g GrowthSeries) (growthBottleneckResult, bool) {
+	if len(g.Points) < 2 {
+		return growthBottleneckResult{}, false
+	}
+	profileOf := func(name string) (*Profile, int64) {
+		for i := range r.Scenarios {
+			if s := &r.Scenarios[i]; s.Name == name {
+				if b := s.Backend(g.Backend); b != nil {
+					return b.Profile, s.AssetBars
+				}
+			}
+		}
+		return nil, 0
+	}
+	first, last := g.Points[0].Scenario, g.Points[len(g.Points)-1].Scenario
+	p1, ab1 := profileOf(first)
+	p2, ab2 := profileOf(last)
+	if p1 == nil || p2 == nil || ab1 == 0 || ab2 == 0 {
+		return growthBottleneckResult{}, false
+	}
+	gb := growthBottleneckResult{first: first, last: last, totalFrom: p1.CPUPerRun / float64(ab1), totalTo: p2.CPUPerRun / float64(ab2)}
+	best := math.Inf(-1)
+	for _, m := range Modules {
+		from, to := p1.Module(m).NsPerAssetBar, p2.Module(m).NsPerAssetBar
+		if to-from > best {
+			best, gb.module, gb.from, gb.to = to-from, m, from, to
+		}
+	}
+	return gb, true
+}
+
+// dataShare describes the part of backend b's peak heap on minute-large
+// that its bars hold.
+func dataShare(r *Results, b string) string {
+	for _, s := range r.Scenarios {
+		if s.Name != "minute-large" {
+			continue
+		}
+		if br := s.Backend(b); br != nil && br.PeakHeapBytes > 0 {
+			return fmt.Sprintf("%s (%.0f bytes an asset-bar), the backtest %s more", fmtBytes(float64(br.DataBytes)), float64(br.DataBytes)/float64(max(1, s.AssetBars)), fmtBytes(float64(br.RunPeakBytes)))
+		}
+	}
+	return "an unknown part"
 }

@@ -101,8 +101,9 @@ type BackendResult struct {
 	// Runs is the number of timed runs; Batch the backtests in each.
 	Runs  int `json:"runs"`
 	Batch int `json:"batch"`
-	// LoadSeconds is the time to generate the data (untimed otherwise);
-	// DataBytes the live heap the data holds.
+	// LoadSeconds is the time to generate the data (never timed
+	// otherwise); DataBytes the live heap the bars hold, measured with no
+	// other backend's bars in memory.
 	LoadSeconds float64 `json:"load_seconds"`
 	DataBytes   uint64  `json:"data_bytes"`
 	// Times holds each timed run's wall time per backtest; Time and
@@ -117,10 +118,11 @@ type BackendResult struct {
 	// Normalized is the median time over the scenario's calibration
 	// median: the figure the regression gate compares.
 	Normalized float64 `json:"normalized"`
-	// RunPeakBytes is the highest heap sampled during a backtest above the
+	// RunPeakBytes is the highest heap sampled during a backtest (after
+	// the timed runs, with this backend's bars alone in memory) above the
 	// heap at its start; PeakHeapBytes = DataBytes + RunPeakBytes, the
-	// heap a lone run of this backend needs. AllocBytes is the mean
-	// allocated per backtest.
+	// heap a lone run of this backend reaches. AllocBytes is the mean
+	// allocated per timed backtest.
 	RunPeakBytes  uint64 `json:"run_peak_bytes"`
 	PeakHeapBytes uint64 `json:"peak_heap_bytes"`
 	AllocBytes    uint64 `json:"alloc_bytes"`

@@ -16,6 +16,7 @@ import (
 	"github.com/google/pprof/profile"
 
 	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/pkg/config"
 )
 
 // Options configure a bench run. Start from DefaultOptions.
@@ -99,7 +100,8 @@ func (o *Options) validate() error {
 // Run runs the bench: for each scenario, loads the data of every backend,
 // makes one warm-up run per backend, then Runs timed runs per backend
 // interleaved (float, fixed, decimal, float, ...), each round preceded by
-// calibration reps, then the profiled runs; and computes the statistics,
+// calibration reps, then the profiled runs, then one memory run per
+// backend with its bars alone in memory; and computes the statistics,
 // drift, module breakdown, summary, growth and targets.
 func Run(ctx context.Context, o Options) (*Results, error) {
 	if err := o.validate(); err != nil {
@@ -161,7 +163,6 @@ func batchSize(one, target time.Duration) int {
 // accum collects one backend's timed runs.
 type accum struct {
 	times, cpus []float64
-	peak        uint64
 	alloc       float64
 	backtests   int
 }
@@ -219,14 +220,13 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 				if err := ctx.Err(); err != nil {
 					return sr, nil, err
 				}
-				rs, err := s.run(ctx, true)
+				rs, err := s.run(ctx, false)
 				if err != nil {
 					return sr, nil, err
 				}
 				wall += rs.wall
 				cpu += rs.cpu
 				alloc += rs.alloc
-				acc[i].peak = max(acc[i].peak, rs.peak)
 			}
 			n := float64(results[i].Batch)
 			acc[i].times = append(acc[i].times, float64(wall)/n)
@@ -253,8 +253,6 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 			br.AssetBarsPerSecond = float64(assetBars) / (br.Time.Median / 1e9)
 		}
 		br.Normalized = br.Time.Median / sr.Calibration.Median
-		br.RunPeakBytes = acc[i].peak
-		br.PeakHeapBytes = br.DataBytes + acc[i].peak
 		br.AllocBytes = uint64(acc[i].alloc / float64(max(1, acc[i].backtests)))
 		oc := s.outcome()
 		outcomes[br.Backend] = oc
@@ -275,9 +273,46 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 		results[i].Profile = p
 		log.Info("profiled", "backend", s.backend(), "runs", p.Runs, "samples", p.Samples)
 	}
+	// Memory: each backend alone, its bars the only ones in memory, so
+	// that the collector paces as it would in a lone run.
+	for _, s := range subjects {
+		s.release()
+	}
+	for i := range results {
+		if err := measureMemory(ctx, sc.Config, &results[i], outcomes[results[i].Backend], o.Env); err != nil {
+			return sr, nil, err
+		}
+		log.Info("memory", "backend", results[i].Backend, "peak_MB", fmt.Sprintf("%.1f", float64(results[i].PeakHeapBytes)/1e6))
+	}
 	sr.Backends = results
 	sr.Drift = computeDrift(outcomes)
 	return sr, reps, nil
+}
+
+// measureMemory loads the data of br's backend again, alone, and runs one
+// backtest sampling the heap: DataBytes is the heap the bars hold,
+// RunPeakBytes the highest heap sampled during the backtest above the
+// heap at its start, PeakHeapBytes their sum. The backtest must
+// reproduce ref.
+func measureMemory(ctx context.Context, c *config.Config, br *BackendResult, ref *outcome, env runner.Env) error {
+	s, err := newSubject(br.Backend, c)
+	if err != nil {
+		return err
+	}
+	defer s.release()
+	data, _, err := s.load(env)
+	if err != nil {
+		return err
+	}
+	rs, err := s.run(ctx, true)
+	if err != nil {
+		return err
+	}
+	if err := ref.same(s.outcome()); err != nil {
+		return fmt.Errorf("%s on %s: a run over reloaded data differs: %w", c.Name, br.Backend, err)
+	}
+	br.DataBytes, br.RunPeakBytes, br.PeakHeapBytes = data, rs.peak, data+rs.peak
+	return nil
 }
 
 // ProfileDir is the folder of the profiles inside the output folder.
