@@ -419,6 +419,18 @@ func secDrift(w *mdWriter, r *Results) {
 			w.p("**%s: fixed differs from decimal.** %s", s.Name, exactDiffText(x))
 		}
 	}
+	for _, s := range r.Scenarios {
+		if s.Drift == nil || s.Drift.Float == nil || s.Drift.Float.Trades.Same {
+			continue
+		}
+		td := s.Drift.Float.Trades
+		why := "float's rounding changed a decision there"
+		if td.Field == "order" {
+			why = "the same fill under another order number: float placed a different set of orders before it"
+		}
+		w.p("**%s: float trades differently.** Its %d trades first differ from decimal's %d at index %d (%s): float `%s`, decimal `%s`; %s. The portfolio values part from there (largest relative difference %.3g, on %s).",
+			s.Name, td.Count, td.Decimal, td.FirstDifference, td.Field, orDash(td.This), orDash(td.Reference), why, float64(s.Drift.Float.CurveMaxRel), orDash(s.Drift.Float.CurveMaxRelSession))
+	}
 }
 
 func exactDiffText(x *ExactDrift) string {
