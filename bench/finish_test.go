@@ -201,3 +201,29 @@ func TestGrowthBottleneck(t *testing.T) {
 		}
 	}
 }
+
+func TestReportDrift(t *testing.T) {
+	r := handResults()
+	r.Scenarios[0].Drift = &Drift{
+		Float: &FloatDrift{Final: "1.1", Decimal: "1", FinalAbs: 0.1, FinalRel: 0.1, CurveMaxRel: Real(math.Inf(1)), CurveMaxRelSession: "2024-01-03",
+			Trades: TradeDiff{Count: 5, Decimal: 6, FirstDifference: 2, Field: "order", This: "trade a", Reference: "trade b"}},
+		Fixed: &ExactDrift{Final: "1.00000001", Decimal: "1", FinalDiff: "0.00000001", SessionsDiffering: 1, FirstSession: "2024-01-02", FirstValue: "1.00000001", FirstDecimal: "1",
+			Trades: TradeDiff{Count: 6, Decimal: 6, Same: true, FirstDifference: -1}},
+	}
+	Finish(r)
+	md := Report(r)
+	for _, want := range []string{
+		"| daily | **no** | 1.00000001 | 1 | 0.00000001 | 1 | 2024-01-02: 1.00000001 vs 1 | same 6 |",
+		"**daily: fixed differs from decimal.** 1 sessions differ, the first on 2024-01-02 (fixed 1.00000001, decimal 1).",
+		"**daily: float trades differently.** Its 5 trades first differ from decimal's 6 at index 2 (order): float `trade a`, decimal `trade b`; the same fill under another order number",
+		"Fixed and decimal disagree on daily",
+		"| 5 vs 6; first differs at 2 (order) |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if _, err := json.Marshal(r); err != nil {
+		t.Errorf("an infinite drift does not marshal: %v", err)
+	}
+}
