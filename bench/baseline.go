@@ -15,10 +15,11 @@ const (
 	FailAbove = 20.0
 )
 
-// Baselines is bench/baselines.json: per scenario and backend, the median
-// time of a backtest divided by the median time of the calibration kernel
-// measured in the same process (BackendResult.Normalized), so that a
-// faster or slower machine moves both alike. It is written by
+// Baselines is bench/baselines.json: per scenario and backend, the time of
+// a backtest in the fastest timed run divided by the median time of the
+// calibration kernel measured in the same process
+// (BackendResult.Normalized), so that a faster or slower machine moves
+// both alike. It is written by
 // `penny bench --update-baseline`, never by hand.
 type Baselines struct {
 	Schema int `json:"schema"`

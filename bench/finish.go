@@ -24,6 +24,10 @@ func finishScenario(s *ScenarioResult) {
 	fl := s.Backend("float")
 	for i := range s.Backends {
 		b := &s.Backends[i]
+		b.Normalized = 0
+		if s.Calibration.Median > 0 {
+			b.Normalized = b.Time.Min / s.Calibration.Median
+		}
 		if fl == nil || b.Backend == "float" {
 			b.Overhead, b.CPUOverhead, b.Verdict = 0, 0, ""
 			continue

@@ -76,7 +76,7 @@ type ScenarioResult struct {
 	// int64 time and five 8-byte values).
 	RawBytes int64 `json:"raw_bytes"`
 	// Calibration is the calibration kernel's time per rep, from the reps
-	// interleaved with this scenario's rounds; Normalized times divide by
+	// interleaved with this scenario's rounds; normalised times divide by
 	// its median.
 	Calibration Stats           `json:"calibration_ns"`
 	Backends    []BackendResult `json:"backends"`
@@ -115,8 +115,9 @@ type BackendResult struct {
 	// NsPerAssetBar and AssetBarsPerSecond are from the median time.
 	NsPerAssetBar      float64 `json:"ns_per_asset_bar"`
 	AssetBarsPerSecond float64 `json:"asset_bars_per_second"`
-	// Normalized is the median time over the scenario's calibration
-	// median: the figure the regression gate compares.
+	// Normalized is the fastest timed run (the least disturbed by other
+	// processes) over the scenario's calibration median: the figure the
+	// regression gate compares.
 	Normalized float64 `json:"normalized"`
 	// RunPeakBytes is the highest heap sampled during a backtest (after
 	// the timed runs, with this backend's bars alone in memory) above the

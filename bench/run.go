@@ -58,7 +58,7 @@ type Options struct {
 
 // DefaultOptions returns the options of `penny bench`: the base
 // scenarios, every backend, 5 runs of at least 200 ms, 5 s of profile
-// per scenario and backend. The quick form (the CI gate) makes 3 runs of
+// per scenario and backend. The quick form (the CI gate) makes 5 runs of
 // at least 100 ms and profiles for 0.5 s.
 func DefaultOptions(quick bool) Options {
 	base, _ := Select("base")
@@ -72,7 +72,7 @@ func DefaultOptions(quick bool) Options {
 		Env:             runner.Env{Getenv: os.Getenv},
 	}
 	if quick {
-		o.Quick, o.Runs, o.SampleTarget, o.ProfileTime = true, 3, 100*time.Millisecond, 500*time.Millisecond
+		o.Quick, o.SampleTarget, o.ProfileTime = true, 100*time.Millisecond, 500*time.Millisecond
 	}
 	return o
 }
@@ -252,7 +252,6 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 			br.NsPerAssetBar = br.Time.Median / float64(assetBars)
 			br.AssetBarsPerSecond = float64(assetBars) / (br.Time.Median / 1e9)
 		}
-		br.Normalized = br.Time.Median / sr.Calibration.Median
 		br.AllocBytes = uint64(acc[i].alloc / float64(max(1, acc[i].backtests)))
 		oc := s.outcome()
 		outcomes[br.Backend] = oc

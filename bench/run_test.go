@@ -91,7 +91,7 @@ func TestRun(t *testing.T) {
 			if !near(b.NsPerAssetBar*float64(s.AssetBars), b.Time.Median) || !near(b.AssetBarsPerSecond*b.Time.Median/1e9, float64(s.AssetBars)) {
 				t.Errorf("%s/%s: %v ns/asset-bar, %v asset-bars/s for a median of %v", s.Name, b.Backend, b.NsPerAssetBar, b.AssetBarsPerSecond, b.Time.Median)
 			}
-			if !near(b.Normalized, b.Time.Median/s.Calibration.Median) {
+			if !near(b.Normalized, b.Time.Min/s.Calibration.Median) {
 				t.Errorf("%s/%s: normalised %v", s.Name, b.Backend, b.Normalized)
 			}
 			if want := Overhead(b.Time.Median, fl.Time.Median); b.Backend != "float" && (!near(b.Overhead, want) || b.Verdict != Grade(want)) {

@@ -40,7 +40,7 @@ may be given, separated by commas.
 +5% warns, above +20% fails. --check also fails when the fixed overhead of
 any scenario is 30% or more. --update-baseline writes the run's normalised
 times to the --baseline FILE instead of comparing (keeping the entries of
-scenarios it did not run). --quick is the CI form: 3 runs and short
+scenarios it did not run). --quick is the CI form: shorter runs and
 profiles. --from regenerates report.md and the charts in --out from an
 existing results.json, without running anything (with --baseline, it
 compares that run; with --update-baseline, it takes the baselines from
@@ -56,11 +56,11 @@ func runBench(e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	scenario := fs.String("scenario", "base", "scenario `NAME`s or groups, comma-separated: base, large, growth, all")
 	backends := fs.String("backends", strings.Join(bench.Backends, ","), "`LIST` of backends; float is required (the baseline)")
-	runs := fs.Int("runs", 0, "timed runs per backend (default 5, 3 with --quick)")
+	runs := fs.Int("runs", 0, "timed runs per backend (default 5)")
 	out := fs.String("out", "bench-out", "output `DIR`")
 	baseline := fs.String("baseline", "", "baselines `FILE` to compare with (or to write, with --update-baseline)")
 	check := fs.Bool("check", false, "fail when any scenario's fixed overhead is at or above 30%")
-	quick := fs.Bool("quick", false, "the short form: 3 runs of 100 ms, 0.5 s of profile per scenario and backend")
+	quick := fs.Bool("quick", false, "the short form: runs of 100 ms, 0.5 s of profile per scenario and backend")
 	update := fs.Bool("update-baseline", false, "write the normalised times to the --baseline file")
 	prof := fs.Duration("profile", -1, "profile `TIME` per scenario and backend (default 5s, 0.5s with --quick; 0: no profiles)")
 	from := fs.String("from", "", "regenerate the report from this `results.json` instead of running")
