@@ -11,7 +11,9 @@
 // mean_reversion), with volume_share slippage and per_share commission.
 // The large scenarios (daily-large: 20 years, 500 assets; minute-large: 1
 // year, 100 assets) and the growth series (minute at 2x, 4x, 8x the
-// assets and 2x, 4x the months) change only the assets and the dates.
+// assets and 2x, 4x the months) change only the assets and the dates, and
+// scale the target per position (target_percent) by the base's assets over
+// theirs, so that every scenario asks for the same total exposure.
 // Select picks them by name or group ("base", "large", "growth", "all").
 //
 // # What a run does

@@ -1,6 +1,10 @@
 package bench
 
 import (
+	"github.com/pennybt/penny/numeric"
+
+	"gopkg.in/yaml.v3"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -205,8 +209,15 @@ func mustParse(y string) *config.Config {
 
 // resize returns the config of base with another name, number of assets
 // and date range.
+//
+// The strategy's target_percent (the share of the portfolio each position
+// may take) is scaled by the base's assets over the new count, so that the
+// portfolio's total target stays the base's: a scenario with ten times the
+// assets does ten times the work per bar, instead of asking for ten times
+// the exposure and spending its time on orders the account must refuse.
 func resize(base, name string, assets int, start, end string) *config.Config {
 	c := mustParse(base)
+	scaleTarget(&c.Strategy.Params, c.Data.Assets, assets)
 	c.Name, c.Data.Assets = name, assets
 	c.Data.Start.Time = mustDate(start)
 	c.Data.End.Time = mustDate(end)
@@ -222,4 +233,19 @@ func mustDate(s string) time.Time {
 		panic(err)
 	}
 	return t
+}
+
+// scaleTarget multiplies the target_percent of a strategy's params by
+// from/to, exactly (decimal arithmetic).
+func scaleTarget(params *yaml.Node, from, to int) {
+	if params.Kind != yaml.MappingNode || from == to {
+		return
+	}
+	for i := 0; i+1 < len(params.Content); i += 2 {
+		if params.Content[i].Value != "target_percent" {
+			continue
+		}
+		v := numeric.MustParse[numeric.Decimal](params.Content[i+1].Value)
+		params.Content[i+1].Value = v.MulInt(int64(from)).DivRound(numeric.Int[numeric.Decimal](int64(to)), numeric.FixedDecimals, numeric.Down).String()
+	}
 }

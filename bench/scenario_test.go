@@ -1,6 +1,10 @@
 package bench
 
 import (
+	"fmt"
+
+	"github.com/pennybt/penny/numeric"
+
 	"reflect"
 	"slices"
 	"strings"
@@ -68,7 +72,8 @@ func TestScenarios(t *testing.T) {
 		default:
 			from = base["minute"]
 		}
-		// A variant changes the assets and dates only.
+		// A variant changes the assets and dates, and scales the target
+		// per position by base assets / assets.
 		if c.Strategy.Name != from.Strategy.Name || !reflect.DeepEqual(c.Execution, from.Execution) ||
 			c.Data.Frequency != from.Data.Frequency || c.Data.Seed != from.Data.Seed || c.Capital.String() != from.Capital.String() {
 			t.Errorf("%s differs from its base beyond assets and dates", s.Name)
@@ -79,6 +84,14 @@ func TestScenarios(t *testing.T) {
 		}
 		if err := from.Strategy.Params.Decode(&p2); err != nil {
 			t.Fatal(err)
+		}
+		if tp, ok := p2["target_percent"]; ok {
+			want := numeric.MustParse[numeric.Decimal](fmt.Sprint(tp)).MulInt(int64(from.Data.Assets)).DivRound(numeric.Int[numeric.Decimal](int64(c.Data.Assets)), 8, numeric.Down)
+			if got := numeric.MustParse[numeric.Decimal](fmt.Sprint(p1["target_percent"])); got.Cmp(want) != 0 {
+				t.Errorf("%s: target_percent %v, want %v (base %v scaled by %d/%d)", s.Name, got, want, tp, from.Data.Assets, c.Data.Assets)
+			}
+			delete(p1, "target_percent")
+			delete(p2, "target_percent")
 		}
 		if !reflect.DeepEqual(p1, p2) {
 			t.Errorf("%s: params %v, base %v", s.Name, p1, p2)

@@ -22,6 +22,13 @@ type Ledger[N numeric.Number[N]] struct {
 	flat      []Transaction[N] // Transactions' copy, valid while len(flat) == ntx
 	snaps     []Snapshot[N]
 	lastValue N // portfolio value at the last snapshot (start until then)
+
+	// Running totals over the held positions, kept as positions change so
+	// that valuing the ledger (every leverage check) is O(1): the sums of
+	// the long and of the short values, and of the costs. Exact in Fixed
+	// and Decimal; re-summed at each snapshot, so Float's running sums
+	// cannot drift across sessions.
+	long, short, cost N
 }
 
 // New returns a ledger holding cash and nothing else, applying the
@@ -94,6 +101,7 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	}
 	p := &l.positions[id]
 	p.Asset = tx.Asset
+	oldCost := p.Cost
 	notional := tx.Notional()
 	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
 
@@ -122,7 +130,8 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	}
 	p.Amount = after
 	p.LastPrice = tx.Price
-	p.Value = round8(after, tx.Price)
+	l.setValue(p, round8(after, tx.Price))
+	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
 	switch {
 	case a.IsZero():
 		l.hold(id)
@@ -135,6 +144,37 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	last := &l.txs[len(l.txs)-1]
 	*last = append(*last, tx)
 	l.ntx++
+}
+
+// setValue sets a position's value and keeps the running long and short
+// totals.
+func (l *Ledger[N]) setValue(p *Position[N], v N) {
+	if p.Value.Sign() < 0 {
+		l.short = l.short.Sub(p.Value)
+	} else {
+		l.long = l.long.Sub(p.Value)
+	}
+	if v.Sign() < 0 {
+		l.short = l.short.Add(v)
+	} else {
+		l.long = l.long.Add(v)
+	}
+	p.Value = v
+}
+
+// resum recomputes the running totals from the positions.
+func (l *Ledger[N]) resum() {
+	var long, short, cost N
+	for _, id := range l.held {
+		p := &l.positions[id]
+		if p.Value.Sign() < 0 {
+			short = short.Add(p.Value)
+		} else {
+			long = long.Add(p.Value)
+		}
+		cost = cost.Add(p.Cost)
+	}
+	l.long, l.short, l.cost = long, short, cost
 }
 
 func (l *Ledger[N]) realize(p *Position[N], pnl N) {

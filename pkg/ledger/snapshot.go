@@ -35,6 +35,7 @@ type Snapshot[N numeric.Number[N]] struct {
 // snapshot and returns it. Call it once per session, after the
 // session-end prices have been set with UpdatePrice or MarkToMarket.
 func (l *Ledger[N]) Snapshot(session time.Time) Snapshot[N] {
+	l.resum()
 	v := l.Valuation()
 	s := Snapshot[N]{
 		Session:        session,

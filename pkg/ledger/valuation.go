@@ -13,7 +13,7 @@ func (l *Ledger[N]) UpdatePrice(asset int, price N) {
 	p := &l.positions[asset]
 	p.LastPrice = price
 	if !p.Amount.IsZero() {
-		p.Value = round8(p.Amount, price)
+		l.setValue(p, round8(p.Amount, price))
 	}
 }
 
@@ -43,20 +43,13 @@ type Valuation[N numeric.Number[N]] struct {
 	Positions      int
 }
 
-// Valuation values the ledger in one pass over the held positions,
-// exactly in Fixed and Decimal (sums of the positions' Values). It
-// allocates nothing in Float and Fixed.
+// Valuation values the ledger from running totals of the positions'
+// Values and costs, kept as they change: O(1), exact in Fixed and Decimal
+// (the same sums as adding the positions up). It allocates nothing in
+// Float and Fixed.
 func (l *Ledger[N]) Valuation() Valuation[N] {
 	var v Valuation[N]
-	for _, id := range l.held {
-		p := &l.positions[id]
-		if p.Value.Sign() < 0 {
-			v.Short = v.Short.Add(p.Value)
-		} else {
-			v.Long = v.Long.Add(p.Value)
-		}
-		v.Cost = v.Cost.Add(p.Cost)
-	}
+	v.Long, v.Short, v.Cost = l.long, l.short, l.cost
 	v.Cash = l.cash
 	v.PositionsValue = v.Long.Add(v.Short)
 	v.PortfolioValue = l.cash.Add(v.PositionsValue)
@@ -70,13 +63,7 @@ func (l *Ledger[N]) Valuation() Valuation[N] {
 func (l *Ledger[N]) PortfolioValue() N { return l.cash.Add(l.PositionsValue()) }
 
 // PositionsValue returns the value of the positions (net exposure).
-func (l *Ledger[N]) PositionsValue() N {
-	var s N
-	for _, id := range l.held {
-		s = s.Add(l.positions[id].Value)
-	}
-	return s
-}
+func (l *Ledger[N]) PositionsValue() N { return l.long.Add(l.short) }
 
 // Unrealized returns the unrealized P&L of the positions held.
 func (l *Ledger[N]) Unrealized() N { return l.Valuation().Unrealized }
