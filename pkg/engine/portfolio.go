@@ -14,7 +14,7 @@ func (c *Context[N]) Position(a market.Asset) N {
 		var z N
 		return z
 	}
-	return c.e.ledger.Position(a.ID).Amount
+	return c.e.ledger.Amount(a.ID)
 }
 
 // Positions returns the IDs of the assets held, ascending (read-only).

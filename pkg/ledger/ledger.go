@@ -60,6 +60,16 @@ func (l *Ledger[N]) Position(asset int) Position[N] {
 	return l.positions[asset]
 }
 
+// Amount returns the amount held of the asset with the given ID (zero for
+// an asset never traded): Position(asset).Amount without the copy.
+func (l *Ledger[N]) Amount(asset int) N {
+	if asset < 0 || asset >= len(l.positions) {
+		var z N
+		return z
+	}
+	return l.positions[asset].Amount
+}
+
 // Held returns the IDs of the assets held (non-zero amount), ascending.
 // The slice is the ledger's own: read it, do not modify or keep it.
 func (l *Ledger[N]) Held() []int { return l.held }
