@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -56,6 +58,45 @@ func NewBaselines(r *Results, old *Baselines) *Baselines {
 		}
 		for _, br := range s.Backends {
 			b.Scenarios[s.Name][br.Backend] = br.Normalized
+		}
+	}
+	return b
+}
+
+// MedianBaselines makes the baselines of several runs of the same code:
+// per scenario and backend, the median of their normalised times, which
+// is steadier than any one run's on a shared machine. Entries the runs did
+// not measure keep old's values.
+func MedianBaselines(rs []*Results, old *Baselines) *Baselines {
+	b := NewBaselines(rs[len(rs)-1], old)
+	var cmds []string
+	for _, r := range rs {
+		cmds = append(cmds, r.Command)
+	}
+	b.Command = fmt.Sprintf("median of %d runs: %s", len(rs), strings.Join(cmds, "; "))
+	for name, m := range b.Scenarios {
+		for backend := range m {
+			var vals []float64
+			for _, r := range rs {
+				for _, s := range r.Scenarios {
+					if s.Name != name {
+						continue
+					}
+					for _, br := range s.Backends {
+						if br.Backend == backend {
+							vals = append(vals, br.Normalized)
+						}
+					}
+				}
+			}
+			if len(vals) > 0 {
+				slices.Sort(vals)
+				med := vals[len(vals)/2]
+				if len(vals)%2 == 0 {
+					med = (vals[len(vals)/2-1] + vals[len(vals)/2]) / 2
+				}
+				m[backend] = med
+			}
 		}
 	}
 	return b

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,5 +157,38 @@ func TestReadBaselinesErrors(t *testing.T) {
 	}
 	if _, err := ReadBaselines(filepath.Join(dir, "missing.json")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v, want os.ErrNotExist", err)
+	}
+}
+
+func TestMedianBaselines(t *testing.T) {
+	// Three runs whose normalised times are x (float) and 2x (fixed), for
+	// x = 10, 30, 20: the medians are 20 and 40.
+	var rs []*Results
+	for _, x := range []float64{10, 30, 20} {
+		r := gateResults(20)
+		for i := range r.Scenarios {
+			for j := range r.Scenarios[i].Backends {
+				br := &r.Scenarios[i].Backends[j]
+				br.Normalized = x
+				if br.Backend == "fixed" {
+					br.Normalized = 2 * x
+				}
+			}
+		}
+		r.Command = fmt.Sprint("run ", x)
+		rs = append(rs, r)
+	}
+	old := &Baselines{Schema: Schema, Scenarios: map[string]map[string]float64{"minute": {"float": 7}}}
+	b := MedianBaselines(rs, old)
+	for _, s := range []string{"daily", "hourly"} {
+		if b.Scenarios[s]["float"] != 20 || b.Scenarios[s]["fixed"] != 40 {
+			t.Errorf("%s: %v, want the medians float 20, fixed 40", s, b.Scenarios[s])
+		}
+	}
+	if b.Scenarios["minute"]["float"] != 7 {
+		t.Error("an entry the runs did not measure was not kept")
+	}
+	if !strings.Contains(b.Command, "median of 3 runs: run 10; run 30; run 20") {
+		t.Errorf("command %q", b.Command)
 	}
 }

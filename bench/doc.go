@@ -77,18 +77,25 @@
 //
 //	go run ./cmd/penny bench --quick --check --baseline bench/baselines.json
 //
-// The quick form runs the same scenarios with fewer and shorter runs, so
-// its normalised times compare with the full ones.
+// The quick form runs the base scenarios with shorter batches but more
+// runs (9), and the base scenarios' baselines are the medians of five
+// quick runs: the form the gate compares. Even so, a millisecond backtest
+// on a shared machine can come out 25% slow in one run, so CI measures
+// again when the gate fails and fails only if the second run fails too.
 //
 // To update the baselines on purpose (after an optimisation, or when the
 // CI machine changes), run on that machine, with nothing else heavy
-// running:
+// running, five quick runs and take their medians:
 //
-//	go run ./cmd/penny bench --scenario all --baseline bench/baselines.json --update-baseline
+//	for i in 1 2 3 4 5; do go run ./cmd/penny bench --quick --out /tmp/b$i; done
+//	go run ./cmd/penny bench --from /tmp/b1/results.json,/tmp/b2/results.json,/tmp/b3/results.json,/tmp/b4/results.json,/tmp/b5/results.json \
+//		--baseline bench/baselines.json --update-baseline --out /tmp/b
 //
-// which writes the run's normalised times into the file (scenarios not
-// run keep their entries), and commit the file with the reason. Never
-// edit the figures by hand.
+// and, for the large and growth scenarios, a full run
+// (`--scenario all --baseline bench/baselines.json --update-baseline`,
+// run first, since it rewrites the base entries too). Scenarios not run
+// keep their entries. Commit the file with the reason; never edit the
+// figures by hand.
 //
 // # Limits
 //

@@ -44,7 +44,8 @@ scenarios it did not run). --quick is the CI form: shorter runs and
 profiles. --from regenerates report.md and the charts in --out from an
 existing results.json, without running anything (with --baseline, it
 compares that run; with --update-baseline, it takes the baselines from
-it).
+it, or, given a comma list of results.json files, the median of their
+normalised times).
 
 Exit status: 0 success, 1 a failed run or gate, 2 bad usage.
 
@@ -88,13 +89,17 @@ func runBench(e *env, args []string) int {
 	}
 
 	var res *bench.Results
+	var all []*bench.Results // every --from file, for median baselines
 	if *from != "" {
-		r, err := bench.ReadResults(*from)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
-			return 1
+		for _, f := range strings.Split(*from, ",") {
+			r, err := bench.ReadResults(f)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
+				return 1
+			}
+			all = append(all, r)
 		}
-		res = r
+		res = all[0]
 	} else {
 		opts := bench.DefaultOptions(*quick)
 		scs, err := bench.Select(*scenario)
@@ -151,7 +156,11 @@ func runBench(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "penny bench: --baseline: %v\n", err)
 			return 1
 		}
-		if err := bench.NewBaselines(res, old).Write(*baseline); err != nil {
+		nb := bench.NewBaselines(res, old)
+		if len(all) > 1 {
+			nb = bench.MedianBaselines(all, old)
+		}
+		if err := nb.Write(*baseline); err != nil {
 			fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
 			return 1
 		}
