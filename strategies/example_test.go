@@ -9,38 +9,32 @@ import (
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/market"
-	"github.com/pennybt/penny/strategies/indicator"
 )
 
 // README: example start
 // trend holds 100 shares of an asset while its close is above its 50-bar average.
-type trend[N numeric.Number[N]] struct{ avg map[int]*indicator.SMA[N] }
+type trend[N numeric.Number[N]] struct{}
 
-func (s *trend[N]) OnBar(ctx *engine.Context[N]) {
+func (trend[N]) OnBar(ctx *engine.Context[N]) {
 	for _, a := range ctx.Assets() {
-		c, ok := ctx.Field(a, market.Close)
-		if !ok {
-			continue // no bar for this asset now
-		}
-		if s.avg[a.ID] == nil {
-			s.avg[a.ID], _ = indicator.NewSMA[N](50)
-		}
-		if avg, ready := s.avg[a.ID].Update(c); ready && c.Cmp(avg) > 0 {
-			ctx.OrderTarget(a, numeric.Int[N](100))
-		} else if ready {
-			ctx.OrderTarget(a, numeric.Zero[N]())
+		closes := ctx.History(a, market.Close, 50) // up to this bar, never later
+		if ctx.HasBar(a) && len(closes) == 50 {
+			target := numeric.Zero[N]()
+			if closes[49].Cmp(numeric.Sum(closes).DivInt(50)) > 0 {
+				target = numeric.Int[N](100)
+			}
+			ctx.OrderTarget(a, target)
 		}
 	}
 }
 
 func Example_backtestCSV() {
-	files := map[string]string{"ORCL": "../../shared/data/orcl-1995-2014.txt"}
-	data, _, err := csvsource.Load[numeric.Fixed](csvsource.Config{Files: files})
+	orcl := csvsource.Config{Files: map[string]string{"ORCL": "../../shared/data/orcl-1995-2014.txt"}}
+	data, _, err := csvsource.Load[numeric.Fixed](orcl)
 	if err != nil {
 		log.Fatal(err)
 	}
-	cfg := engine.Config[numeric.Fixed]{Capital: numeric.Int[numeric.Fixed](10000)}
-	res, err := engine.Backtest(context.Background(), data, &trend[numeric.Fixed]{map[int]*indicator.SMA[numeric.Fixed]{}}, cfg)
+	res, err := engine.Backtest(context.Background(), data, trend[numeric.Fixed]{}, engine.Config[numeric.Fixed]{Capital: numeric.Int[numeric.Fixed](10000)})
 	if err != nil {
 		log.Fatal(err)
 	}
