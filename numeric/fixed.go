@@ -48,7 +48,7 @@ func (x Fixed) Raw() int64 { return int64(x) }
 func (x Fixed) Add(y Fixed) Fixed {
 	s := x + y
 	if (s < x) != (y < 0) {
-		fixedOverflow(opAdd, x, y)
+		panic(addOverflow(x, y))
 	}
 	return s
 }
@@ -57,7 +57,7 @@ func (x Fixed) Add(y Fixed) Fixed {
 func (x Fixed) Sub(y Fixed) Fixed {
 	d := x - y
 	if (d > x) != (y < 0) {
-		fixedOverflow(opSub, x, y)
+		panic(subOverflow(x, y))
 	}
 	return d
 }
@@ -68,20 +68,23 @@ func (x Fixed) Mul(y Fixed) Fixed { return x.mul(y, opMul) }
 func (x Fixed) mul(y Fixed, code opCode) Fixed {
 	hi, lo := bits.Mul64(mag(x), mag(y))
 	if hi >= FixedScale {
-		fixedOverflow(code, x, y)
+		panic(fixedOverflow(code, x, y))
 	}
 	q, r := bits.Div64(hi, lo, FixedScale)
 	// Half-even: up when 2r > scale, or 2r == scale and q is odd; as r
 	// and q are whole, that is 2r + (q&1) > scale.
 	q += b2u(2*r+q&1 > FixedScale)
-	neg := (x ^ y) < 0
-	if q > math.MaxInt64+b2u(neg) {
-		fixedOverflow(code, x, y)
+	return withSign(q, int64(x^y)>>63, code, x, y)
+}
+
+// withSign returns q with the sign of the mask m (0 for +, -1 for -),
+// branch-free (signs of market data are not predictable), or reports the
+// overflow of op if it does not fit.
+func withSign(q uint64, m int64, code opCode, x, y Fixed) Fixed {
+	if q > math.MaxInt64+uint64(-m) {
+		panic(fixedOverflow(code, x, y))
 	}
-	if neg {
-		return Fixed(-int64(q))
-	}
-	return Fixed(q)
+	return Fixed((int64(q) ^ m) - m)
 }
 
 // MulInt returns x*k, exactly; it panics on overflow.
@@ -89,7 +92,7 @@ func (x Fixed) MulInt(k int64) Fixed {
 	hi, lo := bits.Mul64(mag(x), mag(Fixed(k)))
 	neg := (int64(x) ^ k) < 0
 	if hi != 0 || lo > math.MaxInt64+b2u(neg) {
-		fixedIntOverflow("mulint", x, k)
+		panic(fixedIntOverflow("mulint", x, k))
 	}
 	if neg {
 		return Fixed(-int64(lo))
@@ -98,8 +101,8 @@ func (x Fixed) MulInt(k int64) Fixed {
 }
 
 //go:noinline
-func fixedIntOverflow(op string, x Fixed, k int64) {
-	panic(&ArithmeticError{Backend: fixedName, Op: op, Operands: []string{x.String(), itoa(k)}, Err: ErrOverflow})
+func fixedIntOverflow(op string, x Fixed, k int64) *ArithmeticError {
+	return &ArithmeticError{Backend: fixedName, Op: op, Operands: []string{x.String(), itoa(k)}, Err: ErrOverflow}
 }
 
 func b2u(b bool) uint64 {
@@ -115,19 +118,12 @@ func (x Fixed) Div(y Fixed) Fixed {
 	uy := mag(y)
 	hi, lo := bits.Mul64(mag(x), FixedScale)
 	if hi >= uy { // also when y == 0
-		fixedDivFault(x, y)
+		panic(fixedDivFault(x, y))
 	}
 	q, r := bits.Div64(hi, lo, uy)
 	// r < uy <= 2^63, so 2r does not overflow.
 	q += b2u(2*r+q&1 > uy) // half-even, as in mul
-	neg := (x ^ y) < 0
-	if q > math.MaxInt64+b2u(neg) {
-		fixedOverflow(opDiv, x, y)
-	}
-	if neg {
-		return Fixed(-int64(q))
-	}
-	return Fixed(q)
+	return withSign(q, int64(x^y)>>63, opDiv, x, y)
 }
 
 // DivInt returns x/k rounded half-even to 8 decimals: the raw value
@@ -136,10 +132,10 @@ func (x Fixed) DivInt(k int64) Fixed {
 	if x >= 0 && k > 0 { // inlined fast path; q + 1 <= x cannot overflow
 		u, uk := uint64(x), uint64(k)
 		q := u / uk
-		if r := u - q*uk; 2*r+q&1 > uk { // 2r < 2^64: r < uk < 2^63
-			q++
-		}
-		return Fixed(q)
+		// Half-even: up by one when 2r + (q&1) > k, which the top bit of
+		// k - (2r + (q&1)) tells (both terms are below 2^64, and the
+		// difference wraps past 2^63 exactly when it is negative).
+		return Fixed(q + (uk-(2*(u-q*uk)+q&1))>>63)
 	}
 	return x.divInt(k)
 }
@@ -147,14 +143,14 @@ func (x Fixed) DivInt(k int64) Fixed {
 func (x Fixed) divInt(k int64) Fixed {
 	uk := mag(Fixed(k))
 	if uk == 0 {
-		fixedDivIntFault(x)
+		panic(fixedDivIntFault(x))
 	}
 	u := mag(x)
 	q, r := u/uk, u%uk
 	q += b2u(2*r+q&1 > uk) // half-even; 2r < 2uk <= 2^64
 	neg := (int64(x) ^ k) < 0
 	if q > math.MaxInt64+b2u(neg) { // only MinFixed / -1
-		fixedIntOverflow("divint", x, k)
+		panic(fixedIntOverflow("divint", x, k))
 	}
 	if neg {
 		return Fixed(-int64(q))
@@ -163,18 +159,19 @@ func (x Fixed) divInt(k int64) Fixed {
 }
 
 //go:noinline
-func fixedDivIntFault(x Fixed) {
-	panic(&ArithmeticError{Backend: fixedName, Op: "divint", Operands: []string{x.String(), "0"}, Err: ErrDivisionByZero})
+func fixedDivIntFault(x Fixed) *ArithmeticError {
+	return &ArithmeticError{Backend: fixedName, Op: "divint", Operands: []string{x.String(), "0"}, Err: ErrDivisionByZero}
 }
 
-// fixedDivFault panics for a zero divisor or a quotient beyond 2^64.
+// fixedDivFault returns the error of a zero divisor or a quotient beyond
+// 2^64, for the caller to panic with.
 //
 //go:noinline
-func fixedDivFault(x, y Fixed) {
+func fixedDivFault(x, y Fixed) *ArithmeticError {
 	if y == 0 {
-		panicFixed("div", ErrDivisionByZero, x, y)
+		return fixedError("div", ErrDivisionByZero, x, y)
 	}
-	fixedOverflow(opDiv, x, y)
+	return fixedOverflow(opDiv, x, y)
 }
 
 // MulRound returns x*y rounded once to decimals places with mode. With
@@ -240,7 +237,7 @@ func (x Fixed) Quantize(decimals int, mode RoundingMode) Fixed {
 // Neg returns -x; it panics for MinFixed.
 func (x Fixed) Neg() Fixed {
 	if x == MinFixed {
-		fixedOverflow(opNeg, x, 0)
+		panic(fixedOverflow(opNeg, x, 0))
 	}
 	return -x
 }
@@ -248,7 +245,7 @@ func (x Fixed) Neg() Fixed {
 // Abs returns |x|; it panics for MinFixed.
 func (x Fixed) Abs() Fixed {
 	if x == MinFixed {
-		fixedOverflow(opAbs, x, 0)
+		panic(absOverflow(x))
 	}
 	m := x >> 63
 	return (x ^ m) - m
@@ -392,19 +389,33 @@ func checkDecimals(d int, op string, xs ...Fixed) {
 	}
 }
 
-// fixedOverflow panics with the overflow of a binary operation (or of a
-// unary one: y is then ignored). It is kept out of line so that the
-// callers stay small enough to be inlined.
+// fixedOverflow returns the error of an overflow of a binary operation
+// (or of a unary one: y is then ignored), for the caller to panic with.
+// It is kept out of line so that the callers stay small enough to be
+// inlined; the panic stays in the caller so that the compiler knows the
+// overflow path does not return, and keeps the fast path's registers.
 //
 //go:noinline
-func fixedOverflow(code opCode, x, y Fixed) {
+func fixedOverflow(code opCode, x, y Fixed) *ArithmeticError {
 	op := code.String()
 	switch code {
 	case opNeg, opAbs:
-		panicFixed(op, ErrOverflow, x)
+		return fixedError(op, ErrOverflow, x)
 	}
-	panicFixed(op, ErrOverflow, x, y)
+	return fixedError(op, ErrOverflow, x, y)
 }
+
+// The overflow errors of the inlined operations, one function each: the
+// fewer the arguments, the cheaper the call site for the inliner.
+
+//go:noinline
+func addOverflow(x, y Fixed) *ArithmeticError { return fixedOverflow(opAdd, x, y) }
+
+//go:noinline
+func subOverflow(x, y Fixed) *ArithmeticError { return fixedOverflow(opSub, x, y) }
+
+//go:noinline
+func absOverflow(x Fixed) *ArithmeticError { return fixedOverflow(opAbs, x, 0) }
 
 // opCode names an operation in a compact form, so that the out-of-line
 // panic call costs its inlined callers little.
@@ -425,9 +436,13 @@ func (c opCode) String() string {
 }
 
 func panicFixed(op string, err error, xs ...Fixed) {
+	panic(fixedError(op, err, xs...))
+}
+
+func fixedError(op string, err error, xs ...Fixed) *ArithmeticError {
 	ops := make([]string, len(xs))
 	for i, x := range xs {
 		ops[i] = x.String()
 	}
-	panic(&ArithmeticError{Backend: fixedName, Op: op, Operands: ops, Err: err})
+	return &ArithmeticError{Backend: fixedName, Op: op, Operands: ops, Err: err}
 }
