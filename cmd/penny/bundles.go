@@ -102,20 +102,12 @@ func runClean(e *env, args []string) int {
 		fmt.Fprint(fs.Output(), cleanUsage)
 		fs.PrintDefaults()
 	}
-	var names []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
+	names, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		names = append(names, args[0])
-		args = args[1:]
+		return 2
 	}
 	if len(names) != 1 {
 		fmt.Fprintf(e.stderr, "penny clean: want one bundle name, got %d\n", len(names))

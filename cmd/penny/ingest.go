@@ -139,20 +139,12 @@ func runIngest(e *env, args []string) int {
 		fs.PrintDefaults()
 	}
 
-	var names []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
+	names, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		names = append(names, args[0])
-		args = args[1:]
+		return 2
 	}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	fail := func(err error) int {

@@ -53,20 +53,12 @@ func runStats(e *env, args []string) int {
 	}
 
 	// Flags may come before or after the file name.
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		files = append(files, args[0])
-		args = args[1:]
+		return 2
 	}
 	if len(files) != 1 {
 		fmt.Fprintf(e.stderr, "penny stats: want one returns file, got %d\n", len(files))
