@@ -191,6 +191,14 @@ func BenchmarkKernel(b *testing.B) {
 			}
 			reportPerStep(b, c)
 		})
+		b.Run("backend=fixed/impl=concrete", func(b *testing.B) {
+			q, p := parseAll[Fixed](in.qty), parseAll[Fixed](in.price)
+			var c Fixed
+			for b.Loop() {
+				c, _ = positionUpdateConcreteFixed(q, p, MustParse[Fixed]("1.25"), Int[Fixed](1000000))
+			}
+			reportPerStep(b, c)
+		})
 		benchPosition[Fixed](b, in, "fixed")
 		benchPosition[Decimal](b, in, "decimal")
 	})
@@ -209,6 +217,14 @@ func BenchmarkKernel(b *testing.B) {
 			out := make([]int64, len(xs))
 			for b.Loop() {
 				rollingSMAHandFixed(xs, 20, out)
+			}
+			reportPerStep(b, out[len(out)-1])
+		})
+		b.Run("backend=fixed/impl=concrete", func(b *testing.B) {
+			xs := parseAll[Fixed](in.price)
+			out := make([]Fixed, len(xs))
+			for b.Loop() {
+				rollingSMAConcreteFixed(xs, 20, out)
 			}
 			reportPerStep(b, out[len(out)-1])
 		})

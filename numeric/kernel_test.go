@@ -69,8 +69,35 @@ func rollingSMAHandFloat(xs []float64, window int, out []float64) {
 	}
 }
 
+// The concrete Fixed kernels are what a programmer writes by hand for the
+// Fixed type alone, calling its methods: the twin the pattern's generated
+// copy must match.
+
+func positionUpdateConcreteFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fixed) {
+	var traded Fixed
+	for i := range qty {
+		notional := qty[i].Mul(price[i])
+		cash = cash.Sub(notional.Add(commission))
+		traded = traded.Add(notional.Abs())
+	}
+	return cash, traded
+}
+
+func rollingSMAConcreteFixed(xs []Fixed, window int, out []Fixed) {
+	var sum Fixed
+	for i, x := range xs {
+		sum = sum.Add(x)
+		if i >= window {
+			sum = sum.Sub(xs[i-window])
+		}
+		if i >= window-1 {
+			out[i] = sum.DivInt(int64(window))
+		}
+	}
+}
+
 // The hand-written fixed kernels use raw int64 units of 1e-8 with the same
-// checks and rounding as Fixed, inline.
+// checks and rounding as Fixed, inline: the floor no library call reaches.
 
 func handAdd(a, b int64) int64 {
 	s := a + b
@@ -209,6 +236,9 @@ func TestKernelsAgree(t *testing.T) {
 		}
 		return out
 	}
+	if cc, ctr := positionUpdateConcreteFixed(parseAll[Fixed](in.qty), parseAll[Fixed](in.price), MustParse[Fixed](in.commission), MustParse[Fixed](cash0)); cc != c || ctr != tr {
+		t.Fatalf("concrete fixed kernel differs")
+	}
 	hc, htr := positionUpdateHandFixed(raw(parseAll[Fixed](in.qty)), raw(parseAll[Fixed](in.price)), MustParse[Fixed](in.commission).Raw(), MustParse[Fixed](cash0).Raw())
 	if hc != c.Raw() || htr != tr.Raw() {
 		t.Fatalf("hand fixed kernel differs")
@@ -230,8 +260,10 @@ func TestKernelsAgree(t *testing.T) {
 	rollingSMA(xs, 20, b)
 	h := make([]int64, len(xs))
 	rollingSMAHandFixed(raw(xs), 20, h)
+	cf := make([]Fixed, len(xs))
+	rollingSMAConcreteFixed(xs, 20, cf)
 	for i := range a {
-		if a[i] != b[i] || a[i].Raw() != h[i] {
+		if a[i] != b[i] || a[i].Raw() != h[i] || a[i] != cf[i] {
 			t.Fatalf("SMA differs at %d: %v %v %v", i, a[i], b[i], h[i])
 		}
 	}
