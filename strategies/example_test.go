@@ -29,7 +29,7 @@ func (trend[N]) OnBar(ctx *engine.Context[N]) {
 }
 
 func Example_backtestCSV() {
-	orcl := csvsource.Config{Files: map[string]string{"ORCL": "../../shared/data/orcl-1995-2014.txt"}}
+	orcl := csvsource.Config{Files: map[string]string{"ORCL": "../testdata/orcl-1995-2014.txt"}}
 	data, _, err := csvsource.Load[numeric.Fixed](orcl)
 	if err != nil {
 		log.Fatal(err)

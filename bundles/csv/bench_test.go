@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/pennybt/penny/internal/shareddata"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
@@ -19,7 +19,7 @@ import (
 // daily Yahoo file (ORCL, 5036 rows, dates on XNYS) and for 100 000 minute
 // bars with RFC 3339 stamps on the 24/7 calendar.
 func BenchmarkRead(b *testing.B) {
-	orcl, err := os.ReadFile(shareddata.Path(b, "orcl-1995-2014.txt"))
+	orcl, err := os.ReadFile(filepath.Join(refData, "orcl-1995-2014.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

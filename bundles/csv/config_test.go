@@ -11,7 +11,7 @@ import (
 func TestDecodeConfig(t *testing.T) {
 	c, err := DecodeConfig(strings.NewReader(`
 files:
-  ORCL: ../shared/data/orcl-1995-2014.txt
+  ORCL: ../../testdata/orcl-1995-2014.txt
 frequency: minute
 calendar: XNYS
 timezone: America/Chicago

@@ -23,10 +23,13 @@ import (
 	csvsource "github.com/pennybt/penny/bundles/csv"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/bundles/synthetic"
-	"github.com/pennybt/penny/internal/shareddata"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
+
+// refData is the repository's folder of real data, testdata/ at its root
+// (see the README.md there).
+const refData = "../../testdata"
 
 // runPenny runs the command in-process with its own environment.
 func runPenny(t *testing.T, vars map[string]string, args ...string) (code int, stdout, stderr string) {
@@ -106,7 +109,7 @@ func TestIngestSyntheticEndToEnd(t *testing.T) {
 func TestIngestCSVEndToEnd(t *testing.T) {
 	home := t.TempDir()
 	vars := map[string]string{"PENNY_HOME": home}
-	orcl, nvda, day := shareddata.Path(t, "orcl-1995-2014.txt"), shareddata.Path(t, "nvda-1999-2014.txt"), shareddata.Path(t, "2006-day-001.txt")
+	orcl, nvda, day := filepath.Join(refData, "orcl-1995-2014.txt"), filepath.Join(refData, "nvda-1999-2014.txt"), filepath.Join(refData, "2006-day-001.txt")
 	code, out, errs := runPenny(t, vars, "ingest", "real", "--source", "csv", "--file", "ORCL="+orcl, "--file", "NVDA="+nvda,
 		"--file", "IDX="+day)
 	if code != 0 {

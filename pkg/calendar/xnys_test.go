@@ -3,18 +3,22 @@ package calendar_test
 import (
 	"encoding/csv"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/pennybt/penny/internal/shareddata"
 	"github.com/pennybt/penny/pkg/calendar"
 )
+
+// refData is the repository's folder of real data, testdata/ at its root
+// (see the README.md there).
+const refData = "../../testdata"
 
 // readReference reads the published NYSE session list (exchange_calendars'
 // xnys.csv): session date, open and close in UTC, break start and end.
 func readReference(t *testing.T) []calendar.Session {
 	t.Helper()
-	f, err := os.Open(shareddata.Path(t, "calendars/xnys-sessions-1990-2023.csv"))
+	f, err := os.Open(filepath.Join(refData, "calendars/xnys-sessions-1990-2023.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,11 +7,15 @@ import (
 	"math"
 	"math/big"
 	"os"
+	"path/filepath"
 	"testing"
 
-	"github.com/pennybt/penny/internal/shareddata"
 	"github.com/pennybt/penny/numeric"
 )
+
+// refData is the repository's folder of real data, testdata/ at its root
+// (see the README.md there).
+const refData = "../../testdata"
 
 // This file holds the independent reference the indicators are checked
 // against: a model of arithmetic on math/big.Rat, either exact or rounding
@@ -27,7 +31,7 @@ type refBars struct {
 // loadBars reads the High, Low and Close columns of 2006-day-001.txt.
 func loadBars(tb testing.TB) refBars {
 	tb.Helper()
-	path := shareddata.Path(tb, "2006-day-001.txt")
+	path := filepath.Join(refData, "2006-day-001.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)

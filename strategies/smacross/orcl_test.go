@@ -5,13 +5,17 @@ import (
 	"encoding/csv"
 	"math/big"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/pennybt/penny/internal/runner"
-	"github.com/pennybt/penny/internal/shareddata"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 )
+
+// refData is the repository's folder of real data, testdata/ at its root
+// (see the README.md there).
+const refData = "../../testdata"
 
 // trade is one fill of the reference computation.
 type trade struct {
@@ -20,8 +24,9 @@ type trade struct {
 	price  *big.Rat
 }
 
-// reference replays the crossover rules on the raw rows of a Yahoo-layout
-// file, independently of the engine and the indicator package: SMAs as
+// reference replays the crossover rules on the rows of a Yahoo-layout file
+// as written (its Open..Close are split-adjusted; see testdata/README.md),
+// independently of the engine and the indicator package: SMAs as
 // big.Rat window sums recomputed at every row, a signal at row i filling
 // at the open of row i+1, 100 shares long only.
 func reference(t *testing.T, path string, fast, slow int, shares int64) ([]trade, *big.Rat, map[string]bool) {
@@ -104,7 +109,7 @@ func TestORCLAgainstReference(t *testing.T) {
 }
 
 func testORCL[N numeric.Number[N]](t *testing.T) {
-	path := shareddata.Path(t, "orcl-1995-2014.txt")
+	path := filepath.Join(refData, "orcl-1995-2014.txt")
 	want, wantCash, nearTie := reference(t, path, 10, 30, 100)
 	if len(want) < 50 {
 		t.Fatalf("reference has only %d trades: the test would prove little", len(want))

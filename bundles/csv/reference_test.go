@@ -5,18 +5,22 @@ import (
 	"errors"
 	"math/big"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/pennybt/penny/internal/shareddata"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
 
-// sharedFiles are the reference files, by symbol.
-var sharedFiles = []struct {
+// refData is the repository's folder of real data, testdata/ at its root
+// (see the README.md there).
+const refData = "../../testdata"
+
+// refFiles are the reference files in refData, by symbol.
+var refFiles = []struct {
 	symbol, name string
 	nyse         bool // the dates are NYSE sessions
 }{
@@ -25,18 +29,18 @@ var sharedFiles = []struct {
 	{"ORCL", "orcl-1995-2014.txt", true},
 }
 
-func TestLoadSharedFiles(t *testing.T) {
-	forEachBackend(t, testLoadShared[numeric.Float], testLoadShared[numeric.Fixed], testLoadShared[numeric.Decimal])
+func TestLoadReferenceFiles(t *testing.T) {
+	forEachBackend(t, testLoadReference[numeric.Float], testLoadReference[numeric.Fixed], testLoadReference[numeric.Decimal])
 }
 
-func testLoadShared[N numeric.Number[N]](t *testing.T) {
+func testLoadReference[N numeric.Number[N]](t *testing.T) {
 	closes := xnysCloses(t)
 	for _, cal := range []string{"data", "XNYS"} {
 		t.Run("calendar="+cal, func(t *testing.T) {
 			cfg := Config{Files: map[string]string{}, Calendar: cal}
-			for _, f := range sharedFiles {
+			for _, f := range refFiles {
 				if cal == "data" || f.nyse {
-					cfg.Files[f.symbol] = shareddata.Path(t, f.name)
+					cfg.Files[f.symbol] = filepath.Join(refData, f.name)
 				}
 			}
 			ds, rep, err := Load[N](cfg)
@@ -140,7 +144,7 @@ func sameValue[N numeric.Number[N]](v N, text string) bool {
 // xnysCloses reads the reference NYSE session list: session date -> close.
 func xnysCloses(t *testing.T) map[string]time.Time {
 	t.Helper()
-	f, err := os.Open(shareddata.Path(t, "calendars/xnys-sessions-1990-2023.csv"))
+	f, err := os.Open(filepath.Join(refData, "calendars/xnys-sessions-1990-2023.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,10 +165,10 @@ func xnysCloses(t *testing.T) map[string]time.Time {
 }
 
 // The fixed and decimal backends read the same digits from every file.
-func TestSharedFilesSameDigits(t *testing.T) {
+func TestReferenceFilesSameDigits(t *testing.T) {
 	cfg := Config{Files: map[string]string{}}
-	for _, f := range sharedFiles {
-		cfg.Files[f.symbol] = shareddata.Path(t, f.name)
+	for _, f := range refFiles {
+		cfg.Files[f.symbol] = filepath.Join(refData, f.name)
 	}
 	fx, _, err := Load[numeric.Fixed](cfg)
 	if err != nil {
@@ -197,7 +201,7 @@ func TestLoadDir(t *testing.T) {
 	write("AAA.csv", head+"2020-01-02,1,2,1,2,10\n")
 	write("BBB.TXT", head+"2020-01-02,1,2,1,2,10\n2020-01-03,1,2,1,2,10\n")
 	write("notes.md", "not data")
-	orcl, err := os.ReadFile(shareddata.Path(t, "orcl-1995-2014.txt"))
+	orcl, err := os.ReadFile(filepath.Join(refData, "orcl-1995-2014.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +221,7 @@ func TestLoadDir(t *testing.T) {
 	if got := strings.Join(syms, ","); got != "AAA,BBB,ORCL" {
 		t.Fatalf("symbols %s, want AAA,BBB,ORCL", got)
 	}
-	if n := len(fileRows(t, shareddata.Path(t, "orcl-1995-2014.txt"))); ds.Series[2].Len() != n || rep.Files[2].Bars != n {
+	if n := len(fileRows(t, filepath.Join(refData, "orcl-1995-2014.txt"))); ds.Series[2].Len() != n || rep.Files[2].Bars != n {
 		t.Errorf("ORCL from gzip: %d bars, the file has %d rows", ds.Series[2].Len(), n)
 	}
 	if !strings.Contains(rep.String(), "BBB (") {
