@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/pennybt/penny/internal/svg"
 )
 
 // The charts' file names in the output folder.
@@ -16,8 +18,8 @@ const (
 // empty draws a chart that has nothing to show, saying why.
 func empty(title, why string) string {
 	c := newCanvas(640, 120, title)
-	c.text(20, 30, "start", "title", title)
-	c.text(20, 70, "start", "", why)
+	c.Text(20, 30, svg.Start, "title", title)
+	c.Text(20, 70, svg.Start, "", why)
 	return c.String()
 }
 
@@ -42,19 +44,19 @@ func drawTime(r *Results) string {
 	groupW := float64(nb)*barW + gap
 	w := max(left+float64(len(r.Scenarios))*groupW+20, 640)
 	c := newCanvas(w, top+plotH+bottom, title)
-	c.text(left, 24, "start", "title", title)
+	c.Text(left, 24, svg.Start, "title", title)
 	// Decades from below lo to above hi.
 	d0, d1 := math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
 	if d1 == d0 {
 		d1++
 	}
-	y := linear{d0, d1, top + plotH, top}
+	y := svg.Linear{D0: d0, D1: d1, R0: top + plotH, R1: top}
 	for d := d0; d <= d1; d++ {
-		c.line(left, y.at(d), w-20, y.at(d), "grid")
-		c.text(left-6, y.at(d)+4, "end", "small", fmtNsShort(math.Pow(10, d)))
+		c.Line(left, y.Map(d), w-20, y.Map(d), "grid")
+		c.Text(left-6, y.Map(d)+4, svg.End, "small", fmtNsShort(math.Pow(10, d)))
 	}
-	c.line(left, top, left, top+plotH, "axis")
-	c.line(left, top+plotH, w-20, top+plotH, "axis")
+	c.Line(left, top, left, top+plotH, "axis")
+	c.Line(left, top+plotH, w-20, top+plotH, "axis")
 	for i, s := range r.Scenarios {
 		x0 := left + gap/2 + float64(i)*groupW
 		for j, name := range r.Settings.Backends {
@@ -62,24 +64,24 @@ func drawTime(r *Results) string {
 			if b == nil || b.NsPerAssetBar <= 0 {
 				continue
 			}
-			yv := y.at(math.Log10(b.NsPerAssetBar))
+			yv := y.Map(math.Log10(b.NsPerAssetBar))
 			x := x0 + float64(j)*barW
 			tip := fmt.Sprintf("%s on %s: %s per asset-bar, median %s per backtest", name, s.Name, fmtNs(b.NsPerAssetBar), fmtNs(b.Time.Median))
-			c.rect(x+1, yv, barW-2, top+plotH-yv, backendColor[name], tip)
-			c.text(x+barW/2, yv-4, "middle", "small", strings.ReplaceAll(fmtNsShort(b.NsPerAssetBar), " ", ""))
+			c.Rect(x+1, yv, barW-2, top+plotH-yv, "", backendColor[name], tip)
+			c.Text(x+barW/2, yv-4, svg.Middle, "small", strings.ReplaceAll(fmtNsShort(b.NsPerAssetBar), " ", ""))
 		}
-		c.text(x0+float64(nb)*barW/2, top+plotH+16, "middle", "small", s.Name)
+		c.Text(x0+float64(nb)*barW/2, top+plotH+16, svg.Middle, "small", s.Name)
 	}
-	c.text(left-50, top-14, "start", "small", "ns per asset-bar")
+	c.Text(left-50, top-14, svg.Start, "small", "ns per asset-bar")
 	legend(c, left, top+plotH+50, r.Settings.Backends, func(n string) string { return backendColor[n] })
 	return c.String()
 }
 
 // legend draws coloured keys in a row.
-func legend(c *canvas, x, y float64, names []string, color func(string) string) {
+func legend(c *svg.Canvas, x, y float64, names []string, color func(string) string) {
 	for _, n := range names {
-		c.rect(x, y-10, 12, 12, color(n), "")
-		c.text(x+16, y, "start", "small", n)
+		c.Rect(x, y-10, 12, 12, "", color(n), "")
+		c.Text(x+16, y, svg.Start, "small", n)
 		x += 28 + 6.5*float64(len(n))
 	}
 }
@@ -110,29 +112,33 @@ func drawModules(r *Results) string {
 	const w = 900.0
 	h := top + float64(len(rows))*(rowH+4) + float64(len(rows)/2)*8 + 90
 	c := newCanvas(w, h, title)
-	c.text(20, 24, "start", "title", title)
-	step := niceStep(hi / 6)
-	xmax := math.Ceil(hi/step) * step
-	x := linear{0, xmax, left, w - right}
-	yEnd := top + float64(len(rows))*(rowH+4) + float64(len(rows)/2)*8
-	for v := 0.0; v <= xmax+step/2; v += step {
-		c.line(x.at(v), top-4, x.at(v), yEnd, "grid")
-		c.text(x.at(v), yEnd+14, "middle", "small", fmtShort(v))
+	c.Text(20, 24, svg.Start, "title", title)
+	// About six round ticks from 0 (a scale of 0 to 1 when the profiles
+	// hold no sample).
+	if hi <= 0 {
+		hi = 1
 	}
-	c.text(w-right, yEnd+30, "end", "small", "ns of CPU per asset-bar")
+	ticks, _ := svg.NiceTicks(0, hi, 6)
+	x := svg.Linear{D0: 0, D1: ticks[len(ticks)-1], R0: left, R1: w - right}
+	yEnd := top + float64(len(rows))*(rowH+4) + float64(len(rows)/2)*8
+	for _, v := range ticks {
+		c.Line(x.Map(v), top-4, x.Map(v), yEnd, "grid")
+		c.Text(x.Map(v), yEnd+14, svg.Middle, "small", fmtShort(v))
+	}
+	c.Text(w-right, yEnd+30, svg.End, "small", "ns of CPU per asset-bar")
 	yy := top
 	for i, rw := range rows {
 		if i > 0 && i%2 == 0 {
 			yy += 8
 		}
-		c.text(left-8, yy+rowH-6, "end", "small", rw.label)
+		c.Text(left-8, yy+rowH-6, svg.End, "small", rw.label)
 		x0 := 0.0
 		for _, m := range rw.p.Modules {
 			if m.NsPerAssetBar <= 0 {
 				continue
 			}
 			tip := fmt.Sprintf("%s, %s: %s per asset-bar (%.1f%%)", rw.label, m.Module, fmtNs(m.NsPerAssetBar), m.Share)
-			c.rect(x.at(x0), yy, x.at(x0+m.NsPerAssetBar)-x.at(x0), rowH, moduleColor[m.Module], tip)
+			c.Rect(x.Map(x0), yy, x.Map(x0+m.NsPerAssetBar)-x.Map(x0), rowH, "", moduleColor[m.Module], tip)
 			x0 += m.NsPerAssetBar
 		}
 		yy += rowH + 4
@@ -168,7 +174,7 @@ func drawGrowth(r *Results) string {
 	const panelW, panelH, left, top, gap = 380.0, 300.0, 60.0, 60.0, 60.0
 	w := left + float64(len(order))*(panelW+gap)
 	c := newCanvas(w, top+panelH+90, title)
-	c.text(20, 24, "start", "title", title)
+	c.Text(20, 24, svg.Start, "title", title)
 	l2max := math.Ceil(math.Log2(hi))
 	for i, name := range order {
 		x0 := left + float64(i)*(panelW+gap)
@@ -178,32 +184,32 @@ func drawGrowth(r *Results) string {
 				xmaxF = max(xmaxF, float64(p.Factor))
 			}
 		}
-		xs := linear{0, math.Log2(xmaxF), x0, x0 + panelW}
-		ys := linear{0, l2max, top + panelH, top}
+		xs := svg.Linear{D0: 0, D1: math.Log2(xmaxF), R0: x0, R1: x0 + panelW}
+		ys := svg.Linear{D0: 0, D1: l2max, R0: top + panelH, R1: top}
 		for k := 0.0; k <= l2max; k++ {
-			c.line(x0, ys.at(k), x0+panelW, ys.at(k), "grid")
-			c.text(x0-6, ys.at(k)+4, "end", "small", fmt.Sprintf("%gx", math.Pow(2, k)))
+			c.Line(x0, ys.Map(k), x0+panelW, ys.Map(k), "grid")
+			c.Text(x0-6, ys.Map(k)+4, svg.End, "small", fmt.Sprintf("%gx", math.Pow(2, k)))
 		}
 		for k := 0.0; k <= math.Log2(xmaxF); k++ {
-			c.text(xs.at(k), top+panelH+16, "middle", "small", fmt.Sprintf("%gx", math.Pow(2, k)))
+			c.Text(xs.Map(k), top+panelH+16, svg.Middle, "small", fmt.Sprintf("%gx", math.Pow(2, k)))
 		}
-		c.line(x0, top, x0, top+panelH, "axis")
-		c.line(x0, top+panelH, x0+panelW, top+panelH, "axis")
-		c.text(x0+panelW/2, top-10, "middle", "", "more "+name+" (factor of the minute scenario)")
-		var ideal []point
+		c.Line(x0, top, x0, top+panelH, "axis")
+		c.Line(x0, top+panelH, x0+panelW, top+panelH, "axis")
+		c.Text(x0+panelW/2, top-10, svg.Middle, "", "more "+name+" (factor of the minute scenario)")
+		var ideal []svg.Point
 		for _, g := range series[name] {
-			var ps []point
+			var ps []svg.Point
 			for _, p := range g.Points {
-				ps = append(ps, point{xs.at(math.Log2(float64(p.Factor))), ys.at(math.Log2(p.TimeRatio))})
+				ps = append(ps, svg.Point{X: xs.Map(math.Log2(float64(p.Factor))), Y: ys.Map(math.Log2(p.TimeRatio))})
 			}
 			if ideal == nil {
 				for _, p := range g.Points {
-					ideal = append(ideal, point{xs.at(math.Log2(float64(p.Factor))), ys.at(math.Log2(p.SizeRatio))})
+					ideal = append(ideal, svg.Point{X: xs.Map(math.Log2(float64(p.Factor))), Y: ys.Map(math.Log2(p.SizeRatio))})
 				}
 			}
-			c.polyline(ps, "line", backendColor[g.Backend])
+			polyline(c, ps, "line", backendColor[g.Backend])
 		}
-		c.polyline(ideal, "ideal", "")
+		polyline(c, ideal, "ideal", "")
 	}
 	keys := append(append([]string(nil), r.Settings.Backends...), "linear (time grows as the asset-bars)")
 	legend(c, left, top+panelH+56, keys, func(n string) string {

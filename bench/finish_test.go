@@ -172,6 +172,21 @@ func TestCharts(t *testing.T) {
 	if strings.Count(growth, `class="line"`) != 2 || strings.Count(growth, `class="ideal"`) != 1 {
 		t.Errorf("growth chart: want 2 backend lines and 1 linear line")
 	}
+
+	// Profiles without a sample: a module chart on a scale of 0 to 1,
+	// nothing below 0.
+	s := &r.Scenarios[0]
+	s.Backends[0].Profile, s.Backends[1].Profile = &Profile{}, &Profile{}
+	modules := drawModules(r)
+	checkSVG(t, ModuleChart, []byte(modules))
+	for _, tick := range []string{">0</text>", ">0.2</text>", ">1</text>"} {
+		if !strings.Contains(modules, tick) {
+			t.Errorf("module chart of empty profiles lacks the tick %s", tick)
+		}
+	}
+	if strings.Contains(modules, ">-") {
+		t.Errorf("module chart of empty profiles has a negative tick")
+	}
 }
 
 func TestGrowthBottleneck(t *testing.T) {

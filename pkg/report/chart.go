@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/pennybt/penny/pkg/report/internal/svg"
+	"github.com/pennybt/penny/internal/svg"
 )
 
 // Chart geometry, in SVG user units (the page scales the charts to its

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/pennybt/penny/pkg/report/internal/svg"
+	"github.com/pennybt/penny/internal/svg"
 )
 
 // Heatmap geometry.

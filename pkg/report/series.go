@@ -4,7 +4,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/pennybt/penny/pkg/report/internal/svg"
+	"github.com/pennybt/penny/internal/svg"
 )
 
 // The series the charts draw, one value per session, in float64: the

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pennybt/penny/pkg/report/internal/svg"
+	"github.com/pennybt/penny/internal/svg"
 )
 
 func TestDrawdowns(t *testing.T) {

@@ -137,3 +137,42 @@ func TestLinear(t *testing.T) {
 		t.Errorf("degenerate domain: Map = %v, want 5", got)
 	}
 }
+
+func TestDocument(t *testing.T) {
+	evil := `a<b>&"c"'d' </svg><script>x</script>`
+	c := NewDocument(640, 120.25, evil, `text{fill:#222}.a>b{x:"y"}`)
+	c.Background("#fff")
+	c.Circle(1.25, 2, 3, "", "#f28e2b")
+	c.Path([][]Point{{{0, 0}, {1, 1}}}, "line", Attr{"stroke", "#4e79a7"}, Attr{"fill", ""})
+	s := c.String()
+	const head = `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<svg xmlns="` + Namespace + `" width="640" height="120.3" viewBox="0 0 640 120.3" role="img"><title>`
+	if !strings.HasPrefix(s, head) {
+		t.Errorf("document starts %q, want %q", s[:min(len(s), len(head))], head)
+	}
+	if !strings.HasSuffix(s, "</svg>\n") {
+		t.Errorf("document does not end with </svg> and a newline: %q", s)
+	}
+	names, text := decode(t, s)
+	want := []string{"svg", "title", "style", "rect", "circle", "path"}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("elements %v, want %v", names, want)
+	}
+	if !strings.Contains(text, evil) || !strings.Contains(text, `.a>b{x:"y"}`) {
+		t.Errorf("the title or the style does not read back: %q", text)
+	}
+	for _, part := range []string{
+		`<rect width="100%" height="100%" fill="#fff"/>`,
+		`<circle cx="1.3" cy="2" r="3" fill="#f28e2b"/>`,
+		`<path d="M0,0L1,1" class="line" stroke="#4e79a7"/>`,
+	} {
+		if !strings.Contains(s, part) {
+			t.Errorf("document lacks %s:\n%s", part, s)
+		}
+	}
+	if strings.Contains(s, "<script") {
+		t.Errorf("unescaped markup: %s", s)
+	}
+	if NewDocument(1, 1, "t", "").String() != `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<svg xmlns="`+Namespace+`" width="1" height="1" viewBox="0 0 1 1" role="img"><title>t</title></svg>`+"\n" {
+		t.Errorf("a document without style: %q", NewDocument(1, 1, "t", "").String())
+	}
+}

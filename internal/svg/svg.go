@@ -1,15 +1,3 @@
-// Package svg writes the small subset of SVG that Penny's HTML report
-// draws its charts with: a canvas with a viewBox, rectangles, lines, text
-// and paths, plus linear scales and "nice" axis ticks.
-//
-// Every piece of text and every attribute value a caller passes is
-// escaped for XML, so the markup is well-formed XML (and valid inline SVG
-// in HTML) whatever the strings hold. Coordinates are written with one
-// decimal, which keeps a 2000-point line under 30 kB.
-//
-// A Canvas is a strings.Builder underneath: it is not safe for concurrent
-// use, and nothing in the package panics on finite input. Non-finite
-// coordinates are a bug of the caller; they are written as 0.
 package svg
 
 import (
@@ -23,12 +11,13 @@ import (
 // the markup also stands alone as an SVG document.
 const Namespace = "http://www.w3.org/2000/svg"
 
-// Canvas accumulates the markup of one <svg> element. Build it with New,
-// draw, and call String once at the end.
+// Canvas accumulates the markup of one <svg> element. Build it with New
+// or NewDocument, draw, and call String once at the end.
 type Canvas struct {
-	b      strings.Builder
-	W, H   float64
-	closed bool
+	b        strings.Builder
+	W, H     float64
+	closed   bool
+	document bool // a standalone file: String ends it with a newline
 }
 
 // New starts an <svg> element of width w and height h user units (its
@@ -50,6 +39,40 @@ func New(w, h float64, id, class, title string) *Canvas {
 		c.b.WriteString("</title>")
 	}
 	return c
+}
+
+// NewDocument starts a standalone SVG document of width w and height h
+// (in user units and in pixels): an XML declaration, then an <svg>
+// element with an accessible <title> and, when style is not empty, a
+// <style> sheet. String ends the document with a newline.
+func NewDocument(w, h float64, title, style string) *Canvas {
+	c := &Canvas{W: w, H: h, document: true}
+	c.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	c.b.WriteString(`<svg xmlns="` + Namespace + `" width="`)
+	c.num(w)
+	c.b.WriteString(`" height="`)
+	c.num(h)
+	c.b.WriteString(`" viewBox="0 0 `)
+	c.num(w)
+	c.b.WriteByte(' ')
+	c.num(h)
+	c.b.WriteString(`" role="img"><title>`)
+	c.text(title)
+	c.b.WriteString("</title>")
+	if style != "" {
+		c.b.WriteString("<style>")
+		c.text(style)
+		c.b.WriteString("</style>")
+	}
+	return c
+}
+
+// Background fills the whole canvas with fill: a rectangle of 100% width
+// and height, drawn under what follows.
+func (c *Canvas) Background(fill string) {
+	c.b.WriteString(`<rect width="100%" height="100%"`)
+	c.attr("fill", fill)
+	c.b.WriteString("/>")
 }
 
 // Attr is an extra attribute of an element.
@@ -122,14 +145,29 @@ func (c *Canvas) Text(x, y float64, anchor Anchor, class, s string, attrs ...Att
 	c.b.WriteString("</text>")
 }
 
+// Circle draws a circle of radius r centred on (cx, cy).
+func (c *Canvas) Circle(cx, cy, r float64, class, fill string) {
+	c.b.WriteString(`<circle cx="`)
+	c.num(cx)
+	c.b.WriteString(`" cy="`)
+	c.num(cy)
+	c.b.WriteString(`" r="`)
+	c.num(math.Max(r, 0))
+	c.b.WriteByte('"')
+	c.attr("class", class)
+	c.attr("fill", fill)
+	c.b.WriteString("/>")
+}
+
 // Point is a position in user units.
 type Point struct{ X, Y float64 }
 
 // Path draws connected line segments: one <path> element whose data
 // starts a new subpath ("M") at the first point of each segment and
-// draws a line ("L") to each following point. Empty segments are
-// skipped; with no point at all nothing is written.
-func (c *Canvas) Path(segments [][]Point, class string) {
+// draws a line ("L") to each following point, with optional extra
+// attributes (a stroke...). Empty segments are skipped; with no point at
+// all nothing is written.
+func (c *Canvas) Path(segments [][]Point, class string, attrs ...Attr) {
 	n := 0
 	for _, s := range segments {
 		n += len(s)
@@ -152,14 +190,20 @@ func (c *Canvas) Path(segments [][]Point, class string) {
 	}
 	c.b.WriteByte('"')
 	c.attr("class", class)
+	for _, a := range attrs {
+		c.attr(a.Name, a.Value)
+	}
 	c.b.WriteString("/>")
 }
 
-// String closes the <svg> element and returns the markup. Drawing after
-// String is a bug; it is ignored.
+// String closes the <svg> element (and a document with a newline) and
+// returns the markup. Drawing after String is a bug; it is ignored.
 func (c *Canvas) String() string {
 	if !c.closed {
 		c.b.WriteString("</svg>")
+		if c.document {
+			c.b.WriteByte('\n')
+		}
 		c.closed = true
 	}
 	return c.b.String()
