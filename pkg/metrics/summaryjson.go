@@ -4,68 +4,28 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
-	"strconv"
+
+	"github.com/pennybt/penny/internal/jsonfloat"
 )
-
-// jsonFloat is a float64 whose JSON form carries NaN and the infinities as
-// the strings "NaN", "Infinity" and "-Infinity" (JSON numbers cannot).
-type jsonFloat float64
-
-func (f jsonFloat) MarshalJSON() ([]byte, error) {
-	v := float64(f)
-	switch {
-	case math.IsNaN(v):
-		return []byte(`"NaN"`), nil
-	case math.IsInf(v, 1):
-		return []byte(`"Infinity"`), nil
-	case math.IsInf(v, -1):
-		return []byte(`"-Infinity"`), nil
-	}
-	return json.Marshal(v)
-}
-
-func (f *jsonFloat) UnmarshalJSON(b []byte) error {
-	switch string(b) {
-	case `"NaN"`:
-		*f = jsonFloat(math.NaN())
-		return nil
-	case `"Infinity"`:
-		*f = jsonFloat(math.Inf(1))
-		return nil
-	case `"-Infinity"`:
-		*f = jsonFloat(math.Inf(-1))
-		return nil
-	}
-	if len(b) == 0 || b[0] == '"' || b[0] == 'n' {
-		return fmt.Errorf("metrics: want a number, \"NaN\", \"Infinity\" or \"-Infinity\", got %s", b)
-	}
-	v, err := strconv.ParseFloat(string(b), 64)
-	if err != nil {
-		return fmt.Errorf("metrics: bad number %s", b)
-	}
-	*f = jsonFloat(v)
-	return nil
-}
 
 // summaryJSON fixes the JSON keys (empyrical's function names) and their
 // order.
 type summaryJSON struct {
-	CumReturnsFinal       jsonFloat  `json:"cum_returns_final"`
-	AnnualReturn          jsonFloat  `json:"annual_return"`
-	AnnualVolatility      jsonFloat  `json:"annual_volatility"`
-	SharpeRatio           jsonFloat  `json:"sharpe_ratio"`
-	SortinoRatio          jsonFloat  `json:"sortino_ratio"`
-	DownsideRisk          jsonFloat  `json:"downside_risk"`
-	MaxDrawdown           jsonFloat  `json:"max_drawdown"`
-	CalmarRatio           jsonFloat  `json:"calmar_ratio"`
-	OmegaRatio            jsonFloat  `json:"omega_ratio"`
-	StabilityOfTimeseries jsonFloat  `json:"stability_of_timeseries"`
-	TailRatio             jsonFloat  `json:"tail_ratio"`
-	ValueAtRisk           jsonFloat  `json:"value_at_risk"`
-	Alpha                 *jsonFloat `json:"alpha,omitempty"`
-	Beta                  *jsonFloat `json:"beta,omitempty"`
-	ExcessSharpe          *jsonFloat `json:"excess_sharpe,omitempty"`
+	CumReturnsFinal       jsonfloat.Float  `json:"cum_returns_final"`
+	AnnualReturn          jsonfloat.Float  `json:"annual_return"`
+	AnnualVolatility      jsonfloat.Float  `json:"annual_volatility"`
+	SharpeRatio           jsonfloat.Float  `json:"sharpe_ratio"`
+	SortinoRatio          jsonfloat.Float  `json:"sortino_ratio"`
+	DownsideRisk          jsonfloat.Float  `json:"downside_risk"`
+	MaxDrawdown           jsonfloat.Float  `json:"max_drawdown"`
+	CalmarRatio           jsonfloat.Float  `json:"calmar_ratio"`
+	OmegaRatio            jsonfloat.Float  `json:"omega_ratio"`
+	StabilityOfTimeseries jsonfloat.Float  `json:"stability_of_timeseries"`
+	TailRatio             jsonfloat.Float  `json:"tail_ratio"`
+	ValueAtRisk           jsonfloat.Float  `json:"value_at_risk"`
+	Alpha                 *jsonfloat.Float `json:"alpha,omitempty"`
+	Beta                  *jsonfloat.Float `json:"beta,omitempty"`
+	ExcessSharpe          *jsonfloat.Float `json:"excess_sharpe,omitempty"`
 }
 
 // MarshalJSON writes one object whose keys are empyrical's function names,
@@ -77,21 +37,21 @@ type summaryJSON struct {
 // the infinities are the strings "NaN", "Infinity" and "-Infinity".
 func (s Summary) MarshalJSON() ([]byte, error) {
 	j := summaryJSON{
-		CumReturnsFinal:       jsonFloat(s.CumReturnsFinal),
-		AnnualReturn:          jsonFloat(s.AnnualReturn),
-		AnnualVolatility:      jsonFloat(s.AnnualVolatility),
-		SharpeRatio:           jsonFloat(s.SharpeRatio),
-		SortinoRatio:          jsonFloat(s.SortinoRatio),
-		DownsideRisk:          jsonFloat(s.DownsideRisk),
-		MaxDrawdown:           jsonFloat(s.MaxDrawdown),
-		CalmarRatio:           jsonFloat(s.CalmarRatio),
-		OmegaRatio:            jsonFloat(s.OmegaRatio),
-		StabilityOfTimeseries: jsonFloat(s.StabilityOfTimeseries),
-		TailRatio:             jsonFloat(s.TailRatio),
-		ValueAtRisk:           jsonFloat(s.ValueAtRisk),
+		CumReturnsFinal:       jsonfloat.Float(s.CumReturnsFinal),
+		AnnualReturn:          jsonfloat.Float(s.AnnualReturn),
+		AnnualVolatility:      jsonfloat.Float(s.AnnualVolatility),
+		SharpeRatio:           jsonfloat.Float(s.SharpeRatio),
+		SortinoRatio:          jsonfloat.Float(s.SortinoRatio),
+		DownsideRisk:          jsonfloat.Float(s.DownsideRisk),
+		MaxDrawdown:           jsonfloat.Float(s.MaxDrawdown),
+		CalmarRatio:           jsonfloat.Float(s.CalmarRatio),
+		OmegaRatio:            jsonfloat.Float(s.OmegaRatio),
+		StabilityOfTimeseries: jsonfloat.Float(s.StabilityOfTimeseries),
+		TailRatio:             jsonfloat.Float(s.TailRatio),
+		ValueAtRisk:           jsonfloat.Float(s.ValueAtRisk),
 	}
 	if s.HasBenchmark {
-		a, b, e := jsonFloat(s.Alpha), jsonFloat(s.Beta), jsonFloat(s.ExcessSharpe)
+		a, b, e := jsonfloat.Float(s.Alpha), jsonfloat.Float(s.Beta), jsonfloat.Float(s.ExcessSharpe)
 		j.Alpha, j.Beta, j.ExcessSharpe = &a, &b, &e
 	}
 	return json.Marshal(j)
@@ -103,18 +63,18 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 // only some of them.
 func (s *Summary) UnmarshalJSON(b []byte) error {
 	j := summaryJSON{
-		CumReturnsFinal:       jsonFloat(s.CumReturnsFinal),
-		AnnualReturn:          jsonFloat(s.AnnualReturn),
-		AnnualVolatility:      jsonFloat(s.AnnualVolatility),
-		SharpeRatio:           jsonFloat(s.SharpeRatio),
-		SortinoRatio:          jsonFloat(s.SortinoRatio),
-		DownsideRisk:          jsonFloat(s.DownsideRisk),
-		MaxDrawdown:           jsonFloat(s.MaxDrawdown),
-		CalmarRatio:           jsonFloat(s.CalmarRatio),
-		OmegaRatio:            jsonFloat(s.OmegaRatio),
-		StabilityOfTimeseries: jsonFloat(s.StabilityOfTimeseries),
-		TailRatio:             jsonFloat(s.TailRatio),
-		ValueAtRisk:           jsonFloat(s.ValueAtRisk),
+		CumReturnsFinal:       jsonfloat.Float(s.CumReturnsFinal),
+		AnnualReturn:          jsonfloat.Float(s.AnnualReturn),
+		AnnualVolatility:      jsonfloat.Float(s.AnnualVolatility),
+		SharpeRatio:           jsonfloat.Float(s.SharpeRatio),
+		SortinoRatio:          jsonfloat.Float(s.SortinoRatio),
+		DownsideRisk:          jsonfloat.Float(s.DownsideRisk),
+		MaxDrawdown:           jsonfloat.Float(s.MaxDrawdown),
+		CalmarRatio:           jsonfloat.Float(s.CalmarRatio),
+		OmegaRatio:            jsonfloat.Float(s.OmegaRatio),
+		StabilityOfTimeseries: jsonfloat.Float(s.StabilityOfTimeseries),
+		TailRatio:             jsonfloat.Float(s.TailRatio),
+		ValueAtRisk:           jsonfloat.Float(s.ValueAtRisk),
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -125,7 +85,7 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("metrics: summary: data after the object")
 	}
 	got := 0
-	for _, p := range []*jsonFloat{j.Alpha, j.Beta, j.ExcessSharpe} {
+	for _, p := range []*jsonfloat.Float{j.Alpha, j.Beta, j.ExcessSharpe} {
 		if p != nil {
 			got++
 		}

@@ -8,11 +8,11 @@ import (
 	"math"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/pennybt/penny/internal/jsonfloat"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/metrics"
 )
@@ -20,74 +20,37 @@ import (
 // dateLayout is how summary.json and daily.csv write session dates.
 const dateLayout = "2006-01-02"
 
-// jsonFloat is a float64 whose JSON form carries NaN and the infinities as
-// the strings "NaN", "Infinity" and "-Infinity", as metrics.Summary does.
-type jsonFloat float64
-
-func (f jsonFloat) MarshalJSON() ([]byte, error) {
-	v := float64(f)
-	switch {
-	case math.IsNaN(v):
-		return []byte(`"NaN"`), nil
-	case math.IsInf(v, 1):
-		return []byte(`"Infinity"`), nil
-	case math.IsInf(v, -1):
-		return []byte(`"-Infinity"`), nil
-	}
-	return json.Marshal(v)
-}
-
-func (f *jsonFloat) UnmarshalJSON(b []byte) error {
-	switch string(b) {
-	case `"NaN"`:
-		*f = jsonFloat(math.NaN())
-		return nil
-	case `"Infinity"`:
-		*f = jsonFloat(math.Inf(1))
-		return nil
-	case `"-Infinity"`:
-		*f = jsonFloat(math.Inf(-1))
-		return nil
-	}
-	v, err := strconv.ParseFloat(string(b), 64)
-	if err != nil {
-		return fmt.Errorf("want a number, \"NaN\", \"Infinity\" or \"-Infinity\", got %s", b)
-	}
-	*f = jsonFloat(v)
-	return nil
-}
-
 // summaryJSON fixes the keys of summary.json other than the metrics, and
 // their order.
 type summaryJSON struct {
-	Name            string    `json:"name"`
-	Backend         string    `json:"backend"`
-	Frequency       string    `json:"frequency"`
-	Start           string    `json:"start"`
-	End             string    `json:"end"`
-	Benchmark       string    `json:"benchmark,omitempty"`
-	StartingCash    string    `json:"starting_cash"`
-	EndingCash      string    `json:"ending_cash"`
-	EndingValue     string    `json:"ending_value"`
-	PnL             string    `json:"pnl"`
-	TotalReturn     jsonFloat `json:"total_return"`
-	Sessions        int       `json:"sessions"`
-	Bars            int       `json:"bars"`
-	AssetBars       int       `json:"asset_bars"`
-	Orders          int       `json:"orders"`
-	Fills           int       `json:"fills"`
-	FilledOrders    int       `json:"filled_orders"`
-	RejectedOrders  int       `json:"rejected_orders"`
-	CancelledOrders int       `json:"cancelled_orders"`
-	ElapsedSeconds  float64   `json:"elapsed_seconds"`
-	RoundTrips      int       `json:"round_trips"`
-	Wins            int       `json:"wins"`
-	Losses          int       `json:"losses"`
-	WinRate         jsonFloat `json:"win_rate"`
-	ProfitFactor    jsonFloat `json:"profit_factor"`
-	AverageWin      jsonFloat `json:"average_win"`
-	AverageLoss     jsonFloat `json:"average_loss"`
-	RoundTripsPnL   jsonFloat `json:"round_trips_pnl"`
+	Name            string          `json:"name"`
+	Backend         string          `json:"backend"`
+	Frequency       string          `json:"frequency"`
+	Start           string          `json:"start"`
+	End             string          `json:"end"`
+	Benchmark       string          `json:"benchmark,omitempty"`
+	StartingCash    string          `json:"starting_cash"`
+	EndingCash      string          `json:"ending_cash"`
+	EndingValue     string          `json:"ending_value"`
+	PnL             string          `json:"pnl"`
+	TotalReturn     jsonfloat.Float `json:"total_return"`
+	Sessions        int             `json:"sessions"`
+	Bars            int             `json:"bars"`
+	AssetBars       int             `json:"asset_bars"`
+	Orders          int             `json:"orders"`
+	Fills           int             `json:"fills"`
+	FilledOrders    int             `json:"filled_orders"`
+	RejectedOrders  int             `json:"rejected_orders"`
+	CancelledOrders int             `json:"cancelled_orders"`
+	ElapsedSeconds  float64         `json:"elapsed_seconds"`
+	RoundTrips      int             `json:"round_trips"`
+	Wins            int             `json:"wins"`
+	Losses          int             `json:"losses"`
+	WinRate         jsonfloat.Float `json:"win_rate"`
+	ProfitFactor    jsonfloat.Float `json:"profit_factor"`
+	AverageWin      jsonfloat.Float `json:"average_win"`
+	AverageLoss     jsonfloat.Float `json:"average_loss"`
+	RoundTripsPnL   jsonfloat.Float `json:"round_trips_pnl"`
 }
 
 // MarshalJSON writes one flat object, in this order:
@@ -136,7 +99,7 @@ func (s *Summary) head() summaryJSON {
 		EndingCash:      s.EndingCash,
 		EndingValue:     s.EndingValue,
 		PnL:             s.PnL,
-		TotalReturn:     jsonFloat(s.TotalReturn),
+		TotalReturn:     jsonfloat.Float(s.TotalReturn),
 		Sessions:        s.Sessions,
 		Bars:            s.Bars,
 		AssetBars:       s.AssetBars,
@@ -149,11 +112,11 @@ func (s *Summary) head() summaryJSON {
 		RoundTrips:      s.Trades.Count,
 		Wins:            s.Trades.Wins,
 		Losses:          s.Trades.Losses,
-		WinRate:         jsonFloat(s.Trades.WinRate),
-		ProfitFactor:    jsonFloat(s.Trades.ProfitFactor),
-		AverageWin:      jsonFloat(s.Trades.AverageWin),
-		AverageLoss:     jsonFloat(s.Trades.AverageLoss),
-		RoundTripsPnL:   jsonFloat(s.Trades.TotalPnL),
+		WinRate:         jsonfloat.Float(s.Trades.WinRate),
+		ProfitFactor:    jsonfloat.Float(s.Trades.ProfitFactor),
+		AverageWin:      jsonfloat.Float(s.Trades.AverageWin),
+		AverageLoss:     jsonfloat.Float(s.Trades.AverageLoss),
+		RoundTripsPnL:   jsonfloat.Float(s.Trades.TotalPnL),
 	}
 }
 
