@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/pprof/profile"
 
+	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/pkg/config"
 )
@@ -329,15 +330,13 @@ func profileRuns(ctx context.Context, s subject, dir, scenario string, d time.Du
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	f, err := atomicfile.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
+	defer f.Discard() // nothing once committed
 	runtime.GC()
 	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
 		return nil, fmt.Errorf("profile %s on %s: %w", scenario, s.backend(), err)
 	}
 	t := time.Now()
@@ -351,16 +350,10 @@ func profileRuns(ctx context.Context, s subject, dir, scenario string, d time.Du
 	}
 	took := time.Since(t)
 	pprof.StopCPUProfile()
-	if err := f.Close(); err != nil {
-		return nil, err
-	}
 	if runErr != nil {
 		return nil, runErr
 	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := f.Commit(); err != nil {
 		return nil, err
 	}
 	pf, err := os.Open(path)

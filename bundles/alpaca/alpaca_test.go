@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -548,7 +549,7 @@ func TestDamagedStaging(t *testing.T) {
 	}
 	path := windowPath(staging, "b000-2024-01")
 	b, _ := os.ReadFile(path)
-	if err := writeDurable(path, b[:len(b)-20]); err != nil {
+	if err := atomicfile.WriteFile(path, b[:len(b)-20]); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err := Dataset[numeric.Fixed](src, staging)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/alpacahq/alpaca-trade-api-go/v3/marketdata"
 
+	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -161,7 +162,7 @@ func (s *Source) Download(ctx context.Context, staging string) (*Report, error) 
 			if err != nil {
 				return rep, err
 			}
-			if err := writeDurable(windowPath(staging, w.ID), encodeWindow(w.ID, bars)); err != nil {
+			if err := atomicfile.WriteFile(windowPath(staging, w.ID), encodeWindow(w.ID, bars)); err != nil {
 				return rep, fmt.Errorf("alpaca: staging window %s: %w", w.ID, err)
 			}
 			prog.Done = append(prog.Done, w.ID)

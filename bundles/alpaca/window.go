@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pennybt/penny/internal/atomicfile"
 )
 
 // A window is one request of the download: a batch of symbols over one
@@ -100,7 +102,7 @@ func writeProgress(dir string, p *progress) error {
 	if err != nil {
 		return err
 	}
-	return writeDurable(filepath.Join(dir, progressFile), append(b, '\n'))
+	return atomicfile.WriteFile(filepath.Join(dir, progressFile), append(b, '\n'))
 }
 
 func windowPath(dir, id string) string { return filepath.Join(dir, windowsDir, id+".tsv") }
@@ -168,38 +170,4 @@ func readWindow(dir, id string) ([]rawBar, error) {
 		return nil, bad(line, fmt.Sprintf("%d bars, the header says %d (truncated)", len(bars), n))
 	}
 	return bars, nil
-}
-
-// writeDurable writes data to path through a temporary file that is
-// synced and renamed, then syncs the directory: after it returns, the
-// file is on disk whole or not at all.
-func writeDurable(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	d, err := os.Open(filepath.Dir(path))
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		return err
-	}
-	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -185,8 +186,8 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	if err := writeFileSync(filepath.Join(in.dir, ManifestFile), append(b, '\n')); err != nil {
-		return nil, err
+	if err := atomicfile.WriteFile(filepath.Join(in.dir, ManifestFile), append(b, '\n')); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
 	}
 	if err := os.RemoveAll(in.Staging()); err != nil {
 		return nil, fmt.Errorf("store: %w", err)
@@ -309,42 +310,10 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeFileSync writes data to path through a temporary name, synced,
-// then renamed.
-func writeFileSync(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fmt.Errorf("store: %w", err)
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("store: %w", err)
-	}
-	return nil
-}
-
+// syncDir flushes a folder's entries to disk.
 func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
+	if err := atomicfile.SyncDir(dir); err != nil {
 		return fmt.Errorf("store: %w", err)
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil && !errors.Is(err, os.ErrInvalid) {
-		return fmt.Errorf("store: sync %s: %w", dir, err)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
 )
@@ -33,7 +34,7 @@ func WriteDir[N numeric.Number[N]](dir string, res *engine.Result[N], opts Optio
 // which only the file system can cause, may leave some files new and some
 // old). Files get mode 0644 (set with chmod, whatever the umask) and replace
 // existing ones of the same name.
-func (r *Report[N]) WriteDir(dir string) (err error) {
+func (r *Report[N]) WriteDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -44,58 +45,46 @@ func (r *Report[N]) WriteDir(dir string) (err error) {
 		"orders.csv":       r.WriteOrders,
 		"report.html":      r.WriteHTML,
 	}
-	var temps []string
+	var files []*atomicfile.File
 	defer func() {
-		if err != nil {
-			for _, t := range temps {
-				_ = os.Remove(t)
-			}
+		for _, f := range files {
+			f.Discard() // nothing once committed
 		}
 	}()
 	for _, name := range Files() {
-		tmp, err := writeTemp(dir, name, writers[name])
-		if tmp != "" {
-			temps = append(temps, tmp)
+		f, err := writeTemp(filepath.Join(dir, name), writers[name])
+		if f != nil {
+			files = append(files, f)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	for i, name := range Files() {
-		if err := os.Rename(temps[i], filepath.Join(dir, name)); err != nil {
-			temps = temps[i:]
+	for _, f := range files {
+		if err := f.Commit(); err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
 	}
-	temps = nil
 	return nil
 }
 
-// writeTemp writes a file of dir under a temporary name with write,
-// flushes it to disk and closes it; it returns the temporary's path (""
-// if it could not be created).
-func writeTemp(dir, name string, write func(io.Writer) error) (string, error) {
-	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+// writeTemp writes the file at path under a temporary name with write,
+// flushes it to disk and closes it, ready to commit; the file is nil if it
+// could not be created.
+func writeTemp(path string, write func(io.Writer) error) (*atomicfile.File, error) {
+	f, err := atomicfile.Create(path)
 	if err != nil {
-		return "", fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
-		_ = f.Close()
-		return f.Name(), err // the writers' errors name the file
+		return f, err // the writers' errors name the file
 	}
-	err = bw.Flush()
-	if err == nil {
-		err = f.Chmod(0o644)
+	if err := bw.Flush(); err != nil {
+		return f, fmt.Errorf("report: %s: %w", filepath.Base(path), err)
 	}
-	if err == nil {
-		err = f.Sync()
+	if err := f.Close(); err != nil {
+		return f, fmt.Errorf("report: %w", err)
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return f.Name(), fmt.Errorf("report: %s: %w", name, err)
-	}
-	return f.Name(), nil
+	return f, nil
 }
