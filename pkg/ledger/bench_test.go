@@ -113,3 +113,29 @@ func testMarkAllocs[N numeric.Number[N]](t *testing.T) {
 		t.Errorf("mark-to-market, valuation and Check allocate %v times", allocs)
 	}
 }
+
+// benchRoundTrips measures RoundTrips over a log of 4096 fills on 10
+// assets: opens, adds, partial closes, closes and flips.
+func benchRoundTrips[N numeric.Number[N]](b *testing.B) {
+	assets := make([]market.Asset, 10)
+	for i := range assets {
+		assets[i] = market.Asset{ID: i, Symbol: fmt.Sprintf("A%d", i)}
+	}
+	amounts := []string{"100", "50", "-30", "-120", "-40", "200", "-160"}
+	prices := []string{"37.45", "37.5", "38.01", "36.99", "37.2", "36.8", "38.4"}
+	l := ledger.New(num[N](b, "100000000"), ledger.Account[N]{Shorting: true})
+	for i := range 4096 {
+		k := i % len(amounts)
+		l.Apply(tx[N](b, assets[(i/len(amounts))%len(assets)], amounts[k], prices[k], "1"))
+	}
+	txs := l.Transactions()
+	for b.Loop() {
+		ledger.RoundTrips(txs)
+	}
+}
+
+func BenchmarkRoundTrips(b *testing.B) {
+	b.Run("backend=float", benchRoundTrips[numeric.Float])
+	b.Run("backend=fixed", benchRoundTrips[numeric.Fixed])
+	b.Run("backend=decimal", benchRoundTrips[numeric.Decimal])
+}

@@ -49,6 +49,28 @@
 // fill's commission to the realized P&L, and opens the rest at the fill
 // price. Realized P&L is thus net of every commission.
 //
+// # Round trips
+//
+// [RoundTrips] splits the transaction log into round trips by the same
+// rule, replaying it through the arithmetic of Apply. A round trip is a
+// position in one asset from the fill that takes it away from zero to
+// the fill that brings it back to zero, or through zero: a flip closes
+// the trip (its whole commission charged to it, as above) and opens the
+// next one, in the other direction, with the rest of the fill. Fills in
+// the trip's direction add to it; partial closes realize P&L in it and
+// leave it open. A trip's P&L is the sum of what the ledger realized on
+// its fills, so it is net of every commission of the trip (an opening
+// commission is part of the cost, which comes out of the P&L as the
+// position is closed), and the P&L of all the trips, open ones
+// included, is the ledger's Realized, exactly in Fixed and Decimal. A
+// closed trip's P&L is the cash it moved: the proceeds of its closing
+// fills less the cost of its opening ones, commissions included. Unlike
+// first-in-first-out matching, a partial close makes no trip of its own
+// and the P&L of a trip does not depend on which shares were sold first
+// (zipline keeps average cost too; backtrader's Trade opens and closes
+// as a round trip does here, at average cost, but splits a flip's
+// commission between the two trades pro rata to quantity).
+//
 // # Valuation
 //
 // Positions are indexed by asset ID, and the ledger keeps a compact,

@@ -53,3 +53,31 @@ func ExampleLedger_Check() {
 	// selling 5 NVDA exceeds the position of 0 and shorting is disabled
 	// insufficient cash: buying 100 NVDA at 15.37 costs 1537 plus commission 1 = 1538, cash is 1000
 }
+
+func ExampleRoundTrips() {
+	type N = numeric.Fixed
+	p := numeric.MustParse[N]
+	spy := market.Asset{ID: 0, Symbol: "SPY"}
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 20, 0, 0, 0, time.UTC) }
+
+	l := ledger.New(p("100000"), ledger.Account[N]{Shorting: true})
+	for _, t := range []ledger.Transaction[N]{
+		{Time: day(1), Asset: spy, Amount: p("10"), Price: p("500"), Commission: p("1")},
+		{Time: day(4), Asset: spy, Amount: p("-4"), Price: p("510"), Commission: p("1")}, // a partial close
+		{Time: day(5), Asset: spy, Amount: p("-6"), Price: p("490"), Commission: p("1")}, // flat: the trip closes
+		{Time: day(6), Asset: spy, Amount: p("-5"), Price: p("495"), Commission: p("1")},
+		{Time: day(7), Asset: spy, Amount: p("8"), Price: p("480"), Commission: p("1")}, // a flip
+	} {
+		l.Apply(t)
+	}
+	for _, rt := range ledger.RoundTrips(l.Transactions()) {
+		fmt.Printf("%s %s from %s: closed %v, cost %s, commission %s, pnl %s\n", rt.Asset.Symbol, rt.Amount,
+			rt.Entry.Format("Jan 2"), rt.Closed, rt.Cost, rt.Commission, rt.PnL)
+	}
+	fmt.Println("realized", l.Realized())
+	// Output:
+	// SPY 10 from Mar 1: closed true, cost 5001, commission 3, pnl -23
+	// SPY -5 from Mar 6: closed true, cost -2474, commission 2, pnl 73
+	// SPY 3 from Mar 7: closed false, cost 1440, commission 0, pnl 0
+	// realized 50
+}

@@ -115,30 +115,11 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	notional := tx.Notional()
 	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
 
-	a, q := p.Amount, tx.Amount
-	after := a.Add(q)
-	switch {
-	case a.IsZero() || a.Sign() == q.Sign():
-		// Open or increase: the fill's cost, commission included, adds to
-		// the position's.
-		p.Cost = p.Cost.Add(notional).Add(tx.Commission)
-	case after.IsZero() || after.Sign() == a.Sign():
-		// Reduce or close: remove the closed share of the cost (all of it
-		// on a close) and realize the difference.
-		removed := p.Cost
-		if !after.IsZero() {
-			removed = mulDiv(p.Cost, q.Abs(), a.Abs())
-		}
-		l.realize(p, notional.Neg().Sub(tx.Commission).Sub(removed))
-		p.Cost = p.Cost.Sub(removed)
-	default:
-		// Flip through zero: close the whole position at the fill price,
-		// charging the commission to it, and open the rest.
-		closing := a.Neg().MulRound(tx.Price, decimals, numeric.HalfEven)
-		l.realize(p, closing.Neg().Sub(tx.Commission).Sub(p.Cost))
-		p.Cost = notional.Sub(closing)
+	a := p.Amount
+	if pnl, ok := trade(p, &tx, notional); ok {
+		l.realize(p, pnl)
 	}
-	p.Amount = after
+	after := p.Amount
 	p.LastPrice = tx.Price
 	l.setValue(p, round8(after, tx.Price))
 	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
@@ -154,6 +135,39 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	last := &l.txs[len(l.txs)-1]
 	*last = append(*last, tx)
 	l.ntx++
+}
+
+// trade applies tx, whose Notional() is given, to the position p by
+// average cost (see the package documentation): it sets p.Amount and
+// p.Cost, and returns the P&L the fill realizes, with ok false (and a
+// zero P&L) when the fill only opens or increases the position. It is
+// the one rule of the ledger and of RoundTrips.
+func trade[N numeric.Number[N]](p *Position[N], tx *Transaction[N], notional N) (pnl N, ok bool) {
+	a, q := p.Amount, tx.Amount
+	after := a.Add(q)
+	switch {
+	case a.IsZero() || a.Sign() == q.Sign():
+		// Open or increase: the fill's cost, commission included, adds to
+		// the position's.
+		p.Cost = p.Cost.Add(notional).Add(tx.Commission)
+	case after.IsZero() || after.Sign() == a.Sign():
+		// Reduce or close: remove the closed share of the cost (all of it
+		// on a close) and realize the difference.
+		removed := p.Cost
+		if !after.IsZero() {
+			removed = mulDiv(p.Cost, q.Abs(), a.Abs())
+		}
+		pnl, ok = notional.Neg().Sub(tx.Commission).Sub(removed), true
+		p.Cost = p.Cost.Sub(removed)
+	default:
+		// Flip through zero: close the whole position at the fill price,
+		// charging the commission to it, and open the rest.
+		closing := a.Neg().MulRound(tx.Price, decimals, numeric.HalfEven)
+		pnl, ok = closing.Neg().Sub(tx.Commission).Sub(p.Cost), true
+		p.Cost = notional.Sub(closing)
+	}
+	p.Amount = after
+	return pnl, ok
 }
 
 // setValue sets a position's value and keeps the running long and short
