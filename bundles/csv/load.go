@@ -2,16 +2,16 @@ package csvsource
 
 import (
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/pennybt/penny/internal/parallel"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -56,8 +56,9 @@ func (r *Report) String() string {
 // Load validates cfg, reads every file it names (in parallel, one file
 // per core) and returns the dataset, normalized (series sorted by symbol,
 // Asset.ID set) and validated, with the report of what was read and
-// dropped. The first error in symbol order is returned; it is a
-// *[ParseError] for bad input.
+// dropped. A file that fails stops the reading: the first error in symbol
+// order is returned, a *[ParseError] for bad input, with the report of the
+// files that were read.
 func Load[N numeric.Number[N]](cfg Config) (*market.Dataset[N], *Report, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, nil, err
@@ -74,30 +75,20 @@ func Load[N numeric.Number[N]](cfg Config) (*market.Dataset[N], *Report, error) 
 
 	series := make([]market.Series[N], len(files))
 	reports := make([]FileReport, len(files))
-	errs := make([]error, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				series[i], reports[i], errs[i] = readFile[N](files[i].path, opt)
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	readErr := parallel.For(context.Background(), len(files), 0, func(_ context.Context, i int) error {
+		var err error
+		series[i], reports[i], err = readFile[N](files[i].path, opt)
+		return err
+	})
 
 	rep := &Report{Files: reports}
 	for i, f := range files {
 		rep.Files[i].Symbol, rep.Files[i].File = f.symbol, f.path
 	}
+	if readErr != nil {
+		return nil, rep, readErr
+	}
 	for i, f := range files {
-		if errs[i] != nil {
-			return nil, rep, errs[i]
-		}
 		series[i].Asset = market.Asset{Symbol: f.symbol, Class: class, TickSize: cfg.TickSize, LotSize: cfg.LotSize}
 	}
 	ds := &market.Dataset[N]{Frequency: opt.Frequency, Calendar: opt.CalendarName(), Series: series}

@@ -1,15 +1,15 @@
 package store
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
+	"github.com/pennybt/penny/internal/parallel"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -38,9 +38,10 @@ func (e *CorruptError) Is(target error) bool { return target == ErrCorrupt }
 // decimals or beyond the range, for Fixed) is a *ValueError naming the
 // file, column and row.
 //
-// Files are read on as many goroutines as there are CPUs. The bars are
-// not re-validated: they were validated when written, and the checksums
-// show they are unchanged.
+// Files are read on as many goroutines as there are CPUs; the first
+// error in the manifest's order stops the reading and is returned. The
+// bars are not re-validated: they were validated when written, and the
+// checksums show they are unchanged.
 func Load[N numeric.Number[N]](home, name, ingest string) (*market.Dataset[N], *Manifest, error) {
 	ing, err := resolveIngest(home, name, ingest)
 	if err != nil {
@@ -59,40 +60,11 @@ func Load[N numeric.Number[N]](home, name, ingest string) (*market.Dataset[N], *
 		}
 		ds.Series[i].Asset = market.Asset{ID: i, Symbol: a.Symbol, Class: class, TickSize: a.TickSize, LotSize: a.LotSize}
 	}
-	var (
-		wg      sync.WaitGroup
-		mu      sync.Mutex
-		firstEr error
-		next    = make(chan int)
-	)
-	for range min(runtime.GOMAXPROCS(0), len(m.Assets)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := loadAsset(dir, &m.Assets[i], &ds.Series[i]); err != nil {
-					mu.Lock()
-					if firstEr == nil {
-						firstEr = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range m.Assets {
-		mu.Lock()
-		stop := firstEr != nil
-		mu.Unlock()
-		if stop {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if firstEr != nil {
-		return nil, nil, firstEr
+	err = parallel.For(context.Background(), len(m.Assets), 0, func(_ context.Context, i int) error {
+		return loadAsset(dir, &m.Assets[i], &ds.Series[i])
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return ds, m, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,12 +11,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/pennybt/penny/internal/atomicfile"
+	"github.com/pennybt/penny/internal/parallel"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -213,47 +214,27 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 }
 
 // writeAll writes every asset's file, on as many goroutines as there are
-// CPUs, filling in the manifest's sizes, checksums and scales.
+// CPUs, filling in the manifest's sizes, checksums and scales. The first
+// error in the dataset's order stops the writing and is returned.
 func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifest, opts WriteOptions) error {
 	var (
-		mu      sync.Mutex
-		done    int
-		firstEr error
-		next    = make(chan int)
-		wg      sync.WaitGroup
+		mu   sync.Mutex
+		done int
 	)
-	workers := min(runtime.GOMAXPROCS(0), len(ds.Series))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var scratch [5][]int64
-			for i := range next {
-				err := writeAsset(in, &ds.Series[i], ds.Frequency, &m.Assets[i], &scratch)
-				mu.Lock()
-				if err != nil && firstEr == nil {
-					firstEr = err
-				}
-				done++
-				if opts.Progress != nil && err == nil {
-					opts.Progress(done, len(ds.Series))
-				}
-				mu.Unlock()
+	return parallel.ForEach(context.Background(), len(ds.Series), 0,
+		func() *[5][]int64 { return new([5][]int64) },
+		func(_ context.Context, scratch *[5][]int64, i int) error {
+			if err := writeAsset(in, &ds.Series[i], ds.Frequency, &m.Assets[i], scratch); err != nil {
+				return err
 			}
-		}()
-	}
-	for i := range ds.Series {
-		mu.Lock()
-		stop := firstEr != nil
-		mu.Unlock()
-		if stop {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return firstEr
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			if opts.Progress != nil {
+				opts.Progress(done, len(ds.Series))
+			}
+			return nil
+		})
 }
 
 func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq market.Frequency, f *File, scratch *[5][]int64) error {

@@ -1,13 +1,12 @@
 package synthetic
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
+	"github.com/pennybt/penny/internal/parallel"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/clock"
 	"github.com/pennybt/penny/pkg/market"
@@ -34,30 +33,23 @@ func Generate[N numeric.Number[N]](cfg Config) (*market.Dataset[N], error) {
 	}
 	sch := newSchedule(clk, r.cal, cfg.Start)
 	series := make([]market.Series[N], len(r.symbols))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(series)) {
-		wg.Go(func() {
-			w := newWalker(sch, cfg, r.tick)
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(series) {
-					return
-				}
-				sym := r.symbols[i]
-				w.walk(streamFor(cfg.Seed, sym))
-				s := &series[i]
-				s.Asset = market.Asset{Symbol: sym, Class: r.class, TickSize: r.tick.String(), LotSize: r.lot}
-				s.Time = append([]int64(nil), sch.times...)
-				s.Open = prices[N](w.open, r.tick)
-				s.High = prices[N](w.high, r.tick)
-				s.Low = prices[N](w.low, r.tick)
-				s.Close = prices[N](w.close, r.tick)
-				s.Volume = prices[N](w.volume, tick{units: 1})
-			}
+	// One walker per goroutine: its columns are reused from one asset to
+	// the next. Generating cannot fail.
+	_ = parallel.ForEach(context.Background(), len(series), 0,
+		func() *walker { return newWalker(sch, cfg, r.tick) },
+		func(_ context.Context, w *walker, i int) error {
+			sym := r.symbols[i]
+			w.walk(streamFor(cfg.Seed, sym))
+			s := &series[i]
+			s.Asset = market.Asset{Symbol: sym, Class: r.class, TickSize: r.tick.String(), LotSize: r.lot}
+			s.Time = append([]int64(nil), sch.times...)
+			s.Open = prices[N](w.open, r.tick)
+			s.High = prices[N](w.high, r.tick)
+			s.Low = prices[N](w.low, r.tick)
+			s.Close = prices[N](w.close, r.tick)
+			s.Volume = prices[N](w.volume, tick{units: 1})
+			return nil
 		})
-	}
-	wg.Wait()
 	ds := &market.Dataset[N]{Frequency: r.frequency, Calendar: r.cal.Name(), Series: series}
 	if err := ds.Normalize(); err != nil {
 		return nil, fmt.Errorf("synthetic: %w", err)
