@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -11,7 +10,6 @@ import (
 	"math"
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/pennybt/penny/pkg/metrics"
@@ -79,7 +77,7 @@ func runStats(e *env, args []string) int {
 	cfg := metrics.Config{Period: period}
 	var (
 		summary metrics.Summary
-		bench   *returnsSeries
+		bench   *returnsFile
 		paired  int
 	)
 	if *benchPath != "" {
@@ -88,18 +86,18 @@ func runStats(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "penny stats: %v\n", err)
 			return 2
 		}
-		aligned := bench.alignTo(rets)
+		aligned := bench.AlignTo(rets.DatedReturns)
 		for i, b := range aligned {
-			if !math.IsNaN(b) && !math.IsNaN(rets.values[i]) {
+			if !math.IsNaN(b) && !math.IsNaN(rets.Values[i]) {
 				paired++
 			}
 		}
 		if paired == 0 {
 			fmt.Fprintf(e.stderr, "penny stats: warning: no date has a return in both %s and %s: alpha, beta and excess_sharpe are NaN\n", rets.file, bench.file)
 		}
-		summary = metrics.SummarizeWithBenchmark(rets.values, aligned, cfg)
+		summary = metrics.SummarizeWithBenchmark(rets.Values, aligned, cfg)
 	} else {
-		summary = metrics.Summarize(rets.values, cfg)
+		summary = metrics.Summarize(rets.Values, cfg)
 	}
 
 	if *asJSON {
@@ -122,7 +120,7 @@ func runStats(e *env, args []string) int {
 
 // writeStatsTable prints the summary for a person: what was read, then one
 // line per statistic with its empyrical name.
-func writeStatsTable(w io.Writer, rets, bench *returnsSeries, paired int, p metrics.Period, s metrics.Summary) error {
+func writeStatsTable(w io.Writer, rets, bench *returnsFile, paired int, p metrics.Period, s metrics.Summary) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "returns    %s: %s\n", rets.file, rets.describe())
 	if bench != nil {
@@ -159,7 +157,7 @@ func writeStatsTable(w io.Writer, rets, bench *returnsSeries, paired int, p metr
 	for _, r := range rows {
 		fmt.Fprintf(bw, "%-20s %12s  %s\n", r.label, formatStat(r.v, r.percent), r.key)
 	}
-	if rets.missing > 0 {
+	if rets.Missing > 0 {
 		fmt.Fprintf(bw, "\nvalue_at_risk is NaN when a return is missing: empyrical takes numpy's percentile, which is.\n")
 	}
 	return bw.Flush()
@@ -179,227 +177,29 @@ func formatStat(v float64, percent bool) string {
 	return strconv.FormatFloat(v, 'f', 4, 64)
 }
 
-// returnsSeries is a returns CSV as read: one value per row, NaN where the
-// return is missing, with the row's calendar date.
-type returnsSeries struct {
-	file    string
-	dates   []civilDate
-	values  []float64
-	missing int
+// returnsFile is a returns CSV as read, with its file name.
+type returnsFile struct {
+	file string
+	*metrics.DatedReturns
 }
 
-// civilDate is a calendar date as written in the file (in the timestamp's
-// own offset, not converted to UTC), the key rows are matched on.
-type civilDate struct {
-	year  int
-	month time.Month
-	day   int
-}
-
-func (d civilDate) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day) }
-
-func (d civilDate) before(o civilDate) bool {
-	if d.year != o.year {
-		return d.year < o.year
-	}
-	if d.month != o.month {
-		return d.month < o.month
-	}
-	return d.day < o.day
-}
-
-func (s *returnsSeries) describe() string {
-	if len(s.dates) == 0 {
+func (f returnsFile) describe() string {
+	if len(f.Dates) == 0 {
 		return "no rows"
 	}
-	return fmt.Sprintf("%d rows (%d missing), %s to %s", len(s.values), s.missing, s.dates[0], s.dates[len(s.dates)-1])
+	return fmt.Sprintf("%d rows (%d missing), %s to %s", len(f.Values), f.Missing,
+		f.Dates[0].Format(time.DateOnly), f.Dates[len(f.Dates)-1].Format(time.DateOnly))
 }
 
-// alignTo returns the values of s on the dates of r: NaN where s has no row
-// for a date of r. Dates of s that r lacks are dropped.
-func (s *returnsSeries) alignTo(r *returnsSeries) []float64 {
-	byDate := make(map[civilDate]float64, len(s.dates))
-	for i, d := range s.dates {
-		byDate[d] = s.values[i]
-	}
-	out := make([]float64, len(r.dates))
-	for i, d := range r.dates {
-		v, ok := byDate[d]
-		if !ok {
-			v = math.NaN()
-		}
-		out[i] = v
-	}
-	return out
-}
-
-// rowError is a bad row of a returns file: it names the file, the line,
-// the column and the value, as encoding/csv's ParseError does.
-type rowError struct {
-	File   string
-	Line   int
-	Column string // "date" or "return"; empty for a row-level problem
-	Value  string
-	Msg    string
-}
-
-func (e *rowError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s %q: %s", e.File, e.Line, e.Column, e.Value, e.Msg)
-}
-
-func readReturnsFile(name string) (*returnsSeries, error) {
+func readReturnsFile(name string) (*returnsFile, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return parseReturns(name, f)
-}
-
-// parseReturns reads a returns CSV (see statsUsage for the format). name
-// is used in errors only.
-func parseReturns(name string, r io.Reader) (*returnsSeries, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	s := &returnsSeries{file: name}
-
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty file: want a header row, then date,return rows", name)
-	}
+	d, err := metrics.ReadReturnsCSV(name, f)
 	if err != nil {
-		return nil, csvErr(name, err)
+		return nil, err
 	}
-	line, _ := cr.FieldPos(0)
-	if len(header) < 2 {
-		return nil, &rowError{File: name, Line: line, Msg: fmt.Sprintf("header has %d column(s), want at least 2 (date, return)", len(header))}
-	}
-	if v := strings.TrimSpace(header[1]); v != "" && isDecimal(v) {
-		return nil, &rowError{File: name, Line: line, Column: "return", Value: header[1], Msg: "a number where the header row should be: the file needs a header row (for example date,return)"}
-	}
-
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvErr(name, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) < 2 {
-			return nil, &rowError{File: name, Line: line, Msg: fmt.Sprintf("row has %d column(s), want at least 2 (date, return)", len(rec))}
-		}
-		d, err := parseDate(strings.TrimSpace(rec[0]))
-		if err != nil {
-			return nil, &rowError{File: name, Line: line, Column: "date", Value: rec[0], Msg: err.Error()}
-		}
-		if n := len(s.dates); n > 0 && !s.dates[n-1].before(d) {
-			return nil, &rowError{File: name, Line: line, Column: "date", Value: rec[0],
-				Msg: fmt.Sprintf("not after the previous row's %s (dates must increase, one row per date)", s.dates[n-1])}
-		}
-		v, err := parseReturn(strings.TrimSpace(rec[1]))
-		if err != nil {
-			return nil, &rowError{File: name, Line: line, Column: "return", Value: rec[1], Msg: err.Error()}
-		}
-		if math.IsNaN(v) {
-			s.missing++
-		}
-		s.dates = append(s.dates, d)
-		s.values = append(s.values, v)
-	}
-	if len(s.values) == 0 {
-		return nil, fmt.Errorf("%s: no data rows after the header", name)
-	}
-	return s, nil
-}
-
-// csvErr names the file in an encoding/csv error, which already carries the
-// line and column.
-func csvErr(name string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
-	}
-	return fmt.Errorf("%s: %v", name, err)
-}
-
-var dateLayouts = []string{
-	"2006-01-02",
-	time.RFC3339,
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04:05",
-}
-
-func parseDate(s string) (civilDate, error) {
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return civilDate{t.Year(), t.Month(), t.Day()}, nil
-		}
-	}
-	return civilDate{}, errors.New("not a date (want 2006-01-02 or a timestamp such as 2006-01-02T15:04:05Z)")
-}
-
-// parseReturn reads a simple return written as a plain decimal number
-// (optional sign, digits with an optional point, optional exponent). An
-// empty cell or NaN (any case) is a missing return, NaN.
-func parseReturn(s string) (float64, error) {
-	if s == "" || strings.EqualFold(s, "nan") {
-		return math.NaN(), nil
-	}
-	if strings.HasSuffix(s, "%") {
-		return 0, errors.New("a percentage: write returns as decimal fractions (0.015 for 1.5%)")
-	}
-	if !isDecimal(s) {
-		return 0, errors.New("not a decimal number")
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(v, 0) {
-		return 0, errors.New("out of range")
-	}
-	return v, nil
-}
-
-// isDecimal reports whether s is [+-]digits[.digits][(e|E)[+-]digits] with
-// at least one digit before the exponent.
-func isDecimal(s string) bool {
-	i := 0
-	if i < len(s) && (s[i] == '+' || s[i] == '-') {
-		i++
-	}
-	digits := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-		digits++
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-			digits++
-		}
-	}
-	if digits == 0 {
-		return false
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		exp := 0
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-			exp++
-		}
-		if exp == 0 {
-			return false
-		}
-	}
-	return i == len(s)
+	return &returnsFile{file: name, DatedReturns: d}, nil
 }

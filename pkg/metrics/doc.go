@@ -36,6 +36,10 @@
 // the strings "NaN", "Infinity", "-Infinity". RollingSharpe gives the
 // Sharpe ratio over a trailing window, aligned with the input.
 //
+// ReadReturnsCSV reads a returns series from a CSV file of dates and
+// returns (what `penny stats` takes), and DatedReturns.AlignTo pairs a
+// benchmark with it by date.
+//
 // # Trades
 //
 // RoundTrips matches Transactions (plain records: time, symbol, signed

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/pennybt/penny/pkg/metrics"
@@ -109,4 +110,40 @@ func ExampleRollingSharpe() {
 	}
 	fmt.Println()
 	// Output: NaN NaN 6.9282 14.0000 +Inf
+}
+
+func ExampleReadReturnsCSV() {
+	const returns = `date,return
+2024-01-02,0.01
+2024-01-03,
+2024-01-04T21:00:00Z,0.03
+`
+	const benchmark = `date,return
+2024-01-02,0.005
+2024-01-04,0.02
+`
+	r, err := metrics.ReadReturnsCSV("returns.csv", strings.NewReader(returns))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, err := metrics.ReadReturnsCSV("benchmark.csv", strings.NewReader(benchmark))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(r.Values), "returns,", r.Missing, "missing")
+	fmt.Println("benchmark on the returns' dates:", b.AlignTo(r))
+	// Two dates have both: beta is the slope through them,
+	// (0.03 - 0.01) / (0.02 - 0.005) = 4/3.
+	s := metrics.SummarizeWithBenchmark(r.Values, b.AlignTo(r), metrics.Config{})
+	fmt.Printf("cumulative return %.4f, beta %.4f\n", s.CumReturnsFinal, s.Beta)
+
+	_, err = metrics.ReadReturnsCSV("bad.csv", strings.NewReader("date,return\n2024-01-02,1.5%\n"))
+	fmt.Println(err)
+	// Output:
+	// 3 returns, 1 missing
+	// benchmark on the returns' dates: [0.005 NaN 0.02]
+	// cumulative return 0.0403, beta 1.3333
+	// bad.csv:2: return "1.5%": a percentage: write returns as decimal fractions (0.015 for 1.5%)
 }

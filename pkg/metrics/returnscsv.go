@@ -1,0 +1,220 @@
+package metrics
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DatedReturns is a returns series read from a CSV file by
+// ReadReturnsCSV: one simple return per row, oldest first, with the row's
+// calendar date.
+type DatedReturns struct {
+	// Dates are the rows' calendar dates as written (a timestamp's date in
+	// its own offset, not converted to UTC), at midnight UTC; they
+	// increase strictly.
+	Dates []time.Time
+	// Values are the returns, NaN where missing; one per date.
+	Values []float64
+	// Missing counts the NaN values.
+	Missing int
+}
+
+// AlignTo returns the values of d on the dates of ref: NaN where d has no
+// row for a date of ref. Dates of d that ref lacks are dropped. The
+// result pairs with ref.Values, as SummarizeWithBenchmark wants its
+// benchmark.
+func (d *DatedReturns) AlignTo(ref *DatedReturns) []float64 {
+	byDate := make(map[time.Time]float64, len(d.Dates))
+	for i, t := range d.Dates {
+		byDate[t] = d.Values[i]
+	}
+	out := make([]float64, len(ref.Dates))
+	for i, t := range ref.Dates {
+		v, ok := byDate[t]
+		if !ok {
+			v = math.NaN()
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// RowError is a bad row of a returns CSV: it names the file, the line,
+// the column and the value, as encoding/csv's ParseError does.
+type RowError struct {
+	File   string
+	Line   int
+	Column string // "date" or "return"; empty for a row-level problem
+	Value  string
+	Msg    string
+}
+
+func (e *RowError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s %q: %s", e.File, e.Line, e.Column, e.Value, e.Msg)
+}
+
+// ReadReturnsCSV reads a returns series from CSV text: a header row, then
+// one row per period with a date and a simple return as a decimal
+// fraction (0.0123 for +1.23%); further columns are ignored.
+//
+// A date is 2006-01-02 or a timestamp (2006-01-02T15:04:05Z,
+// 2006-01-02 15:04:05+00:00, or either without an offset); only its
+// calendar date counts, and dates must increase, one row per date. A
+// return is a plain decimal number: an optional sign, digits with an
+// optional point, an optional exponent (no hexadecimal, no underscores,
+// no infinities, no percent sign). An empty cell or NaN (any case) is a
+// missing return. Spaces around a cell are ignored.
+//
+// Every error names name (the file): a bad row is a *RowError with the
+// line, column and value.
+func ReadReturnsCSV(name string, r io.Reader) (*DatedReturns, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	d := &DatedReturns{}
+
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file: want a header row, then date,return rows", name)
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	line, _ := cr.FieldPos(0)
+	if len(header) < 2 {
+		return nil, &RowError{File: name, Line: line, Msg: fmt.Sprintf("header has %d column(s), want at least 2 (date, return)", len(header))}
+	}
+	if v := strings.TrimSpace(header[1]); v != "" && isDecimal(v) {
+		return nil, &RowError{File: name, Line: line, Column: "return", Value: header[1], Msg: "a number where the header row should be: the file needs a header row (for example date,return)"}
+	}
+
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) < 2 {
+			return nil, &RowError{File: name, Line: line, Msg: fmt.Sprintf("row has %d column(s), want at least 2 (date, return)", len(rec))}
+		}
+		t, err := parseReturnDate(strings.TrimSpace(rec[0]))
+		if err != nil {
+			return nil, &RowError{File: name, Line: line, Column: "date", Value: rec[0], Msg: err.Error()}
+		}
+		if n := len(d.Dates); n > 0 && !d.Dates[n-1].Before(t) {
+			return nil, &RowError{File: name, Line: line, Column: "date", Value: rec[0],
+				Msg: fmt.Sprintf("not after the previous row's %s (dates must increase, one row per date)", d.Dates[n-1].Format(time.DateOnly))}
+		}
+		v, err := parseReturn(strings.TrimSpace(rec[1]))
+		if err != nil {
+			return nil, &RowError{File: name, Line: line, Column: "return", Value: rec[1], Msg: err.Error()}
+		}
+		if math.IsNaN(v) {
+			d.Missing++
+		}
+		d.Dates = append(d.Dates, t)
+		d.Values = append(d.Values, v)
+	}
+	if len(d.Values) == 0 {
+		return nil, fmt.Errorf("%s: no data rows after the header", name)
+	}
+	return d, nil
+}
+
+// csvError names the file in an encoding/csv error, which already carries
+// the line and column.
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
+	}
+	return fmt.Errorf("%s: %v", name, err)
+}
+
+var returnDateLayouts = []string{
+	time.DateOnly,
+	time.RFC3339,
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+}
+
+// parseReturnDate returns the calendar date of s at midnight UTC.
+func parseReturnDate(s string) (time.Time, error) {
+	for _, layout := range returnDateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	return time.Time{}, errors.New("not a date (want 2006-01-02 or a timestamp such as 2006-01-02T15:04:05Z)")
+}
+
+// parseReturn reads a simple return written as a plain decimal number. An
+// empty cell or NaN (any case) is a missing return, NaN.
+func parseReturn(s string) (float64, error) {
+	if s == "" || strings.EqualFold(s, "nan") {
+		return math.NaN(), nil
+	}
+	if strings.HasSuffix(s, "%") {
+		return 0, errors.New("a percentage: write returns as decimal fractions (0.015 for 1.5%)")
+	}
+	if !isDecimal(s) {
+		return 0, errors.New("not a decimal number")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, errors.New("out of range")
+	}
+	return v, nil
+}
+
+// isDecimal reports whether s is [+-]digits[.digits][(e|E)[+-]digits] with
+// at least one digit before the exponent.
+func isDecimal(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			exp++
+		}
+		if exp == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
