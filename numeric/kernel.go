@@ -1,6 +1,6 @@
 package numeric
 
-//go:generate go run github.com/pennybt/penny/internal/specialize
+//go:generate go run github.com/pennybt/penny/internal/specialize/cmd/specialize
 
 // Dot returns the sum of xs[i]*ys[i] over the shorter of the two slices:
 // the value of positions (amounts times prices). Each product is rounded

@@ -3,6 +3,8 @@
 package numeric
 
 // dotFloat is dot for Float.
+//
+//line github.com/pennybt/penny/numeric/kernel.go:18:1
 func dotFloat(xs, ys []Float) Float {
 	var s Float
 	n := min(len(xs), len(ys))
@@ -12,7 +14,11 @@ func dotFloat(xs, ys []Float) Float {
 	return s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen.go:18:1
+
 // dotFixed is dot for Fixed.
+//
+//line github.com/pennybt/penny/numeric/kernel.go:18:1
 func dotFixed(xs, ys []Fixed) Fixed {
 	var s Fixed
 	n := min(len(xs), len(ys))
@@ -22,7 +28,11 @@ func dotFixed(xs, ys []Fixed) Fixed {
 	return s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen.go:32:1
+
 // dotDecimal is dot for Decimal.
+//
+//line github.com/pennybt/penny/numeric/kernel.go:18:1
 func dotDecimal(xs, ys []Decimal) Decimal {
 	var s Decimal
 	n := min(len(xs), len(ys))
@@ -31,6 +41,8 @@ func dotDecimal(xs, ys []Decimal) Decimal {
 	}
 	return s
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen.go:46:1
 
 // dotFor returns dot for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.

@@ -7,6 +7,8 @@ import (
 )
 
 // benchAddFloat is benchAdd for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:39:1
 func benchAddFloat(b *testing.B, xs, ys []Float) {
 	var s Float
 	i := 0
@@ -17,7 +19,11 @@ func benchAddFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:23:1
+
 // benchAddFixed is benchAdd for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:39:1
 func benchAddFixed(b *testing.B, xs, ys []Fixed) {
 	var s Fixed
 	i := 0
@@ -28,7 +34,11 @@ func benchAddFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:38:1
+
 // benchAddDecimal is benchAdd for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:39:1
 func benchAddDecimal(b *testing.B, xs, ys []Decimal) {
 	var s Decimal
 	i := 0
@@ -38,6 +48,8 @@ func benchAddDecimal(b *testing.B, xs, ys []Decimal) {
 	}
 	sinkAny = s
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:53:1
 
 // benchAddFor returns benchAdd for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -57,6 +69,8 @@ func benchAddFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 }
 
 // benchSubFloat is benchSub for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:50:1
 func benchSubFloat(b *testing.B, xs, ys []Float) {
 	var s Float
 	i := 0
@@ -67,7 +81,11 @@ func benchSubFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:85:1
+
 // benchSubFixed is benchSub for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:50:1
 func benchSubFixed(b *testing.B, xs, ys []Fixed) {
 	var s Fixed
 	i := 0
@@ -78,7 +96,11 @@ func benchSubFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:100:1
+
 // benchSubDecimal is benchSub for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:50:1
 func benchSubDecimal(b *testing.B, xs, ys []Decimal) {
 	var s Decimal
 	i := 0
@@ -88,6 +110,8 @@ func benchSubDecimal(b *testing.B, xs, ys []Decimal) {
 	}
 	sinkAny = s
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:115:1
 
 // benchSubFor returns benchSub for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -107,6 +131,8 @@ func benchSubFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 }
 
 // benchMulFloat is benchMul for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:61:1
 func benchMulFloat(b *testing.B, xs, ys []Float) {
 	var s Float
 	i := 0
@@ -117,7 +143,11 @@ func benchMulFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:147:1
+
 // benchMulFixed is benchMul for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:61:1
 func benchMulFixed(b *testing.B, xs, ys []Fixed) {
 	var s Fixed
 	i := 0
@@ -128,7 +158,11 @@ func benchMulFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:162:1
+
 // benchMulDecimal is benchMul for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:61:1
 func benchMulDecimal(b *testing.B, xs, ys []Decimal) {
 	var s Decimal
 	i := 0
@@ -138,6 +172,8 @@ func benchMulDecimal(b *testing.B, xs, ys []Decimal) {
 	}
 	sinkAny = s
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:177:1
 
 // benchMulFor returns benchMul for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -157,6 +193,8 @@ func benchMulFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 }
 
 // benchDivFloat is benchDiv for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:72:1
 func benchDivFloat(b *testing.B, xs, ys []Float) {
 	var s Float
 	i := 0
@@ -167,7 +205,11 @@ func benchDivFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:209:1
+
 // benchDivFixed is benchDiv for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:72:1
 func benchDivFixed(b *testing.B, xs, ys []Fixed) {
 	var s Fixed
 	i := 0
@@ -178,7 +220,11 @@ func benchDivFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:224:1
+
 // benchDivDecimal is benchDiv for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:72:1
 func benchDivDecimal(b *testing.B, xs, ys []Decimal) {
 	var s Decimal
 	i := 0
@@ -188,6 +234,8 @@ func benchDivDecimal(b *testing.B, xs, ys []Decimal) {
 	}
 	sinkAny = s
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:239:1
 
 // benchDivFor returns benchDiv for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -207,6 +255,8 @@ func benchDivFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 }
 
 // benchCmpFloat is benchCmp for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:83:1
 func benchCmpFloat(b *testing.B, xs, ys []Float) {
 	c := 0
 	i := 0
@@ -217,7 +267,11 @@ func benchCmpFloat(b *testing.B, xs, ys []Float) {
 	sinkInt = c
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:271:1
+
 // benchCmpFixed is benchCmp for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:83:1
 func benchCmpFixed(b *testing.B, xs, ys []Fixed) {
 	c := 0
 	i := 0
@@ -228,7 +282,11 @@ func benchCmpFixed(b *testing.B, xs, ys []Fixed) {
 	sinkInt = c
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:286:1
+
 // benchCmpDecimal is benchCmp for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:83:1
 func benchCmpDecimal(b *testing.B, xs, ys []Decimal) {
 	c := 0
 	i := 0
@@ -238,6 +296,8 @@ func benchCmpDecimal(b *testing.B, xs, ys []Decimal) {
 	}
 	sinkInt = c
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:301:1
 
 // benchCmpFor returns benchCmp for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -257,6 +317,8 @@ func benchCmpFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 }
 
 // benchSqrtFloat is benchSqrt for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:94:1
 func benchSqrtFloat(b *testing.B, xs, _ []Float) {
 	var s Float
 	i := 0
@@ -267,7 +329,11 @@ func benchSqrtFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:333:1
+
 // benchSqrtFixed is benchSqrt for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:94:1
 func benchSqrtFixed(b *testing.B, xs, _ []Fixed) {
 	var s Fixed
 	i := 0
@@ -278,7 +344,11 @@ func benchSqrtFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:348:1
+
 // benchSqrtDecimal is benchSqrt for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:94:1
 func benchSqrtDecimal(b *testing.B, xs, _ []Decimal) {
 	var s Decimal
 	i := 0
@@ -288,6 +358,8 @@ func benchSqrtDecimal(b *testing.B, xs, _ []Decimal) {
 	}
 	sinkAny = s
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:363:1
 
 // benchSqrtFor returns benchSqrt for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -307,6 +379,8 @@ func benchSqrtFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 }
 
 // benchQuantizeFloat is benchQuantize for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:105:1
 func benchQuantizeFloat(b *testing.B, xs, _ []Float) {
 	var s Float
 	i := 0
@@ -317,7 +391,11 @@ func benchQuantizeFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:395:1
+
 // benchQuantizeFixed is benchQuantize for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:105:1
 func benchQuantizeFixed(b *testing.B, xs, _ []Fixed) {
 	var s Fixed
 	i := 0
@@ -328,7 +406,11 @@ func benchQuantizeFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = s
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:410:1
+
 // benchQuantizeDecimal is benchQuantize for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:105:1
 func benchQuantizeDecimal(b *testing.B, xs, _ []Decimal) {
 	var s Decimal
 	i := 0
@@ -338,6 +420,8 @@ func benchQuantizeDecimal(b *testing.B, xs, _ []Decimal) {
 	}
 	sinkAny = s
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:425:1
 
 // benchQuantizeFor returns benchQuantize for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -357,6 +441,8 @@ func benchQuantizeFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 }
 
 // benchParseFloat is benchParse for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:116:1
 func benchParseFloat(b *testing.B, xs, _ []Float) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -375,7 +461,11 @@ func benchParseFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = z
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:465:1
+
 // benchParseFixed is benchParse for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:116:1
 func benchParseFixed(b *testing.B, xs, _ []Fixed) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -394,7 +484,11 @@ func benchParseFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = z
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:488:1
+
 // benchParseDecimal is benchParse for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:116:1
 func benchParseDecimal(b *testing.B, xs, _ []Decimal) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -412,6 +506,8 @@ func benchParseDecimal(b *testing.B, xs, _ []Decimal) {
 	}
 	sinkAny = z
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:511:1
 
 // benchParseFor returns benchParse for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -431,6 +527,8 @@ func benchParseFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 }
 
 // benchStringFloat is benchString for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:135:1
 func benchStringFloat(b *testing.B, xs, _ []Float) {
 	i := 0
 	for b.Loop() {
@@ -439,7 +537,11 @@ func benchStringFloat(b *testing.B, xs, _ []Float) {
 	}
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:541:1
+
 // benchStringFixed is benchString for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:135:1
 func benchStringFixed(b *testing.B, xs, _ []Fixed) {
 	i := 0
 	for b.Loop() {
@@ -448,7 +550,11 @@ func benchStringFixed(b *testing.B, xs, _ []Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:554:1
+
 // benchStringDecimal is benchString for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:135:1
 func benchStringDecimal(b *testing.B, xs, _ []Decimal) {
 	i := 0
 	for b.Loop() {
@@ -456,6 +562,8 @@ func benchStringDecimal(b *testing.B, xs, _ []Decimal) {
 		i++
 	}
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:567:1
 
 // benchStringFor returns benchString for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -475,6 +583,8 @@ func benchStringFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 }
 
 // positionUpdateFloat is positionUpdate for Float.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:20:1
 func positionUpdateFloat(qty, price []Float, commission, cash Float) (Float, Float) {
 	var traded Float
 	for i := range qty {
@@ -485,7 +595,11 @@ func positionUpdateFloat(qty, price []Float, commission, cash Float) (Float, Flo
 	return cash, traded
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:599:1
+
 // positionUpdateFixed is positionUpdate for Fixed.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:20:1
 func positionUpdateFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fixed) {
 	var traded Fixed
 	for i := range qty {
@@ -496,7 +610,11 @@ func positionUpdateFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fix
 	return cash, traded
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:614:1
+
 // positionUpdateDecimal is positionUpdate for Decimal.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:20:1
 func positionUpdateDecimal(qty, price []Decimal, commission, cash Decimal) (Decimal, Decimal) {
 	var traded Decimal
 	for i := range qty {
@@ -506,6 +624,8 @@ func positionUpdateDecimal(qty, price []Decimal, commission, cash Decimal) (Deci
 	}
 	return cash, traded
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:629:1
 
 // positionUpdateFor returns positionUpdate for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -525,6 +645,8 @@ func positionUpdateFor[N Number[N]]() func(qty, price []N, commission, cash N) (
 }
 
 // rollingSMAFloat is rollingSMA for Float.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:34:1
 func rollingSMAFloat(xs []Float, window int, out []Float) {
 	var sum Float
 	n := int64(window)
@@ -539,7 +661,11 @@ func rollingSMAFloat(xs []Float, window int, out []Float) {
 	}
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:665:1
+
 // rollingSMAFixed is rollingSMA for Fixed.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:34:1
 func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	var sum Fixed
 	n := int64(window)
@@ -554,7 +680,11 @@ func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:684:1
+
 // rollingSMADecimal is rollingSMA for Decimal.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:34:1
 func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 	var sum Decimal
 	n := int64(window)
@@ -568,6 +698,8 @@ func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 		}
 	}
 }
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:703:1
 
 // rollingSMAFor returns rollingSMA for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.

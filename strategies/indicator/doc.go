@@ -143,4 +143,4 @@
 // limited to [MaxPeriod], since windows are allocated at construction.
 package indicator
 
-//go:generate go run github.com/pennybt/penny/internal/specialize
+//go:generate go run github.com/pennybt/penny/internal/specialize/cmd/specialize

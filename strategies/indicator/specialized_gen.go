@@ -7,6 +7,8 @@ import (
 )
 
 // atrStepFloat is atrStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/atr.go:26:1
 func atrStepFloat(s *atrState[numeric.Float], high, low, close numeric.Float) {
 	if !s.started {
 		s.prevClose, s.started = close, true
@@ -17,7 +19,11 @@ func atrStepFloat(s *atrState[numeric.Float], high, low, close numeric.Float) {
 	expStepFloat(&s.tr, tr)
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:23:1
+
 // atrStepFixed is atrStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/atr.go:26:1
 func atrStepFixed(s *atrState[numeric.Fixed], high, low, close numeric.Fixed) {
 	if !s.started {
 		s.prevClose, s.started = close, true
@@ -28,7 +34,11 @@ func atrStepFixed(s *atrState[numeric.Fixed], high, low, close numeric.Fixed) {
 	expStepFixed(&s.tr, tr)
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:38:1
+
 // atrStepDecimal is atrStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/atr.go:26:1
 func atrStepDecimal(s *atrState[numeric.Decimal], high, low, close numeric.Decimal) {
 	if !s.started {
 		s.prevClose, s.started = close, true
@@ -38,6 +48,8 @@ func atrStepDecimal(s *atrState[numeric.Decimal], high, low, close numeric.Decim
 	s.prevClose = close
 	expStepDecimal(&s.tr, tr)
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:53:1
 
 // atrStepFor returns atrStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -57,6 +69,8 @@ func atrStepFor[N numeric.Number[N]]() func(s *atrState[N], high, low, close N) 
 }
 
 // bollingerStepFloat is bollingerStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/bollinger.go:32:1
 func bollingerStepFloat(s *bollingerState[numeric.Float], x numeric.Float) {
 	momentStepFloat(&s.m, x)
 	if s.m.ready {
@@ -65,7 +79,11 @@ func bollingerStepFloat(s *bollingerState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:83:1
+
 // bollingerStepFixed is bollingerStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/bollinger.go:32:1
 func bollingerStepFixed(s *bollingerState[numeric.Fixed], x numeric.Fixed) {
 	momentStepFixed(&s.m, x)
 	if s.m.ready {
@@ -74,7 +92,11 @@ func bollingerStepFixed(s *bollingerState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:96:1
+
 // bollingerStepDecimal is bollingerStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/bollinger.go:32:1
 func bollingerStepDecimal(s *bollingerState[numeric.Decimal], x numeric.Decimal) {
 	momentStepDecimal(&s.m, x)
 	if s.m.ready {
@@ -82,6 +104,8 @@ func bollingerStepDecimal(s *bollingerState[numeric.Decimal], x numeric.Decimal)
 		s.value = BollingerValue[numeric.Decimal]{Mid: s.m.mean, Top: s.m.mean.Add(w), Bottom: s.m.mean.Sub(w)}
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:109:1
 
 // bollingerStepFor returns bollingerStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -101,6 +125,8 @@ func bollingerStepFor[N numeric.Number[N]]() func(s *bollingerState[N], x N) {
 }
 
 // extremeStepFloat is extremeStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/extreme.go:30:1
 func extremeStepFloat(s *extremeState[numeric.Float], x numeric.Float) {
 	c := len(s.vals)
 	for s.size > 0 {
@@ -132,7 +158,11 @@ func extremeStepFloat(s *extremeState[numeric.Float], x numeric.Float) {
 	s.value = s.vals[s.head]
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:162:1
+
 // extremeStepFixed is extremeStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/extreme.go:30:1
 func extremeStepFixed(s *extremeState[numeric.Fixed], x numeric.Fixed) {
 	c := len(s.vals)
 	for s.size > 0 {
@@ -164,7 +194,11 @@ func extremeStepFixed(s *extremeState[numeric.Fixed], x numeric.Fixed) {
 	s.value = s.vals[s.head]
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:198:1
+
 // extremeStepDecimal is extremeStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/extreme.go:30:1
 func extremeStepDecimal(s *extremeState[numeric.Decimal], x numeric.Decimal) {
 	c := len(s.vals)
 	for s.size > 0 {
@@ -196,6 +230,8 @@ func extremeStepDecimal(s *extremeState[numeric.Decimal], x numeric.Decimal) {
 	s.value = s.vals[s.head]
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:234:1
+
 // extremeStepFor returns extremeStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
 func extremeStepFor[N numeric.Number[N]]() func(s *extremeState[N], x N) {
@@ -214,6 +250,8 @@ func extremeStepFor[N numeric.Number[N]]() func(s *extremeState[N], x N) {
 }
 
 // momentumStepFloat is momentumStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/lag.go:18:1
 func momentumStepFloat(s *lagState[numeric.Float], x numeric.Float) {
 	old := s.buf[s.pos]
 	s.buf[s.pos] = x
@@ -225,7 +263,11 @@ func momentumStepFloat(s *lagState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:267:1
+
 // momentumStepFixed is momentumStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/lag.go:18:1
 func momentumStepFixed(s *lagState[numeric.Fixed], x numeric.Fixed) {
 	old := s.buf[s.pos]
 	s.buf[s.pos] = x
@@ -237,7 +279,11 @@ func momentumStepFixed(s *lagState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:283:1
+
 // momentumStepDecimal is momentumStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/lag.go:18:1
 func momentumStepDecimal(s *lagState[numeric.Decimal], x numeric.Decimal) {
 	old := s.buf[s.pos]
 	s.buf[s.pos] = x
@@ -248,6 +294,8 @@ func momentumStepDecimal(s *lagState[numeric.Decimal], x numeric.Decimal) {
 		s.pos, s.full = 0, true
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:299:1
 
 // momentumStepFor returns momentumStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -267,6 +315,8 @@ func momentumStepFor[N numeric.Number[N]]() func(s *lagState[N], x N) {
 }
 
 // rocStepFloat is rocStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/lag.go:32:1
 func rocStepFloat(s *lagState[numeric.Float], x numeric.Float) {
 	old := s.buf[s.pos]
 	s.buf[s.pos] = x
@@ -278,7 +328,11 @@ func rocStepFloat(s *lagState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:332:1
+
 // rocStepFixed is rocStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/lag.go:32:1
 func rocStepFixed(s *lagState[numeric.Fixed], x numeric.Fixed) {
 	old := s.buf[s.pos]
 	s.buf[s.pos] = x
@@ -290,7 +344,11 @@ func rocStepFixed(s *lagState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:348:1
+
 // rocStepDecimal is rocStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/lag.go:32:1
 func rocStepDecimal(s *lagState[numeric.Decimal], x numeric.Decimal) {
 	old := s.buf[s.pos]
 	s.buf[s.pos] = x
@@ -301,6 +359,8 @@ func rocStepDecimal(s *lagState[numeric.Decimal], x numeric.Decimal) {
 		s.pos, s.full = 0, true
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:364:1
 
 // rocStepFor returns rocStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -320,6 +380,8 @@ func rocStepFor[N numeric.Number[N]]() func(s *lagState[N], x N) {
 }
 
 // macdStepFloat is macdStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/macd.go:38:1
 func macdStepFloat(s *macdState[numeric.Float], x numeric.Float) {
 	expStepFloat(&s.fast, x)
 	expStepFloat(&s.slow, x)
@@ -334,7 +396,11 @@ func macdStepFloat(s *macdState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:400:1
+
 // macdStepFixed is macdStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/macd.go:38:1
 func macdStepFixed(s *macdState[numeric.Fixed], x numeric.Fixed) {
 	expStepFixed(&s.fast, x)
 	expStepFixed(&s.slow, x)
@@ -349,7 +415,11 @@ func macdStepFixed(s *macdState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:419:1
+
 // macdStepDecimal is macdStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/macd.go:38:1
 func macdStepDecimal(s *macdState[numeric.Decimal], x numeric.Decimal) {
 	expStepDecimal(&s.fast, x)
 	expStepDecimal(&s.slow, x)
@@ -363,6 +433,8 @@ func macdStepDecimal(s *macdState[numeric.Decimal], x numeric.Decimal) {
 		s.ready = true
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:438:1
 
 // macdStepFor returns macdStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -382,6 +454,8 @@ func macdStepFor[N numeric.Number[N]]() func(s *macdState[N], x N) {
 }
 
 // momentStepFloat is momentStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:53:1
 func momentStepFloat(s *momentState[numeric.Float], x numeric.Float) {
 	momentPushFloat(s, x)
 	if s.ready {
@@ -389,7 +463,11 @@ func momentStepFloat(s *momentState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:467:1
+
 // momentStepFixed is momentStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:53:1
 func momentStepFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 	momentPushFixed(s, x)
 	if s.ready {
@@ -397,13 +475,19 @@ func momentStepFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:479:1
+
 // momentStepDecimal is momentStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:53:1
 func momentStepDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 	momentPushDecimal(s, x)
 	if s.ready {
 		momentStatsDecimal(s)
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:491:1
 
 // momentStepFor returns momentStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -423,8 +507,11 @@ func momentStepFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
 }
 
 // momentPushFloat is momentPush for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:66:1
 func momentPushFloat(s *momentState[numeric.Float], x numeric.Float) {
 	if s.anchor {
+		// Re-anchor at the previous newest value (its deviation is last).
 		var s1, s2 numeric.Float
 		for i, e := range s.buf {
 			e = e.Sub(s.last)
@@ -450,9 +537,14 @@ func momentPushFloat(s *momentState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:541:1
+
 // momentPushFixed is momentPush for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:66:1
 func momentPushFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 	if s.anchor {
+		// Re-anchor at the previous newest value (its deviation is last).
 		var s1, s2 numeric.Fixed
 		for i, e := range s.buf {
 			e = e.Sub(s.last)
@@ -478,9 +570,14 @@ func momentPushFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:574:1
+
 // momentPushDecimal is momentPush for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:66:1
 func momentPushDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 	if s.anchor {
+		// Re-anchor at the previous newest value (its deviation is last).
 		var s1, s2 numeric.Decimal
 		for i, e := range s.buf {
 			e = e.Sub(s.last)
@@ -506,6 +603,8 @@ func momentPushDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:607:1
+
 // momentPushFor returns momentPush for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
 func momentPushFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
@@ -524,6 +623,8 @@ func momentPushFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
 }
 
 // momentStatsFloat is momentStats for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:97:1
 func momentStatsFloat(s *momentState[numeric.Float]) {
 	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
 	m := s.s1.DivInt(int64(len(s.buf)))
@@ -534,7 +635,11 @@ func momentStatsFloat(s *momentState[numeric.Float]) {
 	s.std = v.Sqrt()
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:639:1
+
 // momentStatsFixed is momentStats for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:97:1
 func momentStatsFixed(s *momentState[numeric.Fixed]) {
 	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
 	m := s.s1.DivInt(int64(len(s.buf)))
@@ -545,7 +650,11 @@ func momentStatsFixed(s *momentState[numeric.Fixed]) {
 	s.std = v.Sqrt()
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:654:1
+
 // momentStatsDecimal is momentStats for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/moments.go:97:1
 func momentStatsDecimal(s *momentState[numeric.Decimal]) {
 	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
 	m := s.s1.DivInt(int64(len(s.buf)))
@@ -555,6 +664,8 @@ func momentStatsDecimal(s *momentState[numeric.Decimal]) {
 	}
 	s.std = v.Sqrt()
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:669:1
 
 // momentStatsFor returns momentStats for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -574,6 +685,8 @@ func momentStatsFor[N numeric.Number[N]]() func(s *momentState[N]) {
 }
 
 // rsiStepFloat is rsiStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/rsi.go:35:1
 func rsiStepFloat(s *rsiState[numeric.Float], x numeric.Float) {
 	if !s.started {
 		s.prev, s.started = x, true
@@ -599,7 +712,11 @@ func rsiStepFloat(s *rsiState[numeric.Float], x numeric.Float) {
 	s.ready = true
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:716:1
+
 // rsiStepFixed is rsiStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/rsi.go:35:1
 func rsiStepFixed(s *rsiState[numeric.Fixed], x numeric.Fixed) {
 	if !s.started {
 		s.prev, s.started = x, true
@@ -625,7 +742,11 @@ func rsiStepFixed(s *rsiState[numeric.Fixed], x numeric.Fixed) {
 	s.ready = true
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:746:1
+
 // rsiStepDecimal is rsiStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/rsi.go:35:1
 func rsiStepDecimal(s *rsiState[numeric.Decimal], x numeric.Decimal) {
 	if !s.started {
 		s.prev, s.started = x, true
@@ -651,6 +772,8 @@ func rsiStepDecimal(s *rsiState[numeric.Decimal], x numeric.Decimal) {
 	s.ready = true
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:776:1
+
 // rsiStepFor returns rsiStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
 func rsiStepFor[N numeric.Number[N]]() func(s *rsiState[N], x N) {
@@ -669,6 +792,8 @@ func rsiStepFor[N numeric.Number[N]]() func(s *rsiState[N], x N) {
 }
 
 // smaPushFloat is smaPush for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/sma.go:39:1
 func smaPushFloat(s *smaState[numeric.Float], x numeric.Float) {
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
 	s.buf[s.pos] = x
@@ -678,7 +803,11 @@ func smaPushFloat(s *smaState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:807:1
+
 // smaPushFixed is smaPush for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/sma.go:39:1
 func smaPushFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
 	s.buf[s.pos] = x
@@ -688,7 +817,11 @@ func smaPushFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:821:1
+
 // smaPushDecimal is smaPush for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/sma.go:39:1
 func smaPushDecimal(s *smaState[numeric.Decimal], x numeric.Decimal) {
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
 	s.buf[s.pos] = x
@@ -697,6 +830,8 @@ func smaPushDecimal(s *smaState[numeric.Decimal], x numeric.Decimal) {
 		s.ready = true
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:835:1
 
 // smaPushFor returns smaPush for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -716,6 +851,8 @@ func smaPushFor[N numeric.Number[N]]() func(s *smaState[N], x N) {
 }
 
 // smaStepFloat is smaStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/sma.go:51:1
 func smaStepFloat(s *smaState[numeric.Float], x numeric.Float) {
 	smaPushFloat(s, x)
 	if s.ready {
@@ -723,7 +860,11 @@ func smaStepFloat(s *smaState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:864:1
+
 // smaStepFixed is smaStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/sma.go:51:1
 func smaStepFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
 	smaPushFixed(s, x)
 	if s.ready {
@@ -731,13 +872,19 @@ func smaStepFixed(s *smaState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:876:1
+
 // smaStepDecimal is smaStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/sma.go:51:1
 func smaStepDecimal(s *smaState[numeric.Decimal], x numeric.Decimal) {
 	smaPushDecimal(s, x)
 	if s.ready {
 		s.value = s.sum.DivInt(int64(len(s.buf)))
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:888:1
 
 // smaStepFor returns smaStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -757,6 +904,8 @@ func smaStepFor[N numeric.Number[N]]() func(s *smaState[N], x N) {
 }
 
 // smaCrossStepFloat is smaCrossStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:59:1
 func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -787,7 +936,11 @@ func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
 	return 0
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:940:1
+
 // smaCrossStepFixed is smaCrossStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:59:1
 func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -818,7 +971,11 @@ func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
 	return 0
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:975:1
+
 // smaCrossStepDecimal is smaCrossStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:59:1
 func smaCrossStepDecimal(s *smaCrossState[numeric.Decimal], x numeric.Decimal) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -849,6 +1006,8 @@ func smaCrossStepDecimal(s *smaCrossState[numeric.Decimal], x numeric.Decimal) i
 	return 0
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1010:1
+
 // smaCrossStepFor returns smaCrossStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
 func smaCrossStepFor[N numeric.Number[N]]() func(s *smaCrossState[N], x N) int {
@@ -867,6 +1026,8 @@ func smaCrossStepFor[N numeric.Number[N]]() func(s *smaCrossState[N], x N) int {
 }
 
 // expStepFloat is expStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/smoothing.go:40:1
 func expStepFloat(s *expState[numeric.Float], x numeric.Float) {
 	if s.ready {
 		d := x.Sub(s.value)
@@ -883,7 +1044,11 @@ func expStepFloat(s *expState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1048:1
+
 // expStepFixed is expStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/smoothing.go:40:1
 func expStepFixed(s *expState[numeric.Fixed], x numeric.Fixed) {
 	if s.ready {
 		d := x.Sub(s.value)
@@ -900,7 +1065,11 @@ func expStepFixed(s *expState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1069:1
+
 // expStepDecimal is expStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/smoothing.go:40:1
 func expStepDecimal(s *expState[numeric.Decimal], x numeric.Decimal) {
 	if s.ready {
 		d := x.Sub(s.value)
@@ -916,6 +1085,8 @@ func expStepDecimal(s *expState[numeric.Decimal], x numeric.Decimal) {
 		s.ready = true
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1090:1
 
 // expStepFor returns expStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -935,6 +1106,8 @@ func expStepFor[N numeric.Number[N]]() func(s *expState[N], x N) {
 }
 
 // stochStepFloat is stochStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/stochastic.go:61:1
 func stochStepFloat(s *stochState[numeric.Float], high, low, close numeric.Float) {
 	extremeStepFloat(&s.hh, high)
 	extremeStepFloat(&s.ll, low)
@@ -959,7 +1132,11 @@ func stochStepFloat(s *stochState[numeric.Float], high, low, close numeric.Float
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1136:1
+
 // stochStepFixed is stochStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/stochastic.go:61:1
 func stochStepFixed(s *stochState[numeric.Fixed], high, low, close numeric.Fixed) {
 	extremeStepFixed(&s.hh, high)
 	extremeStepFixed(&s.ll, low)
@@ -984,7 +1161,11 @@ func stochStepFixed(s *stochState[numeric.Fixed], high, low, close numeric.Fixed
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1165:1
+
 // stochStepDecimal is stochStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/stochastic.go:61:1
 func stochStepDecimal(s *stochState[numeric.Decimal], high, low, close numeric.Decimal) {
 	extremeStepDecimal(&s.hh, high)
 	extremeStepDecimal(&s.ll, low)
@@ -1009,6 +1190,8 @@ func stochStepDecimal(s *stochState[numeric.Decimal], high, low, close numeric.D
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1194:1
+
 // stochStepFor returns stochStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
 func stochStepFor[N numeric.Number[N]]() func(s *stochState[N], high, low, close N) {
@@ -1027,6 +1210,8 @@ func stochStepFor[N numeric.Number[N]]() func(s *stochState[N], high, low, close
 }
 
 // wmaStepFloat is wmaStep for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/wma.go:40:1
 func wmaStepFloat(s *wmaState[numeric.Float], x numeric.Float) {
 	s.wsum = s.wsum.Sub(s.sum).Add(x.Mul(s.p))
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
@@ -1040,7 +1225,11 @@ func wmaStepFloat(s *wmaState[numeric.Float], x numeric.Float) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1229:1
+
 // wmaStepFixed is wmaStep for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/wma.go:40:1
 func wmaStepFixed(s *wmaState[numeric.Fixed], x numeric.Fixed) {
 	s.wsum = s.wsum.Sub(s.sum).Add(x.Mul(s.p))
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
@@ -1054,7 +1243,11 @@ func wmaStepFixed(s *wmaState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1247:1
+
 // wmaStepDecimal is wmaStep for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/wma.go:40:1
 func wmaStepDecimal(s *wmaState[numeric.Decimal], x numeric.Decimal) {
 	s.wsum = s.wsum.Sub(s.sum).Add(x.Mul(s.p))
 	s.sum = s.sum.Sub(s.buf[s.pos]).Add(x)
@@ -1067,6 +1260,8 @@ func wmaStepDecimal(s *wmaState[numeric.Decimal], x numeric.Decimal) {
 		s.value = s.wsum.Div(s.den)
 	}
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1265:1
 
 // wmaStepFor returns wmaStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1086,6 +1281,8 @@ func wmaStepFor[N numeric.Number[N]]() func(s *wmaState[N], x N) {
 }
 
 // zscoreValueFloat is zscoreValue for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:27:1
 func zscoreValueFloat(s *momentState[numeric.Float]) numeric.Float {
 	momentStatsFloat(s)
 	if s.std.IsZero() {
@@ -1094,7 +1291,11 @@ func zscoreValueFloat(s *momentState[numeric.Float]) numeric.Float {
 	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1295:1
+
 // zscoreValueFixed is zscoreValue for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:27:1
 func zscoreValueFixed(s *momentState[numeric.Fixed]) numeric.Fixed {
 	momentStatsFixed(s)
 	if s.std.IsZero() {
@@ -1103,7 +1304,11 @@ func zscoreValueFixed(s *momentState[numeric.Fixed]) numeric.Fixed {
 	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1308:1
+
 // zscoreValueDecimal is zscoreValue for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:27:1
 func zscoreValueDecimal(s *momentState[numeric.Decimal]) numeric.Decimal {
 	momentStatsDecimal(s)
 	if s.std.IsZero() {
@@ -1111,6 +1316,8 @@ func zscoreValueDecimal(s *momentState[numeric.Decimal]) numeric.Decimal {
 	}
 	return s.lastX.Sub(s.mean).Div(s.std)
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1321:1
 
 // zscoreValueFor returns zscoreValue for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1130,6 +1337,8 @@ func zscoreValueFor[N numeric.Number[N]]() func(s *momentState[N]) N {
 }
 
 // zscoreCompareFloat is zscoreCompare for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:51:1
 func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float]) int {
 	if !s.cached {
 		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
@@ -1150,6 +1359,8 @@ func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float
 	case ts < 0 && ds >= 0:
 		return 1
 	}
+	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
+	// the opposite for negative ones.
 	c := 0
 	lhs, rhs := s.df*s.df, t.t2f*s.vf
 	switch diff := lhs - rhs; {
@@ -1168,7 +1379,11 @@ func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float
 	return c
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1383:1
+
 // zscoreCompareFixed is zscoreCompare for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:51:1
 func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed]) int {
 	if !s.cached {
 		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
@@ -1189,6 +1404,8 @@ func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed
 	case ts < 0 && ds >= 0:
 		return 1
 	}
+	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
+	// the opposite for negative ones.
 	c := 0
 	lhs, rhs := s.df*s.df, t.t2f*s.vf
 	switch diff := lhs - rhs; {
@@ -1207,7 +1424,11 @@ func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed
 	return c
 }
 
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1428:1
+
 // zscoreCompareDecimal is zscoreCompare for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:51:1
 func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.Decimal]) int {
 	if !s.cached {
 		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
@@ -1228,6 +1449,8 @@ func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.D
 	case ts < 0 && ds >= 0:
 		return 1
 	}
+	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
+	// the opposite for negative ones.
 	c := 0
 	lhs, rhs := s.df*s.df, t.t2f*s.vf
 	switch diff := lhs - rhs; {
@@ -1245,6 +1468,8 @@ func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.D
 	}
 	return c
 }
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1473:1
 
 // zscoreCompareFor returns zscoreCompare for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
