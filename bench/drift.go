@@ -3,6 +3,8 @@ package bench
 import (
 	"math"
 	"math/big"
+
+	"github.com/pennybt/penny/internal/drift"
 )
 
 // Drift compares a scenario's outcomes with the decimal backend's, the
@@ -91,41 +93,23 @@ func computeDrift(outcomes map[string]*outcome) *Drift {
 	return d
 }
 
-// absRel returns |a - b| and |a - b| / |b| as float64 (Inf when b is 0
-// and a is not, 0 when both are 0; NaN when either is missing).
-func absRel(a, b *big.Rat) (abs, rel float64) {
-	if a == nil || b == nil {
-		return math.NaN(), math.NaN()
-	}
-	d := new(big.Rat).Sub(a, b)
-	d.Abs(d)
-	abs, _ = d.Float64()
-	switch {
-	case d.Sign() == 0:
-		return 0, 0
-	case b.Sign() == 0:
-		return abs, math.Inf(1)
-	}
-	r := new(big.Rat).Quo(d, new(big.Rat).Abs(b))
-	rel, _ = r.Float64()
-	return abs, rel
-}
-
 func floatDrift(f, ref *outcome) *FloatDrift {
 	fd := &FloatDrift{Final: f.finalStr, Decimal: ref.finalStr}
-	abs, rel := absRel(f.final, ref.final)
-	fd.FinalAbs, fd.FinalRel = Real(abs), Real(rel)
-	n := min(len(f.equity), len(ref.equity))
-	fd.Sessions = n
-	for i := 0; i < n; i++ {
-		abs, rel := absRel(f.equity[i], ref.equity[i])
-		day := ref.sessions[i].Format("2006-01-02")
-		if Real(abs) > fd.CurveMaxAbs || math.IsNaN(abs) {
-			fd.CurveMaxAbs, fd.CurveMaxAbsSession = Real(abs), day
-		}
-		if Real(rel) > fd.CurveMaxRel || math.IsNaN(rel) {
-			fd.CurveMaxRel, fd.CurveMaxRelSession = Real(rel), day
-		}
+	v := drift.Compare(f.final, ref.final)
+	fd.FinalAbs, fd.FinalRel = Real(v.Abs), Real(v.Rel)
+	c := drift.CompareCurves(f.equity, ref.equity)
+	fd.Sessions = c.Sessions
+	day := func(i int) string { return ref.sessions[i].Format("2006-01-02") }
+	switch {
+	case c.Missing > 0:
+		// A NaN or infinite float value: the drift is NaN from there.
+		nan := Real(math.NaN())
+		fd.CurveMaxAbs, fd.CurveMaxAbsSession = nan, day(c.FirstMissing)
+		fd.CurveMaxRel, fd.CurveMaxRelSession = nan, day(c.FirstMissing)
+	case c.Differing > 0:
+		abs, _ := c.MaxAbs.Float64()
+		fd.CurveMaxAbs, fd.CurveMaxAbsSession = Real(abs), day(c.MaxAbsAt)
+		fd.CurveMaxRel, fd.CurveMaxRelSession = Real(c.MaxRel), day(c.MaxRelAt)
 	}
 	fd.Trades = diffTrades(f.trades, ref.trades, false)
 	return fd
@@ -133,20 +117,15 @@ func floatDrift(f, ref *outcome) *FloatDrift {
 
 func exactDrift(x, ref *outcome) *ExactDrift {
 	ed := &ExactDrift{Final: x.finalStr, Decimal: ref.finalStr}
-	if x.final != nil && ref.final != nil {
-		ed.FinalDiff = ratText(new(big.Rat).Sub(x.final, ref.final))
+	if d := drift.Compare(x.final, ref.final).Diff; d != nil {
+		ed.FinalDiff = ratText(d)
 	}
-	n := min(len(x.equityS), len(ref.equityS))
-	for i := 0; i < n; i++ {
-		if x.equityS[i] != ref.equityS[i] {
-			if ed.SessionsDiffering == 0 {
-				ed.FirstSession = ref.sessions[i].Format("2006-01-02")
-				ed.FirstValue, ed.FirstDecimal = x.equityS[i], ref.equityS[i]
-			}
-			ed.SessionsDiffering++
-		}
+	c := drift.CompareCurves(x.equity, ref.equity)
+	if c.First >= 0 {
+		ed.FirstSession = ref.sessions[c.First].Format("2006-01-02")
+		ed.FirstValue, ed.FirstDecimal = x.equityS[c.First], ref.equityS[c.First]
 	}
-	ed.SessionsDiffering += max(len(x.equityS), len(ref.equityS)) - n
+	ed.SessionsDiffering = c.Differing + c.Extra
 	ed.Trades = diffTrades(x.trades, ref.trades, true)
 	ed.Identical = ed.SessionsDiffering == 0 && x.finalStr == ref.finalStr && ed.Trades.Same
 	return ed

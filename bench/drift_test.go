@@ -109,6 +109,19 @@ func TestFloatDrift(t *testing.T) {
 	if f.Trades.Same || f.Trades.FirstDifference != 0 || f.Trades.Field != "amount" {
 		t.Errorf("a different amount: %+v", f.Trades)
 	}
+
+	// A NaN portfolio value: the curve's drift is NaN from its session.
+	fr = fakeRun[numeric.Float](values, trades)
+	fr.Snapshots[1].PortfolioValue = numeric.Float(math.NaN())
+	f = floatDrift(newOutcome(fr), ref)
+	if !math.IsNaN(float64(f.CurveMaxAbs)) || !math.IsNaN(float64(f.CurveMaxRel)) || f.CurveMaxAbsSession != "2024-01-03" || f.CurveMaxRelSession != "2024-01-03" {
+		t.Errorf("a NaN session: %+v", f)
+	}
+	// No drift: no session named.
+	same := floatDrift(newOutcome(fakeRun[numeric.Float]([]string{"1", "2.5"}, nil)), newOutcome(fakeRun[numeric.Decimal]([]string{"1", "2.5"}, nil)))
+	if same.CurveMaxAbs != 0 || same.CurveMaxRel != 0 || same.CurveMaxAbsSession != "" || same.CurveMaxRelSession != "" || same.FinalAbs != 0 {
+		t.Errorf("no drift: %+v", same)
+	}
 }
 
 func TestComputeDrift(t *testing.T) {

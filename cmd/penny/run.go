@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/internal/drift"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
@@ -40,8 +41,8 @@ flags:
 type outcome struct {
 	backend string
 	summary report.Summary
-	value   string // the exact ending value, for drift
-	curve   []string
+	value   *big.Rat   // the exact ending value, for drift (nil if not finite)
+	curve   []*big.Rat // the exact session-end values
 	write   func(dir string) error
 }
 
@@ -170,14 +171,14 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 		fmt.Fprintf(e.stderr, "penny run: %v\n", err)
 		return outcome{}, 1
 	}
-	curve := make([]string, len(res.Snapshots))
+	curve := make([]*big.Rat, len(res.Snapshots))
 	for i, s := range res.Snapshots {
-		curve[i] = s.PortfolioValue.String()
+		curve[i] = exactValue(s.PortfolioValue.String())
 	}
 	return outcome{
 		backend: backend,
 		summary: sum,
-		value:   res.Value.String(),
+		value:   exactValue(res.Value.String()),
 		curve:   curve,
 		write:   func(dir string) error { return report.WriteDir(dir, res, opts) },
 	}, 0
@@ -217,8 +218,8 @@ func printOutcomes(w io.Writer, cfg *config.Config, outs []outcome) {
 		return fmt.Sprintf("%.3gM", float64(o.summary.AssetBars)/o.summary.Elapsed.Seconds()/1e6)
 	})
 	if ref := find(outs, "decimal"); ref != nil && len(outs) > 1 {
-		row("drift of final value", func(o outcome) string { return drift(o.value, ref.value) })
-		row("max drift of equity", func(o outcome) string { return maxDrift(o.curve, ref.curve) })
+		row("drift of final value", func(o outcome) string { return finalDrift(&o, ref) })
+		row("max drift of equity", func(o outcome) string { return curveDrift(&o, ref) })
 	}
 	printTable(w, rows)
 }
@@ -257,39 +258,43 @@ func find(outs []outcome, backend string) *outcome {
 	return nil
 }
 
-// drift returns the exact difference of two decimal values, a - b.
-func drift(a, b string) string {
-	ra, ok1 := new(big.Rat).SetString(a)
-	rb, ok2 := new(big.Rat).SetString(b)
-	if !ok1 || !ok2 {
+// exactValue reads the decimal text of a value (nil for NaN and the
+// infinities).
+func exactValue(s string) *big.Rat {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+// finalDrift returns the exact difference of the final values, o - ref,
+// or "?" when one is not a number.
+func finalDrift(o, ref *outcome) string {
+	d := drift.Compare(o.value, ref.value).Diff
+	if d == nil {
 		return "?"
 	}
-	d := new(big.Rat).Sub(ra, rb)
+	return driftText(d)
+}
+
+// curveDrift returns the largest absolute difference of the equity
+// curves, or "?" when they differ in length or hold a value that is not a
+// number.
+func curveDrift(o, ref *outcome) string {
+	c := drift.CompareCurves(o.curve, ref.curve)
+	if c.Extra > 0 || c.Missing > 0 {
+		return "?"
+	}
+	return driftText(c.MaxAbs)
+}
+
+// driftText writes a difference with at most 12 decimals.
+func driftText(d *big.Rat) string {
 	if d.Sign() == 0 {
 		return "0"
 	}
 	return strings.TrimRight(strings.TrimRight(d.FloatString(12), "0"), ".")
-}
-
-// maxDrift returns the largest absolute difference of two equity curves.
-func maxDrift(a, b []string) string {
-	if len(a) != len(b) {
-		return "?"
-	}
-	worst, text := new(big.Rat), "0"
-	for i := range a {
-		ra, _ := new(big.Rat).SetString(a[i])
-		rb, _ := new(big.Rat).SetString(b[i])
-		if ra == nil || rb == nil {
-			return "?"
-		}
-		d := new(big.Rat).Abs(new(big.Rat).Sub(ra, rb))
-		if d.Cmp(worst) > 0 {
-			worst = d
-			text = strings.TrimRight(strings.TrimRight(d.FloatString(12), "0"), ".")
-		}
-	}
-	return text
 }
 
 func pct(f float64) string {
