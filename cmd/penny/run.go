@@ -161,6 +161,10 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
 		var re *engine.RunError
 		if errors.As(err, &re) {
+			if re.InStrategy && re.Stack != "" {
+				// Where in the strategy: the stack from the panic down.
+				fmt.Fprintf(e.stderr, "penny run: stack of the panic in the strategy:\n%s", re.Stack)
+			}
 			return outcome{}, 1
 		}
 		return outcome{}, 2

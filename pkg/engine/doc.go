@@ -46,10 +46,31 @@
 //
 // # Failures
 //
-// A numeric failure (a Fixed overflow, a division by zero) anywhere in the
-// loop, including in the strategy, stops the run with a *RunError naming
-// the bar, its time, the phase of the loop and the order being handled. A
-// context cancellation stops it at the next session end.
+// Input errors are errors, programmer bugs are panics, and Run sorts the
+// panics by whose they are:
+//
+//   - A numeric failure (a *numeric.ArithmeticError: a Fixed overflow, a
+//     division by zero), raised anywhere in the loop, is a limit of the
+//     backend met by the run, not a bug: Run recovers it and returns a
+//     *RunError naming the bar, its time, the phase of the loop and the
+//     order being handled, wrapping the ArithmeticError.
+//   - Any other panic raised while the engine is calling the strategy
+//     (Init, BeforeTradingStart, OnBar, a scheduled function,
+//     OnSessionEnd) is the strategy's: Run recovers it and returns a
+//     *RunError with InStrategy set, whose Err names the function that
+//     raised the panic and whose Stack is the stack of the panic, from
+//     that function down through the strategy's frames. A panic in
+//     Penny's code called by the strategy (a Context method) counts as
+//     the strategy's too; the function named and the stack show where it
+//     was raised.
+//   - Every other panic, raised in the engine's own steps (fill, order
+//     expiry, valuation, snapshots) or in a slippage or commission model
+//     or Progress callback of the Config, is a bug in Penny or in the
+//     caller's code: Run does not keep it, and it reaches the caller with
+//     the stack of where it was raised.
+//
+// A RunError carries the stack whenever the run stopped on a panic. A
+// context cancellation stops the run at the next session end.
 //
 // # Cost
 //

@@ -39,6 +39,7 @@ type Engine[N numeric.Number[N]] struct {
 	now          int64
 	phase        string   // what the loop is doing, for error reports
 	current      order.ID // the order being matched, for error reports
+	inStrategy   bool     // the engine is calling the strategy (see recovered)
 
 	// per-asset volume taken by fills at the current bar
 	used   []N
@@ -112,31 +113,13 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 	return e, nil
 }
 
-// RunError is returned when a run stops on a numeric failure (a Fixed
-// overflow, a division by zero) or a bug in the strategy: it names the
-// bar, the phase of the loop and the order being handled.
-type RunError struct {
-	Bar     int
-	Time    time.Time
-	Phase   string   // "strategy", "fill", "session end", ...
-	OrderID order.ID // 0 when no order was being handled
-	Err     error
-}
-
-func (e *RunError) Error() string {
-	s := fmt.Sprintf("engine: bar %d (%s), %s", e.Bar, e.Time.Format(time.RFC3339), e.Phase)
-	if e.OrderID != 0 {
-		s += fmt.Sprintf(", order %d", e.OrderID)
-	}
-	return s + ": " + e.Err.Error()
-}
-
-func (e *RunError) Unwrap() error { return e.Err }
-
 // Run replays the data bar by bar and returns the result. It stops early,
 // with ctx's error, when ctx is cancelled (checked at each session end).
-// A numeric failure (Fixed overflow, division by zero) stops the run with
-// a *RunError naming the bar, the phase and the order.
+// A numeric failure (Fixed overflow, division by zero), or a panic in the
+// strategy, stops the run with a *RunError naming the bar, the phase and
+// the order and carrying the panic's stack; any other panic is a bug in
+// Penny and reaches the caller as it was raised (see the package doc,
+// "Failures").
 func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 	if e.ran {
 		return nil, fmt.Errorf("engine: Run called twice")
@@ -145,20 +128,17 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 	start := time.Now()
 	defer func() {
 		if r := recover(); r != nil {
-			rerr := &RunError{Bar: e.bar, Time: time.Unix(0, e.now).UTC(), Phase: e.phase, OrderID: e.current}
-			if ae, ok := numeric.Recover(r); ok {
-				rerr.Err = ae
-			} else {
-				rerr.Err = fmt.Errorf("panic: %v", r)
-			}
-			res, err = nil, rerr
+			res, err = nil, e.recovered(r)
 		}
 	}()
 
 	if init, ok := e.strategy.(Initializer[N]); ok {
 		e.phase = "init"
 		e.now = e.sessions[0].Open.UnixNano()
-		if err := init.Init(&e.ctx); err != nil {
+		e.inStrategy = true
+		err := init.Init(&e.ctx)
+		e.inStrategy = false
+		if err != nil {
 			return nil, fmt.Errorf("engine: strategy init: %w", err)
 		}
 	}
@@ -173,7 +153,9 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 		e.planSchedules(s)
 		if bts != nil {
 			e.phase = "before trading start"
+			e.inStrategy = true
 			bts.BeforeTradingStart(&e.ctx)
+			e.inStrategy = false
 		}
 		first, end := clk.SessionBars(s)
 		for k := first; k < end; k++ {
@@ -183,7 +165,9 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 			e.fill(k)
 			e.current = 0
 			e.phase = "strategy"
+			e.inStrategy = true
 			e.strategy.OnBar(&e.ctx)
+			e.inStrategy = false
 			if len(e.due) > 0 {
 				e.runDue()
 			}
@@ -192,7 +176,11 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 		e.phase = "session end"
 		e.book.ExpireDay(sess.Close)
 		if ender != nil {
+			e.phase = "on session end"
+			e.inStrategy = true
 			ender.OnSessionEnd(&e.ctx)
+			e.inStrategy = false
+			e.phase = "session end"
 		}
 		e.mark()
 		e.ledger.Snapshot(sess.Date)
@@ -262,7 +250,9 @@ func (e *Engine[N]) runDue() {
 	kept := e.due[:0]
 	for _, d := range e.due {
 		if d.at <= e.now || last {
+			e.inStrategy = true
 			d.fn(&e.ctx)
+			e.inStrategy = false
 			continue
 		}
 		kept = append(kept, d)

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -211,27 +209,6 @@ func (h *hooks) BeforeTradingStart(*Context[numeric.Fixed]) {
 }
 func (h *hooks) OnBar(*Context[numeric.Fixed])        { h.calls = append(h.calls, "bar") }
 func (h *hooks) OnSessionEnd(*Context[numeric.Fixed]) { h.calls = append(h.calls, "end") }
-
-func TestOverflowStopsRun(t *testing.T) {
-	p := testData[numeric.Fixed](t, market.Daily, "2024-01-02", "2024-01-31", 1, false)
-	e, err := New(p, StrategyFunc[numeric.Fixed](func(c *Context[numeric.Fixed]) {
-		if c.BarIndex() == 5 {
-			big := numeric.Int[numeric.Fixed](1_000_000_000)
-			c.Record("boom", big.Mul(big))
-		}
-	}), Config[numeric.Fixed]{Capital: numeric.Int[numeric.Fixed](1000)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = e.Run(context.Background())
-	var re *RunError
-	if !errors.As(err, &re) || re.Bar != 5 || re.Phase != "strategy" || !errors.Is(err, numeric.ErrOverflow) {
-		t.Fatalf("error %v, want a RunError at bar 5 in the strategy wrapping an overflow", err)
-	}
-	if !strings.Contains(err.Error(), "fixed mul 1000000000, 1000000000: overflow") {
-		t.Fatalf("error %q does not name the operation", err)
-	}
-}
 
 func TestRecordAndRejectReasons(t *testing.T) {
 	p := testData[numeric.Fixed](t, market.Daily, "2024-01-02", "2024-01-31", 2, false)
