@@ -1,14 +1,12 @@
 package numeric
 
 import (
-	"math"
 	"math/big"
-	"strconv"
 
 	"github.com/ericlagergren/decimal"
 )
 
-// Decimal is the arbitrary-precision reference backend, on
+// Decimal is the arbitrary-precision backend, on
 // github.com/ericlagergren/decimal's Big with an explicit context: 34
 // significant digits, half-even (decimal.Context128, IEEE 754 decimal128
 // precision with a wider exponent range).
@@ -22,14 +20,28 @@ import (
 //     *[ArithmeticError]; so does a result whose exponent leaves the
 //     context's range (overflow).
 //
-// A Decimal is an immutable value holding a pointer to a Big that no method
-// mutates; the zero value is 0. Every arithmetic result allocates a new
-// Big: Decimal is the exactness reference, not the fast path.
-type Decimal struct{ b *decimal.Big }
+// A Decimal is an immutable 16-byte value; the zero value is 0. It has two
+// forms. The inline form holds a coefficient c with |c| < 2^55 (16 digits,
+// and 17 up to 36028797018963967) and a scale s in -128..127, for the value
+// c * 10^-s, with no pointer: Add, Sub, Mul, MulInt, Cmp, Neg, Abs, Sign,
+// IsZero, Min, Max, Quantize, MulRound and DivRound on inline values are
+// integer arithmetic (128-bit intermediates) and allocate nothing, and so
+// do Div, DivInt and Sqrt when the exact result is inline. Every other
+// value is held in the big form, a *decimal.Big that no method mutates,
+// and operations on it run the library's arithmetic and allocate. Every
+// result that fits the inline form takes it, so values move between the
+// forms as their digits require, without changing any result. The forms
+// are invisible: results are the same digit for digit whichever form the
+// operands had.
+type Decimal struct {
+	w int64        // inline form (b == nil): coefficient<<8 | uint8(scale)
+	b *decimal.Big // big form when not nil; never mutated
+}
 
 const decimalName = "decimal"
 
-// decimalContext is the context of every Decimal operation.
+// decimalContext is the context of every Decimal operation on the big
+// form.
 var decimalContext = decimal.Context{
 	Precision:     34,
 	RoundingMode:  decimal.ToNearestEven,
@@ -41,39 +53,49 @@ var decimalContext = decimal.Context{
 // DecimalPrecision is the number of significant digits of Decimal results.
 const DecimalPrecision = 34
 
-var zeroBig decimal.Big
-
-func (x Decimal) big() *decimal.Big {
-	if x.b == nil {
-		return &zeroBig
-	}
-	return x.b
-}
-
 func newBig() *decimal.Big {
 	z := new(decimal.Big)
 	z.Context = decimalContext
 	return z
 }
 
-// DecimalFromBig returns a Decimal holding a copy of b; NaN and infinities
-// are an error.
+// DecimalFromBig returns a Decimal equal to b (b is copied, not kept); NaN
+// and infinities are an error.
 func DecimalFromBig(b *decimal.Big) (Decimal, error) {
 	if !b.IsFinite() {
 		return Decimal{}, parseError(decimalName, b.String(), ErrSyntax)
 	}
+	if d, ok := inlineFromBig(b); ok {
+		return d, nil
+	}
 	z := newBig()
 	z.Copy(b)
-	return Decimal{z}, nil
+	return Decimal{b: z}, nil
 }
 
-// Big returns a copy of x as a *decimal.Big.
+// Big returns x as a new *decimal.Big, equal to x in value (its scale may
+// differ from the one a Big-only computation would have given: trailing
+// zeros are not part of a Decimal's value).
 func (x Decimal) Big() *decimal.Big {
 	z := newBig()
-	return z.Copy(x.big())
+	if x.b == nil {
+		return z.SetMantScale(x.coef(), x.scale())
+	}
+	return z.Copy(x.b)
 }
 
-func (x Decimal) check(z *decimal.Big, op string, ys ...Decimal) Decimal {
+// big returns x as a *decimal.Big to read, never to modify: the big form's
+// Big, or for an inline x, t set to x.
+func (x Decimal) big(t *decimal.Big) *decimal.Big {
+	if x.b != nil {
+		return x.b
+	}
+	return t.SetMantScale(x.coef(), x.scale())
+}
+
+// fromBig returns the Decimal of the result z of an operation: inline when
+// it fits, else holding z; a non-finite z panics.
+func (x Decimal) fromBig(z *decimal.Big, op string, ys ...Decimal) Decimal {
 	if !z.IsFinite() {
 		err := ErrInvalid
 		if z.IsInf(0) {
@@ -81,26 +103,82 @@ func (x Decimal) check(z *decimal.Big, op string, ys ...Decimal) Decimal {
 		}
 		panicDecimal(op, err, append([]Decimal{x}, ys...)...)
 	}
-	return Decimal{z}
+	if d, ok := inlineFromBig(z); ok {
+		return d
+	}
+	return Decimal{b: z}
 }
 
 // Add returns x+y rounded to 34 digits.
 func (x Decimal) Add(y Decimal) Decimal {
-	return x.check(decimalContext.Add(newBig(), x.big(), y.big()), "add", y)
+	if x.b == nil && y.b == nil && uint8(x.w) == uint8(y.w) {
+		// Same scale: add the coefficients in place; the sum's low byte is
+		// x's scale.
+		yc := y.w &^ 0xff
+		if s := x.w + yc; (x.w^s)&(yc^s) >= 0 {
+			return Decimal{w: s}
+		}
+	}
+	return x.addSlow(y, false)
 }
 
 // Sub returns x-y rounded to 34 digits.
 func (x Decimal) Sub(y Decimal) Decimal {
-	return x.check(decimalContext.Sub(newBig(), x.big(), y.big()), "sub", y)
+	if x.b == nil && y.b == nil && uint8(x.w) == uint8(y.w) {
+		yc := y.w &^ 0xff
+		if s := x.w - yc; (x.w^yc)&(x.w^s) >= 0 {
+			return Decimal{w: s}
+		}
+	}
+	return x.addSlow(y, true)
+}
+
+// addSlow is Add (Sub if sub) when the fast path does not apply: inline
+// operands of different scales, a sum beyond the inline coefficient, or a
+// big operand.
+func (x Decimal) addSlow(y Decimal, sub bool) Decimal {
+	if x.b == nil && y.b == nil {
+		cy := y.coef()
+		if sub {
+			cy = -cy // |cy| <= 2^55: no overflow
+		}
+		if c, s, ok := inlineAdd(x.coef(), x.scale(), cy, y.scale()); ok {
+			return inline(c, s)
+		}
+	}
+	var tx, ty decimal.Big
+	if sub {
+		return x.fromBig(decimalContext.Sub(newBig(), x.big(&tx), y.big(&ty)), "sub", y)
+	}
+	return x.fromBig(decimalContext.Add(newBig(), x.big(&tx), y.big(&ty)), "add", y)
 }
 
 // Mul returns x*y rounded to 34 digits.
 func (x Decimal) Mul(y Decimal) Decimal {
-	return x.check(decimalContext.Mul(newBig(), x.big(), y.big()), "mul", y)
+	if x.b == nil && y.b == nil {
+		if c, ok := inlineMul(x.coef(), y.coef()); ok {
+			if s := x.scale() + y.scale(); s == int(int8(s)) {
+				return inline(c, s)
+			}
+		}
+	}
+	return x.mulSlow(y)
+}
+
+func (x Decimal) mulSlow(y Decimal) Decimal {
+	var tx, ty decimal.Big
+	return x.fromBig(decimalContext.Mul(newBig(), x.big(&tx), y.big(&ty)), "mul", y)
 }
 
 // MulInt returns x*k rounded to 34 digits (exact for money-sized x).
-func (x Decimal) MulInt(k int64) Decimal { return x.Mul(Decimal{}.FromInt64(k)) }
+func (x Decimal) MulInt(k int64) Decimal {
+	if x.b == nil {
+		if c, ok := inlineMul(x.coef(), k); ok {
+			return inline(c, x.scale())
+		}
+	}
+	return x.mulSlow(Decimal{}.FromInt64(k))
+}
 
 // DivInt returns x/k rounded half-even to 34 digits; it panics if k is
 // zero.
@@ -108,9 +186,9 @@ func (x Decimal) DivInt(k int64) Decimal { return x.Div(Decimal{}.FromInt64(k)) 
 
 // Div returns x/y rounded half-even to 34 digits; it panics if y is zero.
 //
-// The quotient is computed with big.Int, not with the library's Quo, which
-// in the version served here does not always round correctly (1/3 gives
-// ...3334).
+// The quotient is computed with integers, not with the library's Quo,
+// which in the version served here does not always round correctly (1/3
+// gives ...3334).
 func (x Decimal) Div(y Decimal) Decimal {
 	if y.IsZero() {
 		panicDecimal("div", ErrDivisionByZero, x, y)
@@ -118,11 +196,16 @@ func (x Decimal) Div(y Decimal) Decimal {
 	if x.IsZero() {
 		return Decimal{}
 	}
+	if x.b == nil && y.b == nil {
+		if c, s, ok := inlineDiv(x.coef(), x.scale(), y.coef(), y.scale()); ok {
+			return inline(c, s)
+		}
+	}
 	cx, sx := x.parts()
 	cy, sy := y.parts()
 	// Scale the dividend so that the integer quotient has at least 36
 	// digits: x/y = (cx*10^k / cy) * 10^-(sx-sy+k).
-	k := 2*(DecimalPrecision+2) + len(cy.String()) - len(cx.String())
+	k := 2*(DecimalPrecision+2) + decimalDigits(cy) - decimalDigits(cx)
 	k = max(k, 0)
 	cx.Mul(cx, pow10Big(k))
 	q, r := new(big.Int).QuoRem(cx, cy, new(big.Int))
@@ -137,16 +220,21 @@ func (x Decimal) Div(y Decimal) Decimal {
 		}
 	}
 	z := newBig().SetBigMantScale(q, sx-sy+k+1)
-	return x.check(decimalContext.Round(z), "div", y)
+	return x.fromBig(decimalContext.Round(z), "div", y)
 }
 
 // MulRound returns x*y rounded once to decimals places with mode.
 func (x Decimal) MulRound(y Decimal, decimals int, mode RoundingMode) Decimal {
 	checkDecimalDecimals(decimals, "mulround", x, y)
+	if x.b == nil && y.b == nil {
+		if c, s, ok := inlineMulRound(x.coef(), x.scale(), y.coef(), y.scale(), decimals, mode); ok {
+			return inline(c, s)
+		}
+	}
 	cx, sx := x.parts()
 	cy, sy := y.parts()
 	cx.Mul(cx, cy)
-	return x.check(roundBig(cx, sx+sy, decimals, mode), "mulround", y)
+	return x.fromBig(roundBig(cx, sx+sy, decimals, mode), "mulround", y)
 }
 
 // DivRound returns x/y rounded once to decimals places with mode; it
@@ -155,6 +243,11 @@ func (x Decimal) DivRound(y Decimal, decimals int, mode RoundingMode) Decimal {
 	checkDecimalDecimals(decimals, "divround", x, y)
 	if y.IsZero() {
 		panicDecimal("divround", ErrDivisionByZero, x, y)
+	}
+	if x.b == nil && y.b == nil {
+		if c, ok := inlineDivRound(x.coef(), x.scale(), y.coef(), y.scale(), decimals, mode); ok {
+			return inline(c, decimals)
+		}
 	}
 	cx, sx := x.parts()
 	cy, sy := y.parts()
@@ -175,17 +268,24 @@ func (x Decimal) DivRound(y Decimal, decimals int, mode RoundingMode) Decimal {
 	if neg {
 		q.Neg(q)
 	}
-	return x.check(newBig().SetBigMantScale(q, decimals), "divround", y)
+	return x.fromBig(newBig().SetBigMantScale(q, decimals), "divround", y)
 }
 
 // Quantize returns x rounded to decimals places with mode.
 func (x Decimal) Quantize(decimals int, mode RoundingMode) Decimal {
 	checkDecimalDecimals(decimals, "quantize", x)
+	if x.b == nil {
+		s := x.scale()
+		if s <= decimals {
+			return x
+		}
+		return inline(inlineRound(x.coef(), s-decimals, mode), decimals)
+	}
 	c, s := x.parts()
 	if s <= decimals {
 		return x
 	}
-	return x.check(roundBig(c, s, decimals, mode), "quantize")
+	return x.fromBig(roundBig(c, s, decimals, mode), "quantize")
 }
 
 // Sqrt returns the square root of x rounded half-even to 34 significant
@@ -197,6 +297,11 @@ func (x Decimal) Sqrt() Decimal {
 	case 0:
 		return Decimal{}
 	}
+	if x.b == nil {
+		if r, s, ok := inlineSqrt(x.coef(), x.scale()); ok {
+			return inline(r, s)
+		}
+	}
 	c, s := x.parts()
 	// Make the scale even and the coefficient long enough that its integer
 	// square root has at least 36 digits.
@@ -204,7 +309,7 @@ func (x Decimal) Sqrt() Decimal {
 		c.Mul(c, big.NewInt(10))
 		s++
 	}
-	if n := len(c.String()); n < 2*(DecimalPrecision+2) {
+	if n := decimalDigits(c); n < 2*(DecimalPrecision+2) {
 		k := (2*(DecimalPrecision+2) - n + 1) / 2
 		c.Mul(c, pow10Big(2*k))
 		s += 2 * k
@@ -219,15 +324,24 @@ func (x Decimal) Sqrt() Decimal {
 	r.Mul(r, big.NewInt(10))
 	r.Add(r, big.NewInt(sticky))
 	z := newBig().SetBigMantScale(r, s/2+1)
-	return x.check(decimalContext.Round(z), "sqrt")
+	return x.fromBig(decimalContext.Round(z), "sqrt")
 }
 
 // Neg returns -x.
 func (x Decimal) Neg() Decimal {
-	if x.IsZero() {
+	if x.b == nil {
+		c := x.w >> 8
+		if c == 0 {
+			return Decimal{}
+		}
+		if c != decimalMinCoef {
+			return Decimal{w: -c<<8 | x.w&0xff}
+		}
+	} else if x.b.Sign() == 0 {
 		return Decimal{}
 	}
-	return Decimal{newBig().Neg(x.big())}
+	var t decimal.Big
+	return x.fromBig(newBig().Neg(x.big(&t)), "neg")
 }
 
 // Abs returns |x|.
@@ -239,13 +353,44 @@ func (x Decimal) Abs() Decimal {
 }
 
 // Cmp returns -1, 0 or +1 as x is less than, equal to or greater than y.
-func (x Decimal) Cmp(y Decimal) int { return x.big().Cmp(y.big()) }
+func (x Decimal) Cmp(y Decimal) int {
+	if x.b == nil && y.b == nil && uint8(x.w) == uint8(y.w) {
+		// Same scale: the words compare as the coefficients.
+		switch {
+		case x.w < y.w:
+			return -1
+		case x.w > y.w:
+			return 1
+		}
+		return 0
+	}
+	return x.cmpSlow(y)
+}
+
+func (x Decimal) cmpSlow(y Decimal) int {
+	if x.b == nil && y.b == nil {
+		return inlineCmp(x.coef(), x.scale(), y.coef(), y.scale())
+	}
+	var tx, ty decimal.Big
+	return x.big(&tx).Cmp(y.big(&ty))
+}
 
 // Sign returns -1, 0 or +1 by the sign of x.
-func (x Decimal) Sign() int { return x.big().Sign() }
+func (x Decimal) Sign() int {
+	if x.b == nil {
+		c := x.w >> 8
+		return int(c>>63) | int(uint64(-c)>>63)
+	}
+	return x.b.Sign()
+}
 
 // IsZero reports whether x is zero.
-func (x Decimal) IsZero() bool { return x.big().Sign() == 0 }
+func (x Decimal) IsZero() bool {
+	if x.b == nil {
+		return x.w>>8 == 0
+	}
+	return x.b.Sign() == 0
+}
 
 // Min returns the smaller of x and y.
 func (x Decimal) Min(y Decimal) Decimal {
@@ -263,27 +408,25 @@ func (x Decimal) Max(y Decimal) Decimal {
 	return x
 }
 
-// Float64 returns the float64 nearest to x.
-func (x Decimal) Float64() float64 {
-	f, err := strconv.ParseFloat(x.String(), 64)
-	if err != nil && !math.IsInf(f, 0) {
-		return math.NaN()
-	}
-	return f
-}
-
 // FromInt64 returns i as a Decimal.
 func (Decimal) FromInt64(i int64) Decimal {
-	if i == 0 {
-		return Decimal{}
+	if i >= decimalMinCoef && i <= decimalMaxCoef {
+		return Decimal{w: i << 8}
 	}
-	return Decimal{newBig().SetMantScale(i, 0)}
+	z := newBig().SetMantScale(i, 0)
+	if d, ok := inlineFromBig(z); ok { // 10^18: 1 at scale -18
+		return d
+	}
+	return Decimal{b: z}
 }
 
 // parts returns the coefficient and scale of x: x = c * 10^-s. The
 // coefficient is a fresh big.Int the caller may modify.
 func (x Decimal) parts() (*big.Int, int) {
-	b := x.big()
+	if x.b == nil {
+		return big.NewInt(x.coef()), x.scale()
+	}
+	b := x.b
 	t := new(decimal.Big).Copy(b)
 	t.SetScale(0)
 	return t.Int(new(big.Int)), b.Scale()
@@ -305,6 +448,11 @@ func roundBig(c *big.Int, s, d int, mode RoundingMode) *decimal.Big {
 		q.Neg(q)
 	}
 	return newBig().SetBigMantScale(q, d)
+}
+
+// decimalDigits returns the number of decimal digits of |c| (1 for 0).
+func decimalDigits(c *big.Int) int {
+	return len(new(big.Int).Abs(c).Text(10))
 }
 
 func pow10Big(n int) *big.Int {

@@ -16,6 +16,10 @@ const maxDecimalExp = 6000
 // String returns x in canonical form: plain decimal, no exponent, no
 // trailing fractional zeros ("1.5", "-0.00000001", "100", "0").
 func (x Decimal) String() string {
+	if x.b == nil {
+		var buf [decimalTextMax]byte
+		return string(appendInlineText(buf[:0], x.coef(), x.scale()))
+	}
 	if x.IsZero() {
 		return "0"
 	}
@@ -57,6 +61,15 @@ func (Decimal) Parse(s string) (Decimal, error) {
 	if lo == hi {
 		return Decimal{}, nil
 	}
+	if hi-lo <= 17 && scaleFits(-pow) {
+		var u uint64
+		for i := lo; i < hi; i++ {
+			u = u*10 + uint64(t.digit(i))
+		}
+		if c, ok := signed(u, t.neg); ok {
+			return inline(c, -pow), nil
+		}
+	}
 	if pow > maxDecimalExp || pow+(hi-lo) < -maxDecimalExp {
 		return Decimal{}, parseError(decimalName, s, ErrOverflow)
 	}
@@ -68,8 +81,73 @@ func (Decimal) Parse(s string) (Decimal, error) {
 		buf = append(buf, '0'+t.digit(i))
 	}
 	c, _ := new(big.Int).SetString(string(buf), 10)
-	return Decimal{newBig().SetBigMantScale(c, -pow)}, nil
+	return Decimal{b: newBig().SetBigMantScale(c, -pow)}, nil
 }
+
+// decimalTextMax bounds the canonical text of an inline Decimal: a sign,
+// "0." and 127 zeros before 17 digits, or 17 digits and 128 zeros.
+const decimalTextMax = 160
+
+// appendInlineText appends the canonical text of c * 10^-s.
+func appendInlineText(b []byte, c int64, s int) []byte {
+	if c == 0 {
+		return append(b, '0')
+	}
+	for s > 0 && c%10 == 0 {
+		c /= 10
+		s--
+	}
+	if c < 0 {
+		b = append(b, '-')
+	}
+	var dbuf [20]byte
+	digits := strconv.AppendUint(dbuf[:0], umag(c), 10)
+	switch {
+	case s <= 0:
+		b = append(b, digits...)
+		for range -s {
+			b = append(b, '0')
+		}
+	case s >= len(digits):
+		b = append(b, '0', '.')
+		for range s - len(digits) {
+			b = append(b, '0')
+		}
+		b = append(b, digits...)
+	default:
+		b = append(b, digits[:len(digits)-s]...)
+		b = append(b, '.')
+		b = append(b, digits[len(digits)-s:]...)
+	}
+	return b
+}
+
+// Float64 returns the float64 nearest to x.
+func (x Decimal) Float64() float64 {
+	if x.b == nil {
+		// An integer below 2^53 and a power of ten up to 10^22 are exact
+		// in float64, so one division or multiplication rounds correctly.
+		c, s := x.coef(), x.scale()
+		if c > -1<<53 && c < 1<<53 {
+			switch {
+			case s == 0:
+				return float64(c)
+			case s > 0 && s <= 22:
+				return float64(c) / pow10f22[s]
+			case s < 0 && s >= -22:
+				return float64(c) * pow10f22[-s]
+			}
+		}
+	}
+	f, err := strconv.ParseFloat(x.String(), 64)
+	if err != nil && !math.IsInf(f, 0) {
+		return math.NaN()
+	}
+	return f
+}
+
+var pow10f22 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // FromFloat64 converts f by the rule of [FromFloat64]: its shortest
 // round-trip decimal (at most 17 digits, so exact in 34).

@@ -3,7 +3,7 @@
 //
 //	Float    float64, IEEE 754 binary64                 the speed baseline
 //	Fixed    int64 counting 1e-8 units (8 decimals)     exact money at float speed
-//	Decimal  ericlagergren/decimal Big, 34 digits       the arbitrary-precision reference
+//	Decimal  inline int64 or ericlagergren/decimal Big  arbitrary precision, 34 digits
 //
 // # The constraint
 //
@@ -40,16 +40,41 @@
 //
 // # Decimal
 //
-// Decimal holds a *decimal.Big that no method mutates, under an explicit
-// context of 34 significant digits, half-even (decimal128's precision; a
-// zero-value Big would round to 16 digits). Add, Sub and Mul of money-sized
-// values are exact; results beyond 34 digits are rounded half-even.
-// Division, square root and the explicit roundings are computed with
-// math/big and rounded once (the served library's Quo is not correctly
-// rounded). Parse keeps every digit given. Each result allocates: Decimal
-// is the reference the exact backends are checked against, not the fast
-// path.
+// Decimal computes under an explicit context of 34 significant digits,
+// half-even (decimal128's precision; a zero-value Big would round to 16
+// digits). Add, Sub and Mul of money-sized values are exact; results
+// beyond 34 digits are rounded half-even. Division, square root and the
+// explicit roundings are computed with integers and rounded once (the
+// served library's Quo is not correctly rounded). Parse keeps every digit
+// given.
 //
+// A Decimal is a 16-byte value in one of two forms, chosen by its digits
+// and invisible in every result:
+//
+//   - Inline: a coefficient c with -2^55 <= c < 2^55 (every number of up to
+//     16 digits, and 17-digit ones up to 36028797018963967) and a scale s in
+//     -128..127, packed with no pointer, for c * 10^-s. Prices, quantities,
+//     cash and P&L rounded to 8 decimals below about 3.6e8 (and to 2
+//     decimals below 3.6e14) are inline. Add, Sub, Mul, MulInt, Cmp, Neg,
+//     Abs, Sign, IsZero, Min, Max, Quantize, MulRound and DivRound on
+//     inline values are 64- and 128-bit integer arithmetic (math/bits) and
+//     allocate nothing; so are Div, DivInt and Sqrt when the exact result
+//     is inline (1/8, 98764.8, the root of 2.25), Parse of text of up to 17
+//     significant digits, and Float64.
+//   - Big: every other value (more digits, such as the 34 of 1/3 or of
+//     the square root of 2, or a scale beyond -128..127) is held in a
+//     *decimal.Big (github.com/ericlagergren/decimal) that no method
+//     mutates. Operations with a big operand, and inline ones whose exact
+//     result does not fit (a sum or product beyond 2^55, a quotient that
+//     does not terminate), run the library's arithmetic and allocate the
+//     result's Big.
+//
+// Every result that fits the inline form takes it (trailing zeros are
+// dropped to make it fit), so a value returns to the inline form as soon
+// as its digits allow. Zero has no sign (the library's -0 is 0) and its
+// scale is not part of its value; [Decimal.Big] returns a Big equal in
+// value, whose scale may differ from a Big-only computation's.
+
 // # Float
 //
 // Float is float64 with methods. It rounds every result to the nearest
