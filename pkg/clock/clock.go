@@ -3,7 +3,6 @@ package clock
 import (
 	"errors"
 	"fmt"
-	"iter"
 	"slices"
 	"time"
 
@@ -144,32 +143,4 @@ func (c *Clock) Align(t int64) (bar int, ok bool) {
 		return 0, false
 	}
 	return bar, true
-}
-
-// Events returns the run's events in order. For each session:
-// SessionStart stamped at the open, then the session's Bar events in
-// order, then SessionEnd stamped at the close. The last bar of a session is
-// stamped at the close too, and comes before SessionEnd. Event times never
-// decrease; where one session closes as the next opens (24/7), the
-// SessionEnd comes before the next SessionStart.
-//
-// The sequence can be iterated any number of times; it allocates nothing
-// per event.
-func (c *Clock) Events() iter.Seq[Event] {
-	return func(yield func(Event) bool) {
-		for i := range c.sessions {
-			s := &c.sessions[i]
-			if !yield(Event{Kind: SessionStart, Time: s.Open, Session: i, Bar: -1}) {
-				return
-			}
-			for b := c.first[i]; b < c.first[i+1]; b++ {
-				if !yield(Event{Kind: Bar, Time: time.Unix(0, c.bars[b]).UTC(), Session: i, Bar: b}) {
-					return
-				}
-			}
-			if !yield(Event{Kind: SessionEnd, Time: s.Close, Session: i, Bar: -1}) {
-				return
-			}
-		}
-	}
 }

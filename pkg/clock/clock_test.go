@@ -172,10 +172,12 @@ func TestCounts(t *testing.T) {
 	}
 }
 
-// TestInvariants walks the events of several runs and checks the ordering
-// rules: per session SessionStart, bars, SessionEnd; SessionStart < bars
-// <= SessionEnd; bar times strictly increasing and equal to BarTimes; bar
-// indexes running 0..n-1; SessionBars and SessionOf agreeing.
+// TestInvariants walks the schedule of several runs as the engine does
+// and checks the ordering rules: sessions in order, each opening at or
+// after the previous close; each session's bars after its open and at or
+// before its close, the last one at the close; bar times strictly
+// increasing; bar indexes running 0..n-1 across sessions; SessionBars,
+// CountBars, SessionOf and Index agreeing.
 func TestInvariants(t *testing.T) {
 	cals := []struct {
 		name       string
@@ -202,120 +204,43 @@ func TestInvariants(t *testing.T) {
 func checkInvariants(t *testing.T, c *clock.Clock) {
 	t.Helper()
 	sessions, bars := c.Sessions(), c.BarTimes()
-	var (
-		prev     clock.Event
-		started  bool
-		nextBar  int
-		session  = -1
-		lastTime time.Time
-	)
-	for e := range c.Events() {
-		if e.Time.Location() != time.UTC {
-			t.Fatalf("event %+v not in UTC", e)
+	next := 0
+	for i, s := range sessions {
+		if s.Open.Location() != time.UTC || s.Close.Location() != time.UTC {
+			t.Fatalf("session %d (%v to %v) not in UTC", i, s.Open, s.Close)
 		}
-		if e.Time.Before(lastTime) {
-			t.Fatalf("event %+v before the previous event %+v", e, prev)
+		if i > 0 && s.Open.Before(sessions[i-1].Close) {
+			t.Fatalf("session %d opens at %v, before session %d closes at %v", i, s.Open, i-1, sessions[i-1].Close)
 		}
-		lastTime = e.Time
-		switch e.Kind {
-		case clock.SessionStart:
-			if started {
-				t.Fatalf("SessionStart %+v inside session %d", e, session)
-			}
-			session++
-			started = true
-			if e.Session != session || !e.Time.Equal(sessions[session].Open) || e.Bar != -1 {
-				t.Fatalf("SessionStart %+v, want session %d at its open %v", e, session, sessions[session].Open)
-			}
-			first, end := c.SessionBars(session)
-			if first != nextBar || end <= first {
-				t.Fatalf("SessionBars(%d) = %d, %d; next bar is %d", session, first, end, nextBar)
-			}
-			if n := clock.CountBars(sessions[session], c.Frequency()); n != end-first {
-				t.Fatalf("session %d: CountBars %d, SessionBars %d..%d", session, n, first, end)
-			}
-		case clock.Bar:
-			if !started || e.Session != session {
-				t.Fatalf("Bar %+v outside session %d", e, session)
-			}
-			if e.Bar != nextBar {
-				t.Fatalf("Bar %+v, want bar index %d", e, nextBar)
-			}
-			if e.Time.UnixNano() != bars[e.Bar] {
-				t.Fatalf("Bar %+v, BarTimes says %d", e, bars[e.Bar])
-			}
-			if e.Bar > 0 && bars[e.Bar] <= bars[e.Bar-1] {
-				t.Fatalf("bar %d at %d not after bar %d at %d", e.Bar, bars[e.Bar], e.Bar-1, bars[e.Bar-1])
-			}
-			s := sessions[session]
-			if !e.Time.After(s.Open) || e.Time.After(s.Close) {
-				t.Fatalf("Bar %+v outside session (%v, %v]", e, s.Open, s.Close)
-			}
-			if got := c.SessionOf(e.Bar); got != session {
-				t.Fatalf("SessionOf(%d) = %d, want %d", e.Bar, got, session)
-			}
-			if i, ok := c.Index(bars[e.Bar]); !ok || i != e.Bar {
-				t.Fatalf("Index(stamp of bar %d) = %d, %t", e.Bar, i, ok)
-			}
-			nextBar++
-		case clock.SessionEnd:
-			if !started || e.Session != session || !e.Time.Equal(sessions[session].Close) || e.Bar != -1 {
-				t.Fatalf("SessionEnd %+v, want session %d at its close", e, session)
-			}
-			if _, end := c.SessionBars(session); nextBar != end {
-				t.Fatalf("SessionEnd of session %d after bar %d, SessionBars ends at %d", session, nextBar, end)
-			}
-			if bars[nextBar-1] != e.Time.UnixNano() {
-				t.Fatalf("session %d: last bar at %d, not at the close %v", session, bars[nextBar-1], e.Time)
-			}
-			started = false
-		default:
-			t.Fatalf("event of kind %v", e.Kind)
+		first, end := c.SessionBars(i)
+		if first != next || end <= first {
+			t.Fatalf("SessionBars(%d) = %d, %d; next bar is %d", i, first, end, next)
 		}
-		prev = e
-	}
-	if started || session != len(sessions)-1 || nextBar != len(bars) {
-		t.Fatalf("events ended in session %d of %d (open %t) at bar %d of %d", session, len(sessions), started, nextBar, len(bars))
-	}
-}
-
-func TestEventsStop(t *testing.T) {
-	c, err := clock.New(calendar.XNYS(), market.Hourly, date(t, "2024-07-02"), date(t, "2024-07-03"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kinds []string
-	for e := range c.Events() {
-		kinds = append(kinds, e.Kind.String())
-		if e.Kind == clock.Bar && e.Bar == 1 {
-			break
+		if n := clock.CountBars(s, c.Frequency()); n != end-first {
+			t.Fatalf("session %d: CountBars %d, SessionBars %d..%d", i, n, first, end)
 		}
-	}
-	if got, want := strings.Join(kinds, " "), "session-start bar bar"; got != want {
-		t.Errorf("events %q, want %q", got, want)
-	}
-	// A second walk starts over.
-	n := 0
-	for range c.Events() {
-		n++
-	}
-	if want := 2 + 7 + 2 + 4; n != want {
-		t.Errorf("%d events, want %d", n, want)
-	}
-}
-
-func TestEventsAllocs(t *testing.T) {
-	c, err := clock.New(calendar.XNYS(), market.Minute, date(t, "2024-07-01"), date(t, "2024-07-31"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	allocs := testing.AllocsPerRun(10, func() {
-		for e := range c.Events() {
-			_ = e
+		open, close := s.Open.UnixNano(), s.Close.UnixNano()
+		for b := first; b < end; b++ {
+			if bars[b] <= open || bars[b] > close {
+				t.Fatalf("bar %d at %d outside session %d (%d, %d]", b, bars[b], i, open, close)
+			}
+			if b > 0 && bars[b] <= bars[b-1] {
+				t.Fatalf("bar %d at %d not after bar %d at %d", b, bars[b], b-1, bars[b-1])
+			}
+			if got := c.SessionOf(b); got != i {
+				t.Fatalf("SessionOf(%d) = %d, want %d", b, got, i)
+			}
+			if k, ok := c.Index(bars[b]); !ok || k != b {
+				t.Fatalf("Index(stamp of bar %d) = %d, %t", b, k, ok)
+			}
 		}
-	})
-	if allocs > 1 {
-		t.Errorf("walking %d bars allocates %v times, want at most 1 (the iterator)", c.NumBars(), allocs)
+		if bars[end-1] != close {
+			t.Fatalf("session %d: last bar at %d, not at the close %v", i, bars[end-1], s.Close)
+		}
+		next = end
+	}
+	if next != len(bars) || c.NumBars() != len(bars) {
+		t.Fatalf("the sessions' bars end at %d, BarTimes has %d, NumBars says %d", next, len(bars), c.NumBars())
 	}
 }
 
@@ -450,15 +375,5 @@ func TestNewErrors(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func TestKindString(t *testing.T) {
-	for k, want := range map[clock.Kind]string{
-		clock.SessionStart: "session-start", clock.Bar: "bar", clock.SessionEnd: "session-end", 7: "Kind(7)",
-	} {
-		if got := k.String(); got != want {
-			t.Errorf("Kind(%d).String() = %q, want %q", k, got, want)
-		}
 	}
 }

@@ -1,13 +1,13 @@
 // Package clock turns a trading calendar and a bar frequency into the
-// ordered events a backtest walks: for each session, SessionStart at the
-// open (before trading), one Bar event per bar, SessionEnd at the close.
+// schedule a backtest walks: for each session, its open (before trading),
+// its bars in order, its close.
 //
 // [New] computes the whole schedule of a run at once: the sessions of the
 // calendar between two dates ([Clock.Sessions]) and every bar stamp
 // ([Clock.BarTimes], Unix nanoseconds UTC, strictly ascending), which the
 // engine loops over. Bar i of the run is BarTimes()[i]; [Clock.SessionBars]
 // gives the bars of a session as a range of indexes and [Clock.SessionOf]
-// the session of a bar. [Clock.Events] yields the events as an iter.Seq.
+// the session of a bar.
 //
 // # Stamps
 //
@@ -38,14 +38,15 @@
 // finds the bar stamped exactly at t, to reject data off the sessions or off
 // the grid.
 //
-// # Order of events
+// # Order
 //
-// Within a session: SessionStart (at the open), the bars in order (each
-// strictly after the open, the last one at the close), SessionEnd (at the
-// close). A bar stamped at the close comes BEFORE SessionEnd, so a strategy
-// sees the session's last bar before the end-of-session hook. Event times
-// never decrease; where a session closes as the next opens (24/7, data
-// calendars), SessionEnd of the one comes before SessionStart of the next.
+// Within a session: the open, the bars in order (each strictly after the
+// open, the last one at the close), the close. The engine walks them in
+// that order (package engine): a bar stamped at the close comes BEFORE
+// the end of its session, so a strategy sees the session's last bar
+// before the end-of-session hook. Times never decrease; where a session
+// closes as the next opens (24/7, data calendars), the close of the one
+// comes before the open of the next.
 //
 // # Errors, panics and cost
 //
@@ -58,8 +59,7 @@
 // checks both).
 //
 // New makes three allocations besides the calendar's (the bar stamps sized
-// exactly, the per-session bar offsets, the Clock). Walking Events makes at
-// most one (the iterator's closure) and none per event. A Clock is
-// immutable and safe for concurrent use; BarTimes and Sessions return its
-// own slices, which callers must not modify.
+// exactly, the per-session bar offsets, the Clock); the accessors make
+// none. A Clock is immutable and safe for concurrent use; BarTimes and
+// Sessions return its own slices, which callers must not modify.
 package clock

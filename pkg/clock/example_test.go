@@ -9,8 +9,9 @@ import (
 	"github.com/pennybt/penny/pkg/market"
 )
 
-// The hourly events of the NYSE's early close on the day before
-// Independence Day 2024, in New York time.
+// The hourly schedule of the NYSE's early close on the day before
+// Independence Day 2024, in New York time: the open, the bars, the close,
+// in the order the engine walks them.
 func Example() {
 	cal := calendar.XNYS()
 	day := time.Date(2024, time.July, 3, 0, 0, 0, 0, time.UTC)
@@ -19,17 +20,23 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	for e := range c.Events() {
-		fmt.Println(e.Time.In(cal.Location()).Format("15:04"), e.Kind, e.Bar)
+	ny := cal.Location()
+	for i, s := range c.Sessions() {
+		fmt.Println(s.Open.In(ny).Format("15:04"), "open")
+		first, end := c.SessionBars(i)
+		for k := first; k < end; k++ {
+			fmt.Println(time.Unix(0, c.BarTimes()[k]).In(ny).Format("15:04"), "bar", k)
+		}
+		fmt.Println(s.Close.In(ny).Format("15:04"), "close")
 	}
 	fmt.Println(c.NumBars(), "bars")
 	// Output:
-	// 09:30 session-start -1
+	// 09:30 open
 	// 10:30 bar 0
 	// 11:30 bar 1
 	// 12:30 bar 2
 	// 13:00 bar 3
-	// 13:00 session-end -1
+	// 13:00 close
 	// 4 bars
 }
 

@@ -28,9 +28,7 @@ type Portal[N numeric.Number[N]] struct {
 	seen []int32
 	// next[a] is the clock bar of asset a's next row, or noBar.
 	next []int32
-	// updated lists the assets with a bar at the current bar.
-	updated []int32
-	bar     int
+	bar  int
 }
 
 // New builds the portal of a dataset on a clock. The dataset is normalized
@@ -65,7 +63,6 @@ func New[N numeric.Number[N]](ds *market.Dataset[N], clk *clock.Clock) (*Portal[
 		next:   make([]int32, len(ds.Series)),
 		bar:    -1,
 	}
-	p.updated = make([]int32, 0, len(ds.Series))
 	for f := range p.cols {
 		p.cols[f] = make([][]N, len(ds.Series))
 	}
@@ -139,7 +136,6 @@ func (p *Portal[N]) Advance(k int) {
 	}
 	p.bar = k
 	kk := int32(k)
-	up := p.updated[:0]
 	for a, nb := range p.next {
 		if nb > kk {
 			continue
@@ -156,16 +152,8 @@ func (p *Portal[N]) Advance(k int) {
 		} else {
 			p.next[a] = noBar
 		}
-		if rb[i-1] == kk {
-			up = append(up, int32(a))
-		}
 	}
-	p.updated = up
 }
-
-// Updated returns the IDs of the assets with a bar at the current bar, in
-// ID order (valid until the next Advance; do not modify).
-func (p *Portal[N]) Updated() []int32 { return p.updated }
 
 // HasBar reports whether asset a has a bar at the current bar.
 func (p *Portal[N]) HasBar(a int) bool {
@@ -241,7 +229,6 @@ func (p *Portal[N]) Clone() *Portal[N] {
 	q := *p
 	q.seen = make([]int32, len(p.seen))
 	q.next = make([]int32, len(p.next))
-	q.updated = make([]int32, 0, len(p.assets))
 	q.bar = -1
 	for a, rb := range p.rowBar {
 		q.next[a] = noBar

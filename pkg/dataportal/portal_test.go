@@ -125,17 +125,6 @@ func testPortal[N numeric.Number[N]](t *testing.T) {
 		if _, _, ok := p.Last(ccc); ok != (k >= 5) {
 			t.Fatalf("bar %d: CCC Last before its first bar", k)
 		}
-		up := p.Updated()
-		n := 1
-		if wantB {
-			n++
-		}
-		if k >= 5 {
-			n++
-		}
-		if len(up) != n {
-			t.Fatalf("bar %d: updated %v", k, up)
-		}
 		h := p.History(aaa, market.Close, 3)
 		if len(h) != min(3, k+1) || h[len(h)-1].Cmp(want) != 0 {
 			t.Fatalf("bar %d: AAA history %v", k, h)
