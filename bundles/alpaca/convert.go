@@ -88,7 +88,7 @@ func Dataset[N numeric.Number[N]](s *Source, staging string) (*market.Dataset[N]
 			for k, txt := range [...]string{b.Open, b.High, b.Low, b.Close, b.Vol} {
 				x, err := numeric.Parse[N](txt)
 				if err != nil {
-					return nil, nil, fmt.Errorf("alpaca: %s: bar starting %s: %s %s: %w", sym, b.Start.Format(time.RFC3339), market.Fields[k], txt, err)
+					return nil, nil, fmt.Errorf("alpaca: %s: bar starting %s: %s %s: %w", sym, b.Start.Format(time.RFC3339), market.Fields()[k], txt, err)
 				}
 				v[k] = x
 			}

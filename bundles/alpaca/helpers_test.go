@@ -158,9 +158,9 @@ func checkSeries[N numeric.Number[N]](t *testing.T, s *market.Series[N], want []
 		}
 		for k, txt := range [...]string{w.o, w.h, w.l, w.c, w.v} {
 			wf, _ := strconv.ParseFloat(txt, 64)
-			gf := s.Column(market.Fields[k])[i].Float64()
+			gf := s.Column(market.Fields()[k])[i].Float64()
 			if gf != wf && !(k == 4 && math.Abs(gf-wf) <= 1e-12*math.Abs(wf)) {
-				t.Fatalf("%s bar %d %s: got %v, want %v", s.Asset.Symbol, i, market.Fields[k], gf, wf)
+				t.Fatalf("%s bar %d %s: got %v, want %v", s.Asset.Symbol, i, market.Fields()[k], gf, wf)
 			}
 		}
 	}

@@ -94,7 +94,7 @@ func sameSeries[A numeric.Number[A], B numeric.Number[B]](t *testing.T, a *marke
 		if a.Time[i] != b.Time[i] {
 			t.Fatalf("bar %d: stamped %d and %d", i, a.Time[i], b.Time[i])
 		}
-		for _, f := range market.Fields {
+		for _, f := range market.Fields() {
 			if x, y := a.Column(f)[i].String(), b.Column(f)[i].String(); x != y {
 				t.Fatalf("bar %d %s: %s and %s", i, f, x, y)
 			}
@@ -110,7 +110,7 @@ func roundTrip[N numeric.Number[N]](t *testing.T, s *market.Series[N], opt Optio
 	b.WriteString("timestamp,open,high,low,close,volume\n")
 	for i := range s.Time {
 		b.WriteString(time.Unix(0, s.Time[i]).UTC().Format(time.RFC3339Nano))
-		for _, f := range market.Fields {
+		for _, f := range market.Fields() {
 			b.WriteByte(',')
 			b.WriteString(s.Column(f)[i].String())
 		}

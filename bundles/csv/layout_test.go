@@ -53,7 +53,7 @@ func testLayouts[N numeric.Number[N]](t *testing.T) {
 			if d := s.Bar(0).Time.Format("2006-01-02 15:04"); d != "2024-01-02 21:00" {
 				t.Errorf("stamp %s, want 2024-01-02 21:00 (UTC, the close)", d)
 			}
-			for i, f := range market.Fields {
+			for i, f := range market.Fields() {
 				if got := s.Column(f)[0].String(); got != want[i] {
 					t.Errorf("%s = %s, want %s", f, got, want[i])
 				}

@@ -180,7 +180,7 @@ func TestReferenceFilesSameDigits(t *testing.T) {
 	}
 	for i := range fx.Series {
 		a, b := &fx.Series[i], &dc.Series[i]
-		for _, f := range market.Fields {
+		for _, f := range market.Fields() {
 			ca, cb := a.Column(f), b.Column(f)
 			for j := range ca {
 				if ca[j].String() != cb[j].String() || a.Time[j] != b.Time[j] {

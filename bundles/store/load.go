@@ -108,7 +108,7 @@ func loadAsset[N numeric.Number[N]](dir string, a *File, s *market.Series[N]) er
 	if err != nil {
 		return &CorruptError{Path: path, Reason: "column time: " + err.Error()}
 	}
-	for i, fld := range market.Fields {
+	for i, fld := range market.Fields() {
 		col := make([]N, n)
 		scale := bf.scales[i]
 		err := bf.readColumn(i+1, func(vals []int64, row int) error {

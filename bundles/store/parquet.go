@@ -32,7 +32,7 @@ const (
 // rowGroupRows is the number of rows per Parquet row group.
 const rowGroupRows = 1 << 20
 
-// priceColumns are the decimal columns, in market.Fields order.
+// priceColumns are the decimal columns, in market.Fields() order.
 var priceColumns = [...]string{"open", "high", "low", "close", "volume"}
 
 // barsSchema returns the schema of a bars file with the given scales (in

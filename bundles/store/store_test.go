@@ -111,7 +111,7 @@ func TestCrossBackend(t *testing.T) {
 	wantF := dataset[numeric.Float](t, text)
 	wantF.Normalize()
 	for i := range fl.Series {
-		for _, f := range market.Fields {
+		for _, f := range market.Fields() {
 			g, w := fl.Series[i].Column(f), wantF.Series[i].Column(f)
 			for j := range g {
 				if g[j] != w[j] {

@@ -245,7 +245,7 @@ func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq marke
 	}
 	var cols [5]scaled
 	f.Decimals = make(map[string]int, 5)
-	for i, fld := range market.Fields {
+	for i, fld := range market.Fields() {
 		c, err := encode(s.Column(fld), scratch[i], s.Asset.Symbol, fld.String())
 		if err != nil {
 			return fmt.Errorf("store: %w", err)

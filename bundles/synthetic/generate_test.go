@@ -78,7 +78,7 @@ func testGenerateValid[N numeric.Number[N]](t *testing.T) {
 				if !equalInts(s.Time, clk.BarTimes()) {
 					t.Fatalf("%s: stamps differ from the clock's", s.Asset.Symbol)
 				}
-				for _, f := range market.Fields {
+				for _, f := range market.Fields() {
 					for j, v := range s.Column(f) {
 						// Prices in hundredths, a positive multiple of 5;
 						// volumes whole.
@@ -145,7 +145,7 @@ func TestGenerateSameAcrossBackends(t *testing.T) {
 				if a.Asset != b.Asset || b.Asset != c.Asset || !equalInts(a.Time, b.Time) || !equalInts(b.Time, c.Time) {
 					t.Fatalf("series %d: assets or stamps differ", i)
 				}
-				for _, f := range market.Fields {
+				for _, f := range market.Fields() {
 					ca, cb, cc := a.Column(f), b.Column(f), c.Column(f)
 					for j := range cb {
 						x, y, z := ca[j].String(), cb[j].String(), cc[j].String()
@@ -190,7 +190,7 @@ func TestGenerateExactAtTheLimits(t *testing.T) {
 			}
 			unit, _ := new(big.Rat).SetString(tc.tick)
 			for i := range fx.Series {
-				for _, f := range market.Fields[:4] {
+				for _, f := range []market.Field{market.Open, market.High, market.Low, market.Close} {
 					for j, v := range fx.Series[i].Column(f) {
 						d := dc.Series[i].Column(f)[j]
 						r, _ := new(big.Rat).SetString(v.String())
@@ -264,7 +264,7 @@ func firstDiff[N numeric.Number[N]](a, b *market.Dataset[N]) string {
 		if x.Asset != y.Asset || !equalInts(x.Time, y.Time) {
 			return x.Asset.Symbol + ": asset or stamps"
 		}
-		for _, f := range market.Fields {
+		for _, f := range market.Fields() {
 			for j := range x.Column(f) {
 				if x.Column(f)[j].Cmp(y.Column(f)[j]) != 0 {
 					return x.Asset.Symbol + " " + f.String() + " bar " + strconv.Itoa(j)

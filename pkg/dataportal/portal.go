@@ -21,7 +21,7 @@ type Portal[N numeric.Number[N]] struct {
 	assets []market.Asset
 	series []market.Series[N]
 	// cols[f][a] is the column of field f of asset a (the series' own).
-	cols [len(market.Fields)][][]N
+	cols [market.NumFields][][]N
 	// rowBar[a][i] is the clock bar of asset a's row i.
 	rowBar [][]int32
 	// seen[a] counts the rows of asset a at or before the current bar.
@@ -83,7 +83,7 @@ func New[N numeric.Number[N]](ds *market.Dataset[N], clk *clock.Clock) (*Portal[
 		}
 		p.assets[a] = s.Asset
 		p.series[a] = s
-		for _, f := range market.Fields {
+		for _, f := range market.Fields() {
 			p.cols[f][a] = s.Column(f)
 		}
 		p.rowBar[a] = rb

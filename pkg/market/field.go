@@ -13,8 +13,12 @@ const (
 	Volume
 )
 
-// Fields lists every field in column order.
-var Fields = [...]Field{Open, High, Low, Close, Volume}
+// NumFields is the number of fields of a bar.
+const NumFields = int(Volume) + 1
+
+// Fields returns every field in column order: Open, High, Low, Close,
+// Volume (a new array at each call).
+func Fields() [NumFields]Field { return [...]Field{Open, High, Low, Close, Volume} }
 
 // String returns "open", "high", "low", "close" or "volume".
 func (f Field) String() string {
@@ -35,7 +39,7 @@ func (f Field) String() string {
 
 // ParseField reads a field name, case-sensitively lower-case.
 func ParseField(s string) (Field, error) {
-	for _, f := range Fields {
+	for _, f := range Fields() {
 		if f.String() == s {
 			return f, nil
 		}

@@ -21,7 +21,7 @@ func TestParse(t *testing.T) {
 	if _, err := ParseFrequency("weekly"); err == nil {
 		t.Error("weekly accepted")
 	}
-	for _, f := range Fields {
+	for _, f := range Fields() {
 		if got, err := ParseField(f.String()); err != nil || got != f {
 			t.Errorf("ParseField(%q) = %v, %v", f, got, err)
 		}

@@ -102,7 +102,7 @@ func (s *Series[N]) validateRow(i int) error {
 				"timestamps not increasing (previous bar is "+time.Unix(0, s.Time[i-1]).UTC().Format(time.RFC3339)+")")
 		}
 	}
-	for _, f := range Fields {
+	for _, f := range Fields() {
 		v := s.Column(f)[i]
 		if !finite(v) {
 			return bad(f.String(), v.String(), "not a finite number")
