@@ -143,8 +143,8 @@ func drawModules(r *Results) string {
 		}
 		yy += rowH + 4
 	}
-	names := make([]string, len(Modules))
-	for i, m := range Modules {
+	names := make([]string, len(Modules()))
+	for i, m := range Modules() {
 		names[i] = string(m)
 	}
 	legend(c, 20, yEnd+60, names, func(n string) string { return moduleColor[Module(n)] })

@@ -21,8 +21,10 @@ const (
 	Runtime    Module = "runtime and GC"          // samples with no Penny frame: background GC, scheduler
 )
 
-// Modules lists the modules in report order.
-var Modules = []Module{DataPortal, ClockLoop, Strategy, Orders, Ledger, Metrics, Other, Runtime}
+// Modules returns the modules in report order.
+func Modules() []Module {
+	return []Module{DataPortal, ClockLoop, Strategy, Orders, Ledger, Metrics, Other, Runtime}
+}
 
 // pennyModule is the module path of Penny; a function belongs to Penny
 // when its package path starts with it.

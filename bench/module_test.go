@@ -126,7 +126,7 @@ func testProfile(t *testing.T) *profile.Profile {
 func TestAttribute(t *testing.T) {
 	a := Attribute(testProfile(t))
 	want := map[Module]int64{Ledger: 8, Strategy: 2, ClockLoop: 4, Runtime: 1}
-	for _, m := range Modules {
+	for _, m := range Modules() {
 		if a.Samples[m] != want[m] {
 			t.Errorf("%s: %d samples, want %d", m, a.Samples[m], want[m])
 		}

@@ -7,21 +7,6 @@ import (
 	"strings"
 )
 
-// Report sections, in order: report.md has one "## " heading each.
-var ReportSections = []string{
-	"Executive summary",
-	"Methodology",
-	"Environment",
-	"Results",
-	"Overhead analysis",
-	"Module breakdown",
-	"Numerical drift",
-	"How cost grows",
-	"Targets",
-	"Regression gate",
-	"Conclusion and recommendation",
-}
-
 // Report renders report.md from the results alone: the prose is fixed
 // text around figures read from r.
 func Report(r *Results) string {
@@ -330,7 +315,7 @@ func secModules(w *mdWriter, r *Results) {
 			}
 		}
 		var rows [][]string
-		for _, m := range Modules {
+		for _, m := range Modules() {
 			row := []string{string(m)}
 			for _, b := range profiled {
 				ms := b.Profile.Module(m)
@@ -685,7 +670,7 @@ func growthBottleneck(r *Results, g GrowthSeries) (growthBottleneckResult, bool)
 	}
 	gb := growthBottleneckResult{first: first, last: last, totalFrom: p1.CPUPerRun / float64(ab1), totalTo: p2.CPUPerRun / float64(ab2)}
 	best := math.Inf(-1)
-	for _, m := range Modules {
+	for _, m := range Modules() {
 		from, to := p1.Module(m).NsPerAssetBar, p2.Module(m).NsPerAssetBar
 		if to-from > best {
 			best, gb.module, gb.from, gb.to = to-from, m, from, to

@@ -371,7 +371,7 @@ func profileRuns(ctx context.Context, s subject, dir, scenario string, d time.Du
 // breakdown turns an attribution into a Profile.
 func breakdown(a Attribution, file string, runs int, took time.Duration, assetBars int64) *Profile {
 	p := &Profile{File: file, Runs: runs, Seconds: took.Seconds(), CPUPerRun: float64(a.TotalCPU) / float64(runs)}
-	for _, m := range Modules {
+	for _, m := range Modules() {
 		ms := ModuleShare{Module: m, Samples: a.Samples[m], NsPerRun: float64(a.CPU[m]) / float64(runs)}
 		p.Samples += a.Samples[m]
 		if a.TotalCPU > 0 {

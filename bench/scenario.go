@@ -107,8 +107,8 @@ execution:
 // baseYAML maps the base scenarios to their configs' text.
 var baseYAML = map[string]string{"daily": dailyYAML, "hourly": hourlyYAML, "minute": minuteYAML}
 
-// Groups lists the scenario groups --scenario accepts besides names.
-var Groups = []string{"base", "large", "growth", "all"}
+// Groups returns the scenario groups --scenario accepts besides names.
+func Groups() []string { return []string{"base", "large", "growth", "all"} }
 
 // Scenarios returns every scenario, in report order: base, large, growth.
 func Scenarios() []Scenario {
@@ -151,7 +151,7 @@ func Select(spec string) ([]Scenario, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("unknown scenario %q (want %s, or a group: %s)", name, strings.Join(Names(), ", "), strings.Join(Groups, ", "))
+			return nil, fmt.Errorf("unknown scenario %q (want %s, or a group: %s)", name, strings.Join(Names(), ", "), strings.Join(Groups(), ", "))
 		}
 	}
 	var out []Scenario
