@@ -91,6 +91,13 @@ func outputs[N numeric.Number[N]](t *testing.T, c *config.Config) map[string][]b
 	if err != nil {
 		t.Fatal(err)
 	}
+	// One P&L model: the round trips, closed and open, realized what the
+	// ledger did (exactly in Fixed and Decimal).
+	realized := res.Snapshots[len(res.Snapshots)-1].Realized
+	trips := numeric.MustParse[N](r.Summary.Trades.PnL).Add(numeric.MustParse[N](r.Summary.Trades.OpenPnL))
+	if d := math.Abs(trips.Sub(realized).Float64()); d != 0 && (numeric.Backend[N]() != "float" || d > 1e-9*math.Abs(realized.Float64())) {
+		t.Errorf("round trips P&L %s + open %s = %s, the ledger realized %s", r.Summary.Trades.PnL, r.Summary.Trades.OpenPnL, trips, realized)
+	}
 	out := map[string][]byte{}
 	var b bytes.Buffer
 	if err := r.Summary.WriteJSON(&b); err != nil {

@@ -3,7 +3,6 @@ package metrics
 import (
 	"strconv"
 	"testing"
-	"time"
 )
 
 // BenchmarkSummarize is the speed target: every statistic over ten
@@ -33,25 +32,4 @@ func BenchmarkRollingSharpe(b *testing.B) {
 			}
 		})
 	}
-}
-
-func BenchmarkRoundTrips(b *testing.B) {
-	// 10 symbols, 1000 transactions alternating buys and sells.
-	r := rng(5)
-	txns := make([]Transaction, 1000)
-	t0 := time.Date(2015, 1, 2, 21, 0, 0, 0, time.UTC)
-	for i := range txns {
-		amount := float64(1 + r.IntN(100))
-		if r.IntN(2) == 0 {
-			amount = -amount
-		}
-		txns[i] = Transaction{Time: t0.Add(time.Duration(i) * time.Hour), Symbol: "S" + strconv.Itoa(i%10), Amount: amount, Price: 100 + r.Float64(), Commission: 1}
-	}
-	b.Run("txns=1000", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := RoundTrips(txns); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }

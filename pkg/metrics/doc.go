@@ -1,7 +1,8 @@
 // Package metrics computes the performance statistics of a returns series,
 // with the definitions and conventions of Quantopian's empyrical (the
 // library behind pyfolio and zipline), so that a number here can be checked
-// against a number there; and trade statistics over round trips.
+// against a number there; and trade statistics over the ledger's round
+// trips.
 //
 // # Returns
 //
@@ -10,8 +11,9 @@
 // Weekly, Monthly; the zero value is Daily) sets the annualization factor:
 // 252, 52 or 12 periods a year.
 //
-// Statistics are float64: they describe money, they are not money. The
-// ledger's exact values are converted once, when returns are computed.
+// Statistics of returns are float64: they describe money, they are not
+// money. The ledger's exact values are converted once, when returns are
+// computed.
 //
 // # Conventions (empyrical's)
 //
@@ -42,11 +44,21 @@
 //
 // # Trades
 //
-// RoundTrips matches Transactions (plain records: time, symbol, signed
-// amount, price, commission) first in, first out, into RoundTrips; Trades
-// summarizes them (count, win rate, profit factor, average win and loss).
-// Turnover and Exposure take per-period slices of traded value, portfolio
-// value and position.
+// Trades summarizes the round trips of package ledger
+// (ledger.RoundTrips: one trip per position, from the fill that leaves
+// zero to the one that returns to zero or crosses it, with the P&L the
+// ledger realized at average cost, net of commissions) into TradeStats:
+// count, wins and losses, win rate, profit factor, gross profit and loss,
+// average win and loss, over the closed trips, and the trips still open
+// apart. Its money is in the backend N, exact in Fixed and Decimal (the
+// two averages rounded once to 8 decimals, half-even), so that the trade
+// statistics and the ledger have one P&L model: the closed and open
+// trips' P&L add up to the ledger's realized P&L. This is backtrader's
+// notion of a trade, not pyfolio's: pyfolio's extract_round_trips
+// matches shares first in, first out and makes a trip of every closing
+// transaction, so its counts and P&Ls differ from these wherever a
+// position is added to or partly closed. Turnover and Exposure
+// take per-period slices of traded value, portfolio value and position.
 //
 // # Panics
 //
@@ -55,7 +67,6 @@
 // differ, and Period.AnnualizationFactor (so every function taking a
 // Period) panics on a Period that is not one of the constants: both are
 // programmer errors. ParsePeriod and Config.Validate check values that come
-// from users. No function panics on the
-// values in a series: bad values give NaN, and RoundTrips returns a
-// *TransactionError for a transaction it cannot use.
+// from users. No function panics on the values in a series: bad values
+// give NaN.
 package metrics

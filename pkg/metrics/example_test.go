@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/ledger"
+	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/metrics"
 )
 
@@ -67,26 +70,34 @@ func ExampleSummary_MarshalJSON() {
 	// }
 }
 
-func ExampleRoundTrips() {
+func ExampleTrades() {
+	type N = numeric.Fixed
+	p := numeric.MustParse[N]
+	spy := market.Asset{ID: 0, Symbol: "SPY"}
+	qqq := market.Asset{ID: 1, Symbol: "QQQ"}
 	d := func(day int) time.Time { return time.Date(2024, 3, day, 20, 0, 0, 0, time.UTC) }
-	trips, err := metrics.RoundTrips([]metrics.Transaction{
-		{Time: d(1), Symbol: "SPY", Amount: 10, Price: 500, Commission: 1},
-		{Time: d(4), Symbol: "SPY", Amount: -4, Price: 510, Commission: 1},
-		{Time: d(5), Symbol: "SPY", Amount: -6, Price: 490, Commission: 1},
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
+	l := ledger.New(p("100000"), ledger.Account[N]{})
+	for _, t := range []ledger.Transaction[N]{
+		{Time: d(1), Asset: spy, Amount: p("10"), Price: p("500"), Commission: p("1")},
+		{Time: d(4), Asset: spy, Amount: p("-4"), Price: p("510"), Commission: p("1")},
+		{Time: d(5), Asset: spy, Amount: p("-6"), Price: p("490"), Commission: p("1")},
+		{Time: d(5), Asset: qqq, Amount: p("5"), Price: p("400"), Commission: p("1")},
+		{Time: d(6), Asset: qqq, Amount: p("-5"), Price: p("410"), Commission: p("1")},
+		{Time: d(7), Asset: qqq, Amount: p("3"), Price: p("405"), Commission: p("1")},
+	} {
+		l.Apply(t)
 	}
-	for _, rt := range trips {
-		fmt.Printf("%s %+g %g -> %g pnl %.2f\n", rt.Symbol, rt.Amount, rt.EntryPrice, rt.ExitPrice, rt.PnL)
-	}
-	s := metrics.Trades(trips)
-	fmt.Printf("trips %d, win rate %.2f, profit factor %.4f\n", s.Count, s.WinRate, s.ProfitFactor)
+	// SPY: one round trip at average cost (the partial close makes none
+	// of its own), -5001 + 2039 + 2939 = -23. QQQ: +48, then a position
+	// still open.
+	s := metrics.Trades(ledger.RoundTrips(l.Transactions()))
+	fmt.Printf("trips %d (open %d), win rate %.2f, profit factor %.4f\n", s.Count, s.Open, s.WinRate, s.ProfitFactor)
+	fmt.Println("pnl", s.PnL, "average win", s.AverageWin, "average loss", s.AverageLoss)
+	fmt.Println("realized", s.PnL.Add(s.OpenPnL), "ledger", l.Realized())
 	// Output:
-	// SPY +4 500 -> 510 pnl 38.60
-	// SPY +6 500 -> 490 pnl -61.60
-	// trips 2, win rate 0.50, profit factor 0.6266
+	// trips 2 (open 1), win rate 0.50, profit factor 2.0870
+	// pnl 25 average win 48 average loss -23
+	// realized 25 ledger 25
 }
 
 func ExampleAlphaBeta() {

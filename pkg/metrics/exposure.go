@@ -40,5 +40,8 @@ func Exposure(position []float64) float64 {
 			held++
 		}
 	}
-	return ratio(float64(held), n)
+	if n == 0 {
+		return math.NaN()
+	}
+	return float64(held) / float64(n)
 }

@@ -1,72 +1,88 @@
 package metrics
 
-import "math"
+import (
+	"math"
 
-// TradeStats summarizes round trips by their P&L, as pyfolio's round-trip
-// tables do. A trip with PnL > 0 is a win, PnL < 0 a loss; a trip with a
-// P&L of exactly zero is neither but counts in Count.
-type TradeStats struct {
-	Count        int     // number of round trips
-	Wins, Losses int     // trips with PnL > 0, with PnL < 0
-	WinRate      float64 // Wins / Count; NaN with no trip
-	ProfitFactor float64 // gross profit / gross loss; see ProfitFactor
-	AverageWin   float64 // mean PnL of the wins; NaN with none
-	AverageLoss  float64 // mean PnL of the losses (negative); NaN with none
-	TotalPnL     float64 // sum of all PnL
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/ledger"
+)
+
+// TradeStats summarizes round trips by their P&L, as pyfolio's and
+// backtrader's trade tables do: over the closed trips (Count, Wins,
+// Losses and the figures from them), with the trips still open counted
+// apart. A closed trip with PnL > 0 is a win, PnL < 0 a loss; a trip with
+// a P&L of exactly zero is neither but counts in Count.
+//
+// Money is in N, exact in Fixed and Decimal: the sums are exact, and the
+// two averages are rounded once, to 8 decimals half-even (the ledger's
+// rule). The ratios are float64 statistics.
+type TradeStats[N numeric.Number[N]] struct {
+	Count        int     // closed round trips
+	Wins, Losses int     // closed trips with PnL > 0, with PnL < 0
+	WinRate      float64 // Wins / Count; NaN with no closed trip
+	ProfitFactor float64 // GrossProfit / -GrossLoss; see Trades
+	// GrossProfit is the sum of the wins' P&L, GrossLoss that of the
+	// losses' (<= 0), and PnL that of every closed trip: GrossProfit +
+	// GrossLoss.
+	GrossProfit, GrossLoss, PnL N
+	// AverageWin is GrossProfit / Wins and AverageLoss GrossLoss / Losses
+	// (negative), each rounded to 8 decimals half-even; zero when there
+	// is no win, no loss (WinRate and the counts tell).
+	AverageWin, AverageLoss N
+	// Open counts the trips still open at the end, and OpenPnL is what
+	// their partial closes realized. PnL + OpenPnL is the P&L realized
+	// over all the trips: for the trips of a whole transaction log, the
+	// ledger's Realized.
+	Open    int
+	OpenPnL N
 }
 
-// Trades computes TradeStats over the round trips in one pass.
-func Trades(rts []RoundTrip) TradeStats {
-	var s TradeStats
-	var profit, loss float64
-	for _, rt := range rts {
+// averageDecimals is the rounding of AverageWin and AverageLoss: 8
+// decimals, half-even, as every quotient of the ledger.
+const averageDecimals = 8
+
+// Trades computes TradeStats over the round trips (ledger.RoundTrips) in
+// one pass. ProfitFactor is computed in float64 from the exact gross
+// profit and loss: +Inf when there is a profit and no loss, 0 with a loss
+// and no profit, NaN with neither.
+func Trades[N numeric.Number[N]](trips []ledger.RoundTrip[N]) TradeStats[N] {
+	var s TradeStats[N]
+	for i := range trips {
+		rt := &trips[i]
+		if !rt.Closed {
+			s.Open++
+			s.OpenPnL = s.OpenPnL.Add(rt.PnL)
+			continue
+		}
 		s.Count++
-		s.TotalPnL += rt.PnL
-		switch {
-		case rt.PnL > 0:
+		switch rt.PnL.Sign() {
+		case 1:
 			s.Wins++
-			profit += rt.PnL
-		case rt.PnL < 0:
+			s.GrossProfit = s.GrossProfit.Add(rt.PnL)
+		case -1:
 			s.Losses++
-			loss += rt.PnL
+			s.GrossLoss = s.GrossLoss.Add(rt.PnL)
 		}
 	}
-	s.WinRate = ratio(float64(s.Wins), s.Count)
-	s.AverageWin = ratio(profit, s.Wins)
-	s.AverageLoss = ratio(loss, s.Losses)
-	s.ProfitFactor = profitFactor(profit, loss)
+	s.PnL = s.GrossProfit.Add(s.GrossLoss)
+	s.WinRate = math.NaN()
+	if s.Count > 0 {
+		s.WinRate = float64(s.Wins) / float64(s.Count)
+	}
+	s.AverageWin = average(s.GrossProfit, s.Wins)
+	s.AverageLoss = average(s.GrossLoss, s.Losses)
+	s.ProfitFactor = math.NaN()
+	if s.Wins > 0 || s.Losses > 0 {
+		s.ProfitFactor = s.GrossProfit.Float64() / math.Abs(s.GrossLoss.Float64())
+	}
 	return s
 }
 
-func ratio(sum float64, n int) float64 {
+// average returns sum / n rounded to 8 decimals half-even, zero for n = 0.
+func average[N numeric.Number[N]](sum N, n int) N {
 	if n == 0 {
-		return math.NaN()
+		var z N
+		return z
 	}
-	return sum / float64(n)
+	return sum.DivRound(numeric.Int[N](int64(n)), averageDecimals, numeric.HalfEven)
 }
-
-func profitFactor(profit, loss float64) float64 {
-	if profit == 0 && loss == 0 {
-		return math.NaN()
-	}
-	return profit / math.Abs(loss)
-}
-
-// NumRoundTrips returns the number of round trips.
-func NumRoundTrips(rts []RoundTrip) int { return len(rts) }
-
-// WinRate returns the fraction of round trips with a positive P&L, NaN with
-// no trip.
-func WinRate(rts []RoundTrip) float64 { return Trades(rts).WinRate }
-
-// ProfitFactor returns the gross profit (sum of the positive P&Ls) over the
-// gross loss (minus the sum of the negative ones): +Inf when there is no
-// loss but a profit, NaN when there is neither.
-func ProfitFactor(rts []RoundTrip) float64 { return Trades(rts).ProfitFactor }
-
-// AverageWin returns the mean P&L of the winning round trips, NaN with none.
-func AverageWin(rts []RoundTrip) float64 { return Trades(rts).AverageWin }
-
-// AverageLoss returns the mean P&L of the losing round trips (a negative
-// number), NaN with none.
-func AverageLoss(rts []RoundTrip) float64 { return Trades(rts).AverageLoss }

@@ -14,9 +14,14 @@
 // program parses them back exactly with numeric.Parse. Statistics are
 // float64: the metrics of package metrics over the session returns (one
 // per ledger snapshot, so Period Daily whatever the bar frequency), with
-// alpha, beta and excess Sharpe when the run has a benchmark, and the
-// statistics of the round trips built from the transactions (first in,
-// first out). Summary.Rows gives the same figures formatted for people.
+// alpha, beta and excess Sharpe when the run has a benchmark. The trade
+// statistics are those of the ledger's round trips (ledger.RoundTrips:
+// a position from the fill that leaves zero to the one that returns to
+// zero or crosses it, at average cost, net of commissions), so the
+// report has one P&L model: their money is exact like the rest
+// (round_trips_pnl plus open_round_trips_pnl is the ledger's realized
+// P&L, digit for digit in Fixed and Decimal), win rate and profit factor
+// are float64. Summary.Rows gives the same figures formatted for people.
 //
 // # Files
 //
@@ -63,9 +68,8 @@
 //
 // # Errors and panics
 //
-// Summarize and New fail on invalid Options, on a Result whose benchmark
-// returns are not aligned with its sessions, and on a negative commission
-// (a rebate, which round trips do not model). Writers return the I/O
-// errors of their writer, naming the file. Nothing panics on a Result the
-// engine produced.
+// Summarize and New fail on invalid Options and on a Result whose
+// benchmark returns are not aligned with its sessions. Writers return the
+// I/O errors of their writer, naming the file. Nothing panics on a Result
+// the engine produced.
 package report

@@ -27,15 +27,6 @@ func formatRatio(v float64) string {
 	return strconv.FormatFloat(v, 'f', 4, 64)
 }
 
-// formatAmount writes a float64 amount of money with two decimals and
-// grouped thousands ("-1,234.50").
-func formatAmount(v float64) string {
-	if s, ok := nonFinite(v); ok {
-		return s
-	}
-	return groupThousands(strconv.FormatFloat(v, 'f', 2, 64))
-}
-
 func nonFinite(v float64) (string, bool) {
 	switch {
 	case math.IsNaN(v):

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/metrics"
 	"github.com/pennybt/penny/pkg/order"
 	"github.com/pennybt/penny/pkg/report"
@@ -248,24 +249,34 @@ func checkSummaryFile[N numeric.Number[N]](t *testing.T, path string, res *engin
 	if !sameSummary(got.Metrics, wantM) {
 		t.Errorf("metrics %+v, want %+v", got.Metrics, wantM)
 	}
-	txns := make([]metrics.Transaction, len(res.Transactions))
-	for i, tx := range res.Transactions {
-		txns[i] = metrics.Transaction{Time: tx.Time, Symbol: tx.Asset.Symbol, Amount: tx.Amount.Float64(),
-			Price: tx.Price.Float64(), Commission: tx.Commission.Float64()}
-	}
-	trips, err := metrics.RoundTrips(txns)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantT := metrics.Trades(trips)
+	// The trades are metrics.Trades over the ledger's round trips, money
+	// exact.
+	wantT := metrics.Trades(ledger.RoundTrips(res.Transactions))
 	gt := got.Trades
-	if gt.Count != wantT.Count || gt.Wins != wantT.Wins || gt.Losses != wantT.Losses || !sameFloat(gt.WinRate, wantT.WinRate) ||
-		!sameFloat(gt.ProfitFactor, wantT.ProfitFactor) || !sameFloat(gt.AverageWin, wantT.AverageWin) ||
-		!sameFloat(gt.AverageLoss, wantT.AverageLoss) || !sameFloat(gt.TotalPnL, wantT.TotalPnL) {
+	if gt.Count != wantT.Count || gt.Wins != wantT.Wins || gt.Losses != wantT.Losses || gt.Open != wantT.Open ||
+		!sameFloat(gt.WinRate, wantT.WinRate) || !sameFloat(gt.ProfitFactor, wantT.ProfitFactor) {
 		t.Errorf("trades %+v, want %+v", gt, wantT)
 	}
-	if wantT.Count == 0 || wantT.Wins == 0 || wantT.Losses == 0 {
-		t.Errorf("the fixture makes %d round trips, %d wins, %d losses: want some of each", wantT.Count, wantT.Wins, wantT.Losses)
+	equalN(t, "average_win", gt.AverageWin, wantT.AverageWin)
+	equalN(t, "average_loss", gt.AverageLoss, wantT.AverageLoss)
+	equalN(t, "round_trips_pnl", gt.PnL, wantT.PnL)
+	equalN(t, "open_round_trips_pnl", gt.OpenPnL, wantT.OpenPnL)
+	if wantT.Count == 0 || wantT.Wins == 0 || wantT.Losses == 0 || wantT.Open == 0 {
+		t.Errorf("the fixture makes %d round trips, %d wins, %d losses, %d open: want some of each", wantT.Count, wantT.Wins, wantT.Losses, wantT.Open)
+	}
+	// One P&L model: the round trips, closed and open, realized what the
+	// ledger did (to rounding in Float).
+	var pnl, open string
+	if err := json.Unmarshal(raw["round_trips_pnl"], &pnl); err != nil {
+		t.Errorf("round_trips_pnl: want a JSON string: %v", err)
+	}
+	if err := json.Unmarshal(raw["open_round_trips_pnl"], &open); err != nil {
+		t.Errorf("open_round_trips_pnl: want a JSON string: %v", err)
+	}
+	realized := res.Snapshots[len(res.Snapshots)-1].Realized
+	sum := parseN[N](t, "round_trips_pnl", pnl).Add(parseN[N](t, "open_round_trips_pnl", open))
+	if d := math.Abs(sum.Sub(realized).Float64()); d != 0 && (numeric.Backend[N]() != "float" || d > 1e-9*math.Abs(realized.Float64())) {
+		t.Errorf("round_trips_pnl %s + open_round_trips_pnl %s = %s, the ledger realized %s", pnl, open, sum, realized)
 	}
 }
 

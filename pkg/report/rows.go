@@ -59,9 +59,11 @@ func (s Summary) Rows() []Row {
 	add(SectionTrades, "losses", "Losses", strconv.Itoa(t.Losses))
 	add(SectionTrades, "win_rate", "Win rate", formatPercent(t.WinRate))
 	add(SectionTrades, "profit_factor", "Profit factor", formatRatio(t.ProfitFactor))
-	add(SectionTrades, "average_win", "Average win", formatAmount(t.AverageWin))
-	add(SectionTrades, "average_loss", "Average loss", formatAmount(t.AverageLoss))
-	add(SectionTrades, "round_trips_pnl", "Round trips P&L", formatAmount(t.TotalPnL))
+	add(SectionTrades, "average_win", "Average win", groupThousands(t.AverageWin))
+	add(SectionTrades, "average_loss", "Average loss", groupThousands(t.AverageLoss))
+	add(SectionTrades, "round_trips_pnl", "Round trips P&L", groupThousands(t.PnL))
+	add(SectionTrades, "open_round_trips", "Open round trips", strconv.Itoa(t.Open))
+	add(SectionTrades, "open_round_trips_pnl", "Realized in open trips", groupThousands(t.OpenPnL))
 
 	m := s.Metrics
 	metric := func(key, label, value string) { add(SectionMetrics, key, label, value) }

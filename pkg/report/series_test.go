@@ -205,6 +205,7 @@ func TestGroupThousands(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"0", "0"}, {"999", "999"}, {"1000", "1,000"}, {"-1000", "-1,000"}, {"123456.78901234", "123,456.78901234"},
 		{"-1234567.5", "-1,234,567.5"}, {"100000", "100,000"}, {"-12.5", "-12.5"}, {"92233720368.54775807", "92,233,720,368.54775807"},
+		{"NaN", "NaN"}, // an average with nothing to average
 	} {
 		if got := groupThousands(tc.in); got != tc.want {
 			t.Errorf("groupThousands(%q) = %q, want %q", tc.in, got, tc.want)
@@ -224,7 +225,6 @@ func TestFormat(t *testing.T) {
 		{formatRatio(math.Inf(1)), "Infinity"},
 		{formatRatio(math.Inf(-1)), "-Infinity"},
 		{formatRatio(1.23456), "1.2346"},
-		{formatAmount(-1234.5), "-1,234.50"},
 		{formatElapsed(1234567 * time.Microsecond), "1.235s"},
 		{formatElapsed(0), "0s"},
 		{formatElapsed(1500 * time.Nanosecond), "1.5µs"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/metrics"
 )
@@ -41,9 +42,9 @@ type Summary struct {
 	Orders, Fills, FilledOrders, RejectedOrders, CancelledOrders int
 	Elapsed                                                      time.Duration
 
-	// Trades are the statistics of the round trips built from the
-	// transactions, first in, first out (metrics.RoundTrips), in float64.
-	Trades metrics.TradeStats
+	// Trades are the statistics of the run's round trips: the ledger's
+	// (ledger.RoundTrips, at average cost) summarized by metrics.Trades.
+	Trades TradeSummary
 	// Metrics are the statistics of the session returns (one per
 	// snapshot), with alpha, beta and excess Sharpe when the run has a
 	// benchmark: the keys and values of `penny stats` on the same returns.
@@ -53,10 +54,8 @@ type Summary struct {
 // Summarize computes the Summary of a run. opts supplies what the Result
 // does not hold (the name) and may override its backend and elapsed time.
 //
-// It fails on invalid options, on a Result whose benchmark returns are not
-// aligned with its sessions, and on a transaction that metrics.RoundTrips
-// refuses (a negative commission, which is a rebate: round trips do not
-// model rebates).
+// It fails on invalid options and on a Result whose benchmark returns are
+// not aligned with its sessions.
 func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summary, error) {
 	if res == nil {
 		return Summary{}, fmt.Errorf("report: no result")
@@ -106,29 +105,45 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 		s.Metrics = metrics.Summarize(returns, opts.Metrics)
 	}
 
-	trips, err := roundTrips(res)
-	if err != nil {
-		return Summary{}, err
-	}
-	s.Trades = metrics.Trades(trips)
+	s.Trades = summarizeTrades(metrics.Trades(ledger.RoundTrips(res.Transactions)))
 	return s, nil
 }
 
-// roundTrips matches the run's transactions into round trips.
-func roundTrips[N numeric.Number[N]](res *engine.Result[N]) ([]metrics.RoundTrip, error) {
-	txns := make([]metrics.Transaction, len(res.Transactions))
-	for i, t := range res.Transactions {
-		txns[i] = metrics.Transaction{
-			Time:       t.Time,
-			Symbol:     t.Asset.Symbol,
-			Amount:     t.Amount.Float64(),
-			Price:      t.Price.Float64(),
-			Commission: t.Commission.Float64(),
+// TradeSummary is the round-trip statistics of a Summary: those of
+// metrics.TradeStats, with money as canonical decimal strings (exact in
+// Fixed and Decimal, as the other money of the Summary). Count, Wins,
+// Losses and the figures from them are over the closed trips; Open
+// counts the trips still open at the end, OpenPnL is what their partial
+// closes realized, and PnL + OpenPnL is the ledger's realized P&L.
+type TradeSummary struct {
+	Count, Wins, Losses int
+	WinRate             float64
+	ProfitFactor        float64
+	// AverageWin and AverageLoss are the mean P&L of the wins and of the
+	// losses, rounded to 8 decimals half-even; "NaN" when there is none.
+	AverageWin, AverageLoss string
+	PnL                     string // the closed trips' P&L, exact
+	Open                    int
+	OpenPnL                 string // realized in the open trips, exact
+}
+
+func summarizeTrades[N numeric.Number[N]](t metrics.TradeStats[N]) TradeSummary {
+	average := func(v N, n int) string {
+		if n == 0 {
+			return "NaN"
 		}
+		return v.String()
 	}
-	trips, err := metrics.RoundTrips(txns)
-	if err != nil {
-		return nil, fmt.Errorf("report: round trips: %w", err)
+	return TradeSummary{
+		Count:        t.Count,
+		Wins:         t.Wins,
+		Losses:       t.Losses,
+		WinRate:      t.WinRate,
+		ProfitFactor: t.ProfitFactor,
+		AverageWin:   average(t.AverageWin, t.Wins),
+		AverageLoss:  average(t.AverageLoss, t.Losses),
+		PnL:          t.PnL.String(),
+		Open:         t.Open,
+		OpenPnL:      t.OpenPnL.String(),
 	}
-	return trips, nil
 }

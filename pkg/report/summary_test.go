@@ -13,6 +13,7 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/metrics"
 	"github.com/pennybt/penny/pkg/report"
 )
@@ -42,12 +43,6 @@ func testSummarizeErrors[N numeric.Number[N]](t *testing.T) {
 			r.Benchmark = r.Benchmark[:3]
 			return &r
 		}, report.Options{}, "benchmark SPY has 3 returns"},
-		{"rebate", func() *engine.Result[N] {
-			r := *good
-			r.Transactions = slices.Clone(r.Transactions)
-			r.Transactions[1].Commission = numeric.Int[N](-1)
-			return &r
-		}, report.Options{}, "commission"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -153,6 +148,8 @@ func TestSummaryJSONStrict(t *testing.T) {
 		{"count as text", edit(func(m map[string]any) { m["orders"] = "89" }), "orders"},
 		{"bad statistic", edit(func(m map[string]any) { m["win_rate"] = "high" }), "NaN"},
 		{"negative elapsed", edit(func(m map[string]any) { m["elapsed_seconds"] = -1 }), "elapsed_seconds"},
+		{"money as a number", edit(func(m map[string]any) { m["round_trips_pnl"] = 9362.9 }), "round_trips_pnl"},
+		{"missing open trips", edit(func(m map[string]any) { delete(m, "open_round_trips_pnl") }), `missing key "open_round_trips_pnl"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -260,5 +257,32 @@ func TestNoTrades(t *testing.T) {
 	}
 	if heat.rects["cell"] != 12 || heat.rects["cell year"] != 1 {
 		t.Errorf("heatmap: %v", heat.rects)
+	}
+}
+
+// TestSummarizeRebate: a negative commission (a rebate) is taken as the
+// ledger takes it. Turning the 3.125 commission of the fixture's first
+// sale into a rebate of 2 adds exactly 5.125 to the round trips' P&L.
+func TestSummarizeRebate(t *testing.T) {
+	type N = numeric.Fixed
+	res := runFixture[N](t, fixtureStart, "2023-03-31")
+	base, err := report.Summarize(res, fixtureOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := *res
+	r.Transactions = slices.Clone(r.Transactions)
+	sale := slices.IndexFunc(r.Transactions, func(x ledger.Transaction[N]) bool { return x.Amount.Sign() < 0 })
+	if got := r.Transactions[sale].Commission.String(); got != "3.125" {
+		t.Fatalf("the fixture's first sale pays %s, want 3.125", got)
+	}
+	r.Transactions[sale].Commission = numeric.Int[N](-2)
+	s, err := report.Summarize(&r, fixtureOptions())
+	if err != nil {
+		t.Fatalf("a rebate: %v", err)
+	}
+	before, after := numeric.MustParse[N](base.Trades.PnL), numeric.MustParse[N](s.Trades.PnL)
+	if d := after.Sub(before).String(); d != "5.125" {
+		t.Errorf("round_trips_pnl %s with the rebate, %s without: moved %s, want 5.125", s.Trades.PnL, base.Trades.PnL, d)
 	}
 }

@@ -48,9 +48,11 @@ type summaryJSON struct {
 	Losses          int             `json:"losses"`
 	WinRate         jsonfloat.Float `json:"win_rate"`
 	ProfitFactor    jsonfloat.Float `json:"profit_factor"`
-	AverageWin      jsonfloat.Float `json:"average_win"`
-	AverageLoss     jsonfloat.Float `json:"average_loss"`
-	RoundTripsPnL   jsonfloat.Float `json:"round_trips_pnl"`
+	AverageWin      string          `json:"average_win"`
+	AverageLoss     string          `json:"average_loss"`
+	RoundTripsPnL   string          `json:"round_trips_pnl"`
+	OpenRoundTrips  int             `json:"open_round_trips"`
+	OpenPnL         string          `json:"open_round_trips_pnl"`
 }
 
 // MarshalJSON writes one flat object, in this order:
@@ -61,8 +63,10 @@ type summaryJSON struct {
 //     ending_value, pnl; then total_return (a number);
 //   - counts: sessions, bars, asset_bars, orders, fills, filled_orders,
 //     rejected_orders, cancelled_orders; elapsed_seconds;
-//   - trades: round_trips, wins, losses, win_rate, profit_factor,
-//     average_win, average_loss, round_trips_pnl;
+//   - trades (see TradeSummary): round_trips, wins, losses, win_rate,
+//     profit_factor (numbers), average_win, average_loss, round_trips_pnl
+//     (exact decimal strings; the averages "NaN" when there is no win or
+//     no loss), open_round_trips, open_round_trips_pnl (a string);
 //   - the metrics, with the keys and values of `penny stats --json`
 //     (empyrical's function names: cum_returns_final ... value_at_risk,
 //     then alpha, beta, excess_sharpe when there is a benchmark).
@@ -114,9 +118,11 @@ func (s *Summary) head() summaryJSON {
 		Losses:          s.Trades.Losses,
 		WinRate:         jsonfloat.Float(s.Trades.WinRate),
 		ProfitFactor:    jsonfloat.Float(s.Trades.ProfitFactor),
-		AverageWin:      jsonfloat.Float(s.Trades.AverageWin),
-		AverageLoss:     jsonfloat.Float(s.Trades.AverageLoss),
-		RoundTripsPnL:   jsonfloat.Float(s.Trades.TotalPnL),
+		AverageWin:      s.Trades.AverageWin,
+		AverageLoss:     s.Trades.AverageLoss,
+		RoundTripsPnL:   s.Trades.PnL,
+		OpenRoundTrips:  s.Trades.Open,
+		OpenPnL:         s.Trades.OpenPnL,
 	}
 }
 
@@ -201,15 +207,17 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		RejectedOrders:  h.RejectedOrders,
 		CancelledOrders: h.CancelledOrders,
 		Elapsed:         time.Duration(math.Round(h.ElapsedSeconds * 1e9)),
-		Trades: metrics.TradeStats{
+		Trades: TradeSummary{
 			Count:        h.RoundTrips,
 			Wins:         h.Wins,
 			Losses:       h.Losses,
 			WinRate:      float64(h.WinRate),
 			ProfitFactor: float64(h.ProfitFactor),
-			AverageWin:   float64(h.AverageWin),
-			AverageLoss:  float64(h.AverageLoss),
-			TotalPnL:     float64(h.RoundTripsPnL),
+			AverageWin:   h.AverageWin,
+			AverageLoss:  h.AverageLoss,
+			PnL:          h.RoundTripsPnL,
+			Open:         h.OpenRoundTrips,
+			OpenPnL:      h.OpenPnL,
 		},
 		Metrics: m,
 	}
