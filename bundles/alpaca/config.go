@@ -207,9 +207,9 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// calendar returns the calendar the bars follow: XNYS for stocks, 24/7
+// Calendar returns the calendar the bars follow: XNYS for stocks, 24/7
 // for crypto.
-func (c Config) calendar() calendar.Calendar {
+func (c Config) Calendar() calendar.Calendar {
 	if c.Crypto {
 		return calendar.TwentyFourSeven()
 	}

@@ -145,7 +145,7 @@ func TestStamps(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := tc.cfg
 			c.Start, c.End = day("2024-01-01"), day("2024-07-05")
-			cal := c.calendar()
+			cal := c.Calendar()
 			sessions, err := cal.Sessions(c.Start, c.End)
 			if err != nil {
 				t.Fatal(err)

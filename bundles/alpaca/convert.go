@@ -26,7 +26,7 @@ func Dataset[N numeric.Number[N]](s *Source, staging string) (*market.Dataset[N]
 		return nil, nil, err
 	}
 	cfg := s.Config.withDefaults()
-	cal := cfg.calendar()
+	cal := cfg.Calendar()
 	loc := cal.Location()
 	windows := plan(cfg, loc)
 	prog, err := readProgress(staging)

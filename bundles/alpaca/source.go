@@ -99,7 +99,7 @@ func (s *Source) Download(ctx context.Context, staging string) (*Report, error) 
 		return nil, fmt.Errorf("alpaca: no credentials: set %s and %s", EnvKeyID, EnvSecretKey)
 	}
 	cfg := s.Config.withDefaults()
-	windows := plan(cfg, cfg.calendar().Location())
+	windows := plan(cfg, cfg.Calendar().Location())
 	rep := &Report{Windows: len(windows)}
 	if err := os.MkdirAll(filepath.Join(staging, windowsDir), 0o755); err != nil {
 		return rep, fmt.Errorf("alpaca: %w", err)

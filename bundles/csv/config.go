@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -88,6 +89,46 @@ type Repair struct {
 	// DropOffCalendar drops bars that fall in no session of the calendar
 	// (holidays, extended-hours bars).
 	DropOffCalendar bool `yaml:"drop_off_calendar"`
+}
+
+// repairNames are the repairs' names, in the order String writes them.
+var repairNames = [...]string{"unparseable", "invalid", "duplicates", "off-calendar"}
+
+func (r *Repair) flags() [len(repairNames)]*bool {
+	return [...]*bool{&r.DropUnparseable, &r.DropInvalid, &r.DropDuplicates, &r.DropOffCalendar}
+}
+
+// ParseRepair reads a comma-separated list of repair names: unparseable,
+// invalid, duplicates, off-calendar (DropUnparseable ... DropOffCalendar).
+// Spaces around a name and empty items are ignored.
+func ParseRepair(list string) (Repair, error) {
+	var r Repair
+	flags := r.flags()
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		i := slices.Index(repairNames[:], name)
+		if i < 0 {
+			return Repair{}, fmt.Errorf("%q: want unparseable, invalid, duplicates or off-calendar", name)
+		}
+		*flags[i] = true
+	}
+	return r, nil
+}
+
+// String returns the names of the repairs that are on, comma-separated in
+// the order unparseable, invalid, duplicates, off-calendar ("" for none):
+// what ParseRepair reads.
+func (r Repair) String() string {
+	var on []string
+	for i, f := range r.flags() {
+		if *f {
+			on = append(on, repairNames[i])
+		}
+	}
+	return strings.Join(on, ",")
 }
 
 // Stamp says where a file stamps its bars within their interval.

@@ -79,3 +79,30 @@ func TestConfigRejects(t *testing.T) {
 		})
 	}
 }
+
+func TestParseRepair(t *testing.T) {
+	tests := []struct {
+		in, out string
+		want    Repair
+	}{
+		{"", "", Repair{}},
+		{"invalid", "invalid", Repair{DropInvalid: true}},
+		{" off-calendar , unparseable,,", "unparseable,off-calendar", Repair{DropUnparseable: true, DropOffCalendar: true}},
+		{"duplicates,invalid,duplicates", "invalid,duplicates", Repair{DropInvalid: true, DropDuplicates: true}},
+		{"unparseable,invalid,duplicates,off-calendar", "unparseable,invalid,duplicates,off-calendar", Repair{true, true, true, true}},
+	}
+	for _, tc := range tests {
+		got, err := ParseRepair(tc.in)
+		if err != nil || got != tc.want || got.String() != tc.out {
+			t.Errorf("ParseRepair(%q) = %+v (%q), %v; want %+v (%q)", tc.in, got, got.String(), err, tc.want, tc.out)
+		}
+		if back, err := ParseRepair(got.String()); err != nil || back != got {
+			t.Errorf("ParseRepair(%q) = %+v, %v; want %+v", got.String(), back, err, got)
+		}
+	}
+	for _, in := range []string{"everything", "invalid,Invalid", "drop_invalid"} {
+		if _, err := ParseRepair(in); err == nil || !strings.Contains(err.Error(), "want unparseable, invalid, duplicates or off-calendar") {
+			t.Errorf("ParseRepair(%q): %v", in, err)
+		}
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"os/signal"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,9 +20,9 @@ import (
 
 	"github.com/pennybt/penny/bundles/alpaca"
 	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/ingest"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/bundles/synthetic"
-	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -181,30 +180,35 @@ func runIngest(e *env, args []string) int {
 		return fail(usageError{err})
 	}
 
-	var ing ingester
+	var g *ingest.Ingester
 	switch f.source {
 	case "synthetic":
-		ing, err = syntheticIngester(&f)
+		g, err = syntheticIngester(&f)
 	case "csv":
-		ing, err = csvIngester(&f)
+		g, err = csvIngester(&f)
 	case "alpaca":
-		ing, err = alpacaIngester(e, &f)
+		g, err = alpacaIngester(e, &f)
 	}
 	if err != nil {
 		return fail(err)
 	}
 
-	in, err := store.Begin(home, name, time.Now())
-	if err != nil {
-		return fail(err)
-	}
-	defer in.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	m, err := ing.run(ctx, e, in)
+	m, err := ingest.Run(ctx, home, name, time.Now(), g, ingest.Options{
+		Progress: func(stage string) ingest.Progress { return newProgress(e, stage) },
+		Notify: func(n ingest.Notice) {
+			if d, ok := n.(*ingest.Dropped); ok {
+				fmt.Fprintf(e.stderr, "penny ingest: dropped %d rows (--drop %s):\n%s", d.Report.Dropped(), f.drop, d.Report)
+				return
+			}
+			fmt.Fprintf(e.stderr, "penny ingest: %s\n", n)
+		},
+	})
 	if err != nil {
-		if !ing.resumable {
-			in.Discard() // nothing to resume from: leave no trace
+		var ie *ingest.InputError
+		if errors.As(err, &ie) {
+			err = usageError{err}
 		}
 		return fail(err)
 	}
@@ -212,52 +216,6 @@ func runIngest(e *env, args []string) int {
 		name, store.IngestName(m.IngestTime), len(m.Symbols), m.Rows,
 		m.Start.Format(time.RFC3339), m.End.Format(time.RFC3339), m.Frequency, m.Calendar, humanBytes(m.Size()))
 	return 0
-}
-
-// ingester reads a source into an ingest and commits it. A resumable
-// source keeps what it fetched in the ingest's staging area after a
-// failure, for the next attempt.
-type ingester struct {
-	run       func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error)
-	resumable bool
-}
-
-// ingestExactly runs load with Fixed and commits the result; when a value needs
-// more than Fixed holds (more than 8 decimals, or beyond its range), it
-// loads again with Decimal. The store keeps the same exact decimals
-// either way: Fixed is only the faster road.
-func ingestExactly(e *env, in *store.Ingest, src store.Source,
-	fixed func() (*market.Dataset[numeric.Fixed], error),
-	decimal func() (*market.Dataset[numeric.Decimal], error),
-) (*store.Manifest, error) {
-	ds, err := fixed()
-	if err == nil {
-		return commitIngest(e, in, ds, src)
-	}
-	if !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
-		return nil, err
-	}
-	fmt.Fprintf(e.stderr, "penny ingest: a value needs more than the fixed backend holds (%v); reading with the decimal backend\n", err)
-	dd, err := decimal()
-	if err != nil {
-		return nil, err
-	}
-	return commitIngest(e, in, dd, src)
-}
-
-func commitIngest[N numeric.Number[N]](e *env, in *store.Ingest, ds *market.Dataset[N], src store.Source) (*store.Manifest, error) {
-	bar := newProgress(e, "writing")
-	defer bar.finish()
-	m, err := store.Commit(in, ds, src, store.WriteOptions{Progress: bar.set})
-	if err != nil {
-		var ve *store.ValueError
-		var be *market.BarError
-		if errors.As(err, &ve) || errors.As(err, &be) {
-			return nil, usageError{err}
-		}
-		return nil, err
-	}
-	return m, nil
 }
 
 // flagDate reads YYYY-MM-DD for flag name.
@@ -279,19 +237,19 @@ func splitList(s string) []string {
 	return out
 }
 
-func syntheticIngester(f *ingestFlags) (ingester, error) {
+func syntheticIngester(f *ingestFlags) (*ingest.Ingester, error) {
 	cfg := synthetic.Default()
 	cfg.Seed = f.seed
 	if f.set["assets"] || f.symbols == "" {
 		cfg.Assets = f.assets
 	}
 	if f.set["assets"] && f.symbols != "" {
-		return ingester{}, badUsage("give --assets or --symbols, not both")
+		return nil, badUsage("give --assets or --symbols, not both")
 	}
 	cfg.Symbols = splitList(f.symbols)
 	freq, err := market.ParseFrequency(f.frequency)
 	if err != nil {
-		return ingester{}, usageError{err}
+		return nil, usageError{err}
 	}
 	cfg.Frequency = freq
 	if f.calendar != "" {
@@ -299,104 +257,50 @@ func syntheticIngester(f *ingestFlags) (ingester, error) {
 	}
 	if f.start != "" {
 		if cfg.Start, err = flagDate("start", f.start); err != nil {
-			return ingester{}, err
+			return nil, err
 		}
 	}
 	if f.end != "" {
 		if cfg.End, err = flagDate("end", f.end); err != nil {
-			return ingester{}, err
+			return nil, err
 		}
 	}
-	if err := cfg.Validate(); err != nil {
-		return ingester{}, usageError{err}
+	g, err := ingest.Synthetic(cfg)
+	if err != nil {
+		return nil, usageError{err}
 	}
-	opts := map[string]string{
-		"seed": strconv.FormatUint(cfg.Seed, 10), "frequency": cfg.Frequency.String(), "calendar": cfg.Calendar,
-		"start": cfg.Start.Format(time.DateOnly), "end": cfg.End.Format(time.DateOnly),
-	}
-	if len(cfg.Symbols) > 0 {
-		opts["symbols"] = strings.Join(cfg.Symbols, ",")
-	} else {
-		opts["assets"] = strconv.Itoa(cfg.Assets)
-	}
-	src := store.Source{Name: "synthetic", Options: opts}
-	return ingester{run: func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error) {
-		return ingestExactly(e, in, src,
-			func() (*market.Dataset[numeric.Fixed], error) { return synthetic.Generate[numeric.Fixed](cfg) },
-			func() (*market.Dataset[numeric.Decimal], error) { return synthetic.Generate[numeric.Decimal](cfg) })
-	}}, nil
+	return g, nil
 }
 
-func csvIngester(f *ingestFlags) (ingester, error) {
+func csvIngester(f *ingestFlags) (*ingest.Ingester, error) {
 	cfg := csvsource.Config{Dir: f.dir, Symbols: splitList(f.symbols), Calendar: f.calendar, TimeZone: f.tz, Start: f.start, End: f.end}
 	if len(f.files) > 0 {
 		cfg.Files = map[string]string(f.files)
 	}
 	if cfg.Dir == "" && len(cfg.Files) == 0 {
-		return ingester{}, badUsage("--source csv needs --dir DIR or --file SYMBOL=PATH")
+		return nil, badUsage("--source csv needs --dir DIR or --file SYMBOL=PATH")
 	}
 	freq, err := market.ParseFrequency(f.frequency)
 	if err != nil {
-		return ingester{}, usageError{err}
+		return nil, usageError{err}
 	}
 	cfg.Frequency = freq
 	if err := cfg.Stamp.UnmarshalText([]byte(f.stamp)); err != nil {
-		return ingester{}, usageError{fmt.Errorf("--stamp: %w", err)}
+		return nil, usageError{fmt.Errorf("--stamp: %w", err)}
 	}
-	for _, d := range splitList(f.drop) {
-		switch d {
-		case "unparseable":
-			cfg.Repair.DropUnparseable = true
-		case "invalid":
-			cfg.Repair.DropInvalid = true
-		case "duplicates":
-			cfg.Repair.DropDuplicates = true
-		case "off-calendar":
-			cfg.Repair.DropOffCalendar = true
-		default:
-			return ingester{}, badUsage("--drop %q: want unparseable, invalid, duplicates or off-calendar", d)
-		}
+	if cfg.Repair, err = csvsource.ParseRepair(f.drop); err != nil {
+		return nil, badUsage("--drop %v", err)
 	}
-	if err := cfg.Validate(); err != nil {
-		return ingester{}, usageError{err}
+	g, err := ingest.CSV(cfg)
+	if err != nil {
+		return nil, usageError{err}
 	}
-	opts := map[string]string{"frequency": cfg.Frequency.String(), "stamp": cfg.Stamp.String()}
-	for k, v := range map[string]string{"dir": cfg.Dir, "files": f.files.String(), "symbols": strings.Join(cfg.Symbols, ","),
-		"calendar": cfg.Calendar, "tz": cfg.TimeZone, "start": cfg.Start, "end": cfg.End, "drop": f.drop} {
-		if v != "" {
-			opts[k] = v
-		}
-	}
-	src := store.Source{Name: "csv", Options: opts}
-	load := func(e *env, rep *csvsource.Report, err error) error {
-		if err != nil {
-			var pe *csvsource.ParseError
-			if errors.As(err, &pe) && !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
-				return usageError{err}
-			}
-			return err
-		}
-		if rep.Dropped() > 0 {
-			fmt.Fprintf(e.stderr, "penny ingest: dropped %d rows (--drop %s):\n%s", rep.Dropped(), f.drop, rep)
-		}
-		return nil
-	}
-	return ingester{run: func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error) {
-		return ingestExactly(e, in, src,
-			func() (*market.Dataset[numeric.Fixed], error) {
-				ds, rep, err := csvsource.Load[numeric.Fixed](cfg)
-				return ds, load(e, rep, err)
-			},
-			func() (*market.Dataset[numeric.Decimal], error) {
-				ds, rep, err := csvsource.Load[numeric.Decimal](cfg)
-				return ds, load(e, rep, err)
-			})
-	}}, nil
+	return g, nil
 }
 
-func alpacaIngester(e *env, f *ingestFlags) (ingester, error) {
+func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
 	if f.maxAttempts < 1 {
-		return ingester{}, badUsage("--max-attempts %d: want 1 or more", f.maxAttempts)
+		return nil, badUsage("--max-attempts %d: want 1 or more", f.maxAttempts)
 	}
 	cfg := alpaca.Config{Symbols: splitList(f.symbols), Crypto: f.crypto, Feed: f.feed, Adjustment: f.adjustment, BaseURL: f.baseURL, MaxAttempts: f.maxAttempts}
 	switch f.timeframe {
@@ -407,92 +311,36 @@ func alpacaIngester(e *env, f *ingestFlags) (ingester, error) {
 	case "minute", "1Min", "min":
 		cfg.Frequency = market.Minute
 	default:
-		return ingester{}, badUsage("--timeframe %q: want day, hour or minute", f.timeframe)
+		return nil, badUsage("--timeframe %q: want day, hour or minute", f.timeframe)
 	}
 	if f.start == "" || f.end == "" {
-		return ingester{}, badUsage("--source alpaca needs --start and --end dates")
+		return nil, badUsage("--source alpaca needs --start and --end dates")
 	}
 	var err error
 	if cfg.Start, err = flagDate("start", f.start); err != nil {
-		return ingester{}, err
+		return nil, err
 	}
 	if cfg.End, err = flagDate("end", f.end); err != nil {
-		return ingester{}, err
+		return nil, err
 	}
+	// The config's errors before the credentials'.
 	if err := cfg.Validate(); err != nil {
-		return ingester{}, usageError{err}
+		return nil, usageError{err}
 	}
 	creds, err := alpaca.CredentialsFromEnv(e.getenv)
 	if err != nil {
-		return ingester{}, usageError{err}
+		return nil, usageError{err}
 	}
-	src := store.Source{Name: "alpaca", Options: cfg.Options()}
-	return ingester{resumable: true, run: func(ctx context.Context, e *env, in *store.Ingest) (*store.Manifest, error) {
-		s := &alpaca.Source{
-			Config:      cfg,
-			Credentials: creds,
-			HTTPClient:  &http.Client{Timeout: 2 * time.Minute},
-			Logger:      slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-		}
-		bar := newProgress(e, "downloading")
-		s.Progress = bar.set
-		rep, err := s.Download(ctx, in.Staging())
-		bar.finish()
-		if rep != nil {
-			fmt.Fprintf(e.stderr, "penny ingest: alpaca: %d windows (%d fetched, %d resumed), %d requests, %d retries\n",
-				rep.Windows, rep.Fetched, rep.Resumed, rep.Requests, rep.Retries)
-		}
-		if err != nil {
-			if rep != nil && rep.Fetched+rep.Resumed > 0 {
-				err = fmt.Errorf("%w\n%d of %d windows are saved: run the same command again to resume", err, rep.Fetched+rep.Resumed, rep.Windows)
-			}
-			if errors.Is(err, alpaca.ErrRefused) {
-				return nil, usageError{err}
-			}
-			return nil, err
-		}
-		report := func(rep *alpaca.Report, err error) error {
-			if err != nil {
-				if errors.Is(err, alpaca.ErrNoData) || errors.Is(err, alpaca.ErrOffSession) {
-					return usageError{err}
-				}
-				return err
-			}
-			if n := rep.Dropped(); n > 0 {
-				fmt.Fprintf(e.stderr, "penny ingest: alpaca: dropped %d bars outside the %s sessions (extended hours):%s\n", n, calName(cfg), bySymbol(rep.OffSession))
-			}
-			return nil
-		}
-		return ingestExactly(e, in, src,
-			func() (*market.Dataset[numeric.Fixed], error) {
-				ds, rep, err := alpaca.Dataset[numeric.Fixed](s, in.Staging())
-				return ds, report(rep, err)
-			},
-			func() (*market.Dataset[numeric.Decimal], error) {
-				ds, rep, err := alpaca.Dataset[numeric.Decimal](s, in.Staging())
-				return ds, report(rep, err)
-			})
-	}}, nil
-}
-
-func calName(cfg alpaca.Config) string {
-	if cfg.Crypto {
-		return "24/7"
+	g, err := ingest.Alpaca(&alpaca.Source{
+		Config:      cfg,
+		Credentials: creds,
+		HTTPClient:  &http.Client{Timeout: 2 * time.Minute},
+		Logger:      slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	})
+	if err != nil {
+		return nil, usageError{err}
 	}
-	return "XNYS"
-}
-
-func bySymbol(m map[string]int) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b strings.Builder
-	for _, k := range keys {
-		fmt.Fprintf(&b, " %s %d", k, m[k])
-	}
-	return b.String()
+	return g, nil
 }
 
 // progress is a progress bar on stderr when stderr is a terminal, and
@@ -510,8 +358,8 @@ func newProgress(e *env, msg string) *progress {
 	return &progress{msg: msg}
 }
 
-// set shows done of total.
-func (p *progress) set(done, total int) {
+// Set shows done of total.
+func (p *progress) Set(done, total int) {
 	if p.w == nil {
 		return
 	}
@@ -528,7 +376,8 @@ func (p *progress) set(done, total int) {
 	p.bar.Set(done)
 }
 
-func (p *progress) finish() {
+// Finish clears the bar.
+func (p *progress) Finish() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}

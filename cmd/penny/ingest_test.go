@@ -445,16 +445,16 @@ func TestProgressBar(t *testing.T) {
 	var buf bytes.Buffer
 	p := &progress{w: &buf, msg: "writing"}
 	for i := 1; i <= 3; i++ {
-		p.set(i, 3)
+		p.Set(i, 3)
 	}
-	p.finish()
+	p.Finish()
 	if !strings.Contains(buf.String(), "writing") || !strings.Contains(buf.String(), "/3)") {
 		t.Errorf("bar output %q", buf.String())
 	}
 	buf.Reset()
 	q := newProgress(&env{stderr: &buf}, "writing")
-	q.set(1, 3)
-	q.finish()
+	q.Set(1, 3)
+	q.Finish()
 	if buf.Len() != 0 {
 		t.Errorf("a bar was drawn on a non-terminal: %q", buf.String())
 	}

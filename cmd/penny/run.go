@@ -153,10 +153,10 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 	started := time.Now()
 	res, err := runner.Run(context.Background(), cfg, data, runner.Options{Progress: func(done, total int) {
 		if time.Since(started) > time.Second {
-			bar.set(done, total)
+			bar.Set(done, total)
 		}
 	}})
-	bar.finish()
+	bar.Finish()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
 		var re *engine.RunError

@@ -1,0 +1,65 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/pennybt/penny/bundles/alpaca"
+	"github.com/pennybt/penny/bundles/store"
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// Alpaca returns the ingester of the bars s downloads from Alpaca, or the
+// validation error of s.Config. It is resumable: the download is staged
+// window by window in the ingest's staging area, and a failed ingest run
+// again fetches only the windows it lacks. The manifest records
+// s.Config.Options() (no credentials). s.Progress is replaced by
+// Options.Progress("downloading") while the ingest runs.
+func Alpaca(s *alpaca.Source) (*Ingester, error) {
+	if err := s.Config.Validate(); err != nil {
+		return nil, err
+	}
+	src := store.Source{Name: "alpaca", Options: s.Config.Options()}
+	calName := s.Config.Calendar().Name()
+	return &Ingester{source: src, resumable: true, read: func(ctx context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
+		p := o.progress("downloading")
+		s.Progress = p.Set
+		rep, err := s.Download(ctx, in.Staging())
+		p.Finish()
+		if rep != nil {
+			o.notify(&Downloaded{Report: rep})
+		}
+		if err != nil {
+			if rep != nil && rep.Fetched+rep.Resumed > 0 {
+				err = fmt.Errorf("%w\n%d of %d windows are saved: run the same command again to resume", err, rep.Fetched+rep.Resumed, rep.Windows)
+			}
+			if errors.Is(err, alpaca.ErrRefused) {
+				return nil, &InputError{err}
+			}
+			return nil, err
+		}
+		check := func(rep *alpaca.Report, err error) error {
+			if err != nil {
+				if errors.Is(err, alpaca.ErrNoData) || errors.Is(err, alpaca.ErrOffSession) {
+					return &InputError{err}
+				}
+				return err
+			}
+			if rep.Dropped() > 0 {
+				o.notify(&OffSession{Calendar: calName, Dropped: rep.OffSession})
+			}
+			return nil
+		}
+		return exactly(in, src, o,
+			func() (*market.Dataset[numeric.Fixed], error) {
+				ds, rep, err := alpaca.Dataset[numeric.Fixed](s, in.Staging())
+				return ds, check(rep, err)
+			},
+			func() (*market.Dataset[numeric.Decimal], error) {
+				ds, rep, err := alpaca.Dataset[numeric.Decimal](s, in.Staging())
+				return ds, check(rep, err)
+			})
+	}}, nil
+}

@@ -1,0 +1,61 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+
+	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/store"
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// CSV returns the ingester of the CSV files cfg names, or cfg's
+// validation error. The manifest records the frequency, the stamp, and
+// the folder, files, symbols, calendar, time zone, dates and repairs that
+// are set. A bad row is an *InputError; rows a repair drops are told by a
+// Dropped notice.
+func CSV(cfg csvsource.Config) (*Ingester, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	files := make([]string, 0, len(cfg.Files))
+	for sym, path := range cfg.Files {
+		files = append(files, sym+"="+path)
+	}
+	sort.Strings(files)
+	opts := map[string]string{"frequency": cfg.Frequency.String(), "stamp": cfg.Stamp.String()}
+	for k, v := range map[string]string{"dir": cfg.Dir, "files": strings.Join(files, ","), "symbols": strings.Join(cfg.Symbols, ","),
+		"calendar": cfg.Calendar, "tz": cfg.TimeZone, "start": cfg.Start, "end": cfg.End, "drop": cfg.Repair.String()} {
+		if v != "" {
+			opts[k] = v
+		}
+	}
+	src := store.Source{Name: "csv", Options: opts}
+	check := func(o *Options, rep *csvsource.Report, err error) error {
+		if err != nil {
+			var pe *csvsource.ParseError
+			if errors.As(err, &pe) && !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
+				return &InputError{err}
+			}
+			return err
+		}
+		if rep.Dropped() > 0 {
+			o.notify(&Dropped{Report: rep, Repair: cfg.Repair})
+		}
+		return nil
+	}
+	return &Ingester{source: src, read: func(_ context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
+		return exactly(in, src, o,
+			func() (*market.Dataset[numeric.Fixed], error) {
+				ds, rep, err := csvsource.Load[numeric.Fixed](cfg)
+				return ds, check(o, rep, err)
+			},
+			func() (*market.Dataset[numeric.Decimal], error) {
+				ds, rep, err := csvsource.Load[numeric.Decimal](cfg)
+				return ds, check(o, rep, err)
+			})
+	}}, nil
+}

@@ -1,0 +1,79 @@
+package ingest
+
+import (
+	"context"
+	"time"
+
+	"github.com/pennybt/penny/bundles/store"
+)
+
+// Progress shows how far a stage of an ingest is.
+type Progress interface {
+	// Set shows done of total.
+	Set(done, total int)
+	// Finish ends the display.
+	Finish()
+}
+
+// Options are what every ingest takes besides its source. The zero value
+// shows and tells nothing.
+type Options struct {
+	// Progress, when set, returns the display of a stage's progress
+	// ("downloading", "writing").
+	Progress func(stage string) Progress
+	// Notify, when set, receives the notices of the ingest, as they come.
+	Notify func(Notice)
+}
+
+func (o *Options) progress(stage string) Progress {
+	if o.Progress == nil {
+		return noProgress{}
+	}
+	return o.Progress(stage)
+}
+
+func (o *Options) notify(n Notice) {
+	if o.Notify != nil {
+		o.Notify(n)
+	}
+}
+
+type noProgress struct{}
+
+func (noProgress) Set(done, total int) {}
+func (noProgress) Finish()             {}
+
+// Ingester reads one source into an ingest of the store. Make one with
+// Synthetic, CSV or Alpaca.
+type Ingester struct {
+	source    store.Source
+	resumable bool
+	read      func(ctx context.Context, in *store.Ingest, o *Options) (*store.Manifest, error)
+}
+
+// Source returns what the manifest records of the source.
+func (g *Ingester) Source() store.Source { return g.source }
+
+// Resumable reports whether a failed ingest of the source keeps what it
+// fetched for the next attempt.
+func (g *Ingester) Resumable() bool { return g.resumable }
+
+// Run ingests g's source as a new ingest of bundle name under home,
+// stamped at: it begins the ingest (taking the bundle's lock), reads the
+// source and commits it. On an error the bundle's previous ingests are
+// untouched; what a non-resumable source wrote is removed.
+func Run(ctx context.Context, home, name string, at time.Time, g *Ingester, opts Options) (*store.Manifest, error) {
+	in, err := store.Begin(home, name, at)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	m, err := g.read(ctx, in, &opts)
+	if err != nil {
+		if !g.resumable {
+			_ = in.Discard() // nothing to resume from: leave no trace
+		}
+		return nil, err
+	}
+	return m, nil
+}

@@ -1,0 +1,37 @@
+package ingest
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pennybt/penny/bundles/store"
+	"github.com/pennybt/penny/bundles/synthetic"
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// Synthetic returns the ingester of the synthetic data cfg describes, or
+// cfg's validation error. The manifest records the seed, frequency,
+// calendar, dates and the symbols (or the number of assets).
+func Synthetic(cfg synthetic.Config) (*Ingester, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	opts := map[string]string{
+		"seed": strconv.FormatUint(cfg.Seed, 10), "frequency": cfg.Frequency.String(), "calendar": cfg.Calendar,
+		"start": cfg.Start.Format(time.DateOnly), "end": cfg.End.Format(time.DateOnly),
+	}
+	if len(cfg.Symbols) > 0 {
+		opts["symbols"] = strings.Join(cfg.Symbols, ",")
+	} else {
+		opts["assets"] = strconv.Itoa(cfg.Assets)
+	}
+	src := store.Source{Name: "synthetic", Options: opts}
+	return &Ingester{source: src, read: func(_ context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
+		return exactly(in, src, o,
+			func() (*market.Dataset[numeric.Fixed], error) { return synthetic.Generate[numeric.Fixed](cfg) },
+			func() (*market.Dataset[numeric.Decimal], error) { return synthetic.Generate[numeric.Decimal](cfg) })
+	}}, nil
+}
