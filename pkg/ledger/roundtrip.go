@@ -62,7 +62,11 @@ type RoundTrip[N numeric.Number[N]] struct {
 // end come with Closed false. Every P&L the ledger realizes falls in
 // exactly one trip, so in Fixed and Decimal the trips' PnL add up
 // exactly to the ledger's Realized (to each position's Realized per
-// asset); in Float they agree to rounding.
+// asset); in Float they agree to rounding. (In Float, fractional amounts
+// that do not cancel exactly in binary leave a residue that the ledger
+// holds as a position, and the trips follow it: a crypto position sold
+// in pieces may stay open, or flip into a tiny trip, where Fixed and
+// Decimal close it.)
 //
 // Like Apply, RoundTrips panics on a zero amount or a negative asset ID
 // (the ledger never logs one), and with a *numeric.ArithmeticError if a
