@@ -36,7 +36,7 @@
 //     half-even. MulRound, DivRound and Quantize round once to fewer
 //     decimals by the mode given.
 //   - Parse refuses a non-zero digit beyond the 8th decimal (ErrPrecision)
-//     rather than round silently; ParseFixedRound rounds by a named mode.
+//     rather than round silently.
 //
 // # Decimal
 //
@@ -158,7 +158,10 @@
 //
 // A kernel must take a batch: the indirect call costs about a nanosecond,
 // as much as a float64 addition-and-store, and only a loop inside the
-// kernel amortizes it. [Dot] is such a kernel. The copies carry //line
+// kernel amortizes it. The package's tests hold such kernels, with
+// benchmarks against hand-written loops (kernel_test.go: a dot product,
+// shown by ExampleDot, a position update, a rolling mean); strategies/
+// indicator holds Penny's own. The copies carry //line
 // directives, so panics and profiles name the kernel's own file and line.
 // The generated files are checked twice: a test of the package regenerates
 // them in memory and fails on any difference, and CI checks that go

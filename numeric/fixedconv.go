@@ -59,12 +59,6 @@ func (Fixed) FromFloat64(f float64) (Fixed, error) {
 	return parseFixed(string(strconv.AppendFloat(buf[:0], f, 'e', -1, 64)), HalfEven, false)
 }
 
-// ParseFixedRound reads decimal text like [Fixed.Parse] but rounds digits
-// beyond the 8th decimal with mode instead of refusing them.
-func ParseFixedRound(s string, mode RoundingMode) (Fixed, error) {
-	return parseFixed(s, mode, false)
-}
-
 func parseFixedFast(s string) (Fixed, bool) {
 	i, neg := 0, false
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {

@@ -13,6 +13,29 @@ import (
 // the same kernels written by hand in plain float64 and in raw int64 fixed
 // point, so that the benchmarks show what the pattern costs.
 
+// Dot returns the sum of xs[i]*ys[i] over the shorter of the two slices:
+// the value of positions (amounts times prices). Each product is rounded
+// by the backend's Mul rule, then the products are added exactly (Fixed,
+// Decimal up to 34 digits).
+//
+// Dot is the documentation's example of the hot-path pattern (see
+// ExampleDot): one generic kernel, dot, specialized per backend and
+// dispatched once per call. It lives in the tests: nothing in Penny needs
+// it.
+func Dot[N Number[N]](xs, ys []N) N { return dotFor[N]()(xs, ys) }
+
+// dot is Dot's kernel.
+//
+//penny:specialize
+func dot[N Number[N]](xs, ys []N) N {
+	var s N
+	n := min(len(xs), len(ys))
+	for i := range n {
+		s = s.Add(xs[i].Mul(ys[i]))
+	}
+	return s
+}
+
 // positionUpdate books fills: for each i, notional = qty*price, cash -=
 // notional + commission; it returns the cash and the gross traded value.
 //

@@ -582,9 +582,68 @@ func benchStringFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 	return f
 }
 
+// dotFloat is dot for Float.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:30:1
+func dotFloat(xs, ys []Float) Float {
+	var s Float
+	n := min(len(xs), len(ys))
+	for i := range n {
+		s = s.Add(xs[i].Mul(ys[i]))
+	}
+	return s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:598:1
+
+// dotFixed is dot for Fixed.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:30:1
+func dotFixed(xs, ys []Fixed) Fixed {
+	var s Fixed
+	n := min(len(xs), len(ys))
+	for i := range n {
+		s = s.Add(xs[i].Mul(ys[i]))
+	}
+	return s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:612:1
+
+// dotDecimal is dot for Decimal.
+//
+//line github.com/pennybt/penny/numeric/kernel_test.go:30:1
+func dotDecimal(xs, ys []Decimal) Decimal {
+	var s Decimal
+	n := min(len(xs), len(ys))
+	for i := range n {
+		s = s.Add(xs[i].Mul(ys[i]))
+	}
+	return s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:626:1
+
+// dotFor returns dot for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func dotFor[N Number[N]]() func(xs, ys []N) N {
+	var f func(xs, ys []N) N
+	switch p := any(&f).(type) {
+	case *func(xs, ys []Float) Float:
+		*p = dotFloat
+	case *func(xs, ys []Fixed) Fixed:
+		*p = dotFixed
+	case *func(xs, ys []Decimal) Decimal:
+		*p = dotDecimal
+	default:
+		f = dot[N]
+	}
+	return f
+}
+
 // positionUpdateFloat is positionUpdate for Float.
 //
-//line github.com/pennybt/penny/numeric/kernel_test.go:20:1
+//line github.com/pennybt/penny/numeric/kernel_test.go:43:1
 func positionUpdateFloat(qty, price []Float, commission, cash Float) (Float, Float) {
 	var traded Float
 	for i := range qty {
@@ -595,11 +654,11 @@ func positionUpdateFloat(qty, price []Float, commission, cash Float) (Float, Flo
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:599:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:658:1
 
 // positionUpdateFixed is positionUpdate for Fixed.
 //
-//line github.com/pennybt/penny/numeric/kernel_test.go:20:1
+//line github.com/pennybt/penny/numeric/kernel_test.go:43:1
 func positionUpdateFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fixed) {
 	var traded Fixed
 	for i := range qty {
@@ -610,11 +669,11 @@ func positionUpdateFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fix
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:614:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:673:1
 
 // positionUpdateDecimal is positionUpdate for Decimal.
 //
-//line github.com/pennybt/penny/numeric/kernel_test.go:20:1
+//line github.com/pennybt/penny/numeric/kernel_test.go:43:1
 func positionUpdateDecimal(qty, price []Decimal, commission, cash Decimal) (Decimal, Decimal) {
 	var traded Decimal
 	for i := range qty {
@@ -625,7 +684,7 @@ func positionUpdateDecimal(qty, price []Decimal, commission, cash Decimal) (Deci
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:629:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:688:1
 
 // positionUpdateFor returns positionUpdate for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -646,7 +705,7 @@ func positionUpdateFor[N Number[N]]() func(qty, price []N, commission, cash N) (
 
 // rollingSMAFloat is rollingSMA for Float.
 //
-//line github.com/pennybt/penny/numeric/kernel_test.go:34:1
+//line github.com/pennybt/penny/numeric/kernel_test.go:57:1
 func rollingSMAFloat(xs []Float, window int, out []Float) {
 	var sum Float
 	n := int64(window)
@@ -661,11 +720,11 @@ func rollingSMAFloat(xs []Float, window int, out []Float) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:665:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:724:1
 
 // rollingSMAFixed is rollingSMA for Fixed.
 //
-//line github.com/pennybt/penny/numeric/kernel_test.go:34:1
+//line github.com/pennybt/penny/numeric/kernel_test.go:57:1
 func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	var sum Fixed
 	n := int64(window)
@@ -680,11 +739,11 @@ func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:684:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:743:1
 
 // rollingSMADecimal is rollingSMA for Decimal.
 //
-//line github.com/pennybt/penny/numeric/kernel_test.go:34:1
+//line github.com/pennybt/penny/numeric/kernel_test.go:57:1
 func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 	var sum Decimal
 	n := int64(window)
@@ -699,7 +758,7 @@ func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:703:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:762:1
 
 // rollingSMAFor returns rollingSMA for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
