@@ -26,6 +26,10 @@ type Config struct {
 	Strategy  Strategy         `yaml:"strategy"`
 	Execution execution.Config `yaml:"execution"`
 	Benchmark string           `yaml:"benchmark"`
+	// Sweep and WalkForward, when set, make the config a parameter
+	// sweep (see sweep.go and walkforward.go); `penny run` ignores them.
+	Sweep       *Sweep       `yaml:"sweep"`
+	WalkForward *WalkForward `yaml:"walk_forward"`
 
 	// Dir is the folder relative paths resolve against: the config
 	// file's, set by Load.
@@ -179,6 +183,15 @@ func (c *Config) Validate() error {
 	}
 	if err := c.Execution.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("execution: %w", err))
+	}
+	if c.Sweep != nil {
+		errs = append(errs, c.Sweep.Validate())
+	}
+	if c.WalkForward != nil {
+		if c.Sweep == nil {
+			bad("walk_forward", "needs a sweep block: each fold sweeps its train window")
+		}
+		errs = append(errs, c.WalkForward.Validate())
 	}
 	return errors.Join(errs...)
 }

@@ -29,6 +29,12 @@
 //	  shorting: false
 //	  max_leverage: 1
 //	benchmark: SPY          # optional: an asset of the data
+//	sweep:                  # optional: a parameter sweep (penny sweep; see Sweep)
+//	  params: {fast: {from: 5, to: 30, step: 5}, slow: [40, 60, 90]}
+//	  search: grid          # grid | {random: {samples: N, seed: S}}
+//	  metric: sharpe_ratio
+//	  constraints: {max_drawdown: -0.25}
+//	walk_forward: {train: 2y, test: 6m, step: 6m}   # optional, with sweep
 //
 // The strategy's params are kept as YAML and decoded, as strictly, by the
 // strategy chosen (see internal/runner). Numbers that are money (capital,
