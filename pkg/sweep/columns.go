@@ -1,0 +1,181 @@
+package sweep
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/pennybt/penny/pkg/report"
+)
+
+// kind is how a results column is written and compared.
+type kind uint8
+
+const (
+	kindText  kind = iota // a string: money as exact decimal text
+	kindInt               // a count
+	kindFloat             // a float64 statistic: shortest text that reads back
+)
+
+// notMetrics are the keys of summary.json that are not figures of a
+// run's outcome: the run's name and dates (the same for every
+// combination), its backend (a column of its own) and its wall time
+// (which differs from run to run, so results would not be reproducible).
+var notMetrics = []string{"name", "backend", "frequency", "start", "end", "benchmark", "elapsed_seconds"}
+
+// metricColumns returns the metric columns of results.csv and their
+// kinds: the keys of summary.json, in its order, less notMetrics. They are
+// derived from report.Summary itself: a probe Summary with every float64
+// field 0.5, every int 7 and every string "s" is marshalled, and each
+// key's value tells its kind. A run without a benchmark leaves alpha,
+// beta and excess_sharpe empty.
+var metricColumns = sync.OnceValues(func() ([]string, []kind) {
+	var probe report.Summary
+	fill(reflect.ValueOf(&probe).Elem())
+	b, err := json.Marshal(probe)
+	if err != nil {
+		panic(err) // a bug of package report
+	}
+	var names []string
+	var kinds []kind
+	err = eachKey(b, func(key string, raw json.RawMessage) {
+		if slices.Contains(notMetrics, key) {
+			return
+		}
+		names = append(names, key)
+		switch string(raw) {
+		case "0.5":
+			kinds = append(kinds, kindFloat)
+		case "7":
+			kinds = append(kinds, kindInt)
+		default:
+			kinds = append(kinds, kindText)
+		}
+	})
+	if err != nil {
+		panic(err)
+	}
+	return names, kinds
+})
+
+// fill sets the probe values in v and its nested structs.
+func fill(v reflect.Value) {
+	switch {
+	case v.Type() == reflect.TypeFor[time.Time]():
+	case v.Kind() == reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	case v.Type() == reflect.TypeFor[float64]():
+		v.SetFloat(0.5)
+	case v.Type() == reflect.TypeFor[int]():
+		v.SetInt(7)
+	case v.Type() == reflect.TypeFor[string]():
+		v.SetString("s")
+	case v.Type() == reflect.TypeFor[bool]():
+		v.SetBool(true)
+	}
+}
+
+// eachKey calls f with each key of a JSON object and its raw value, in
+// order.
+func eachKey(b []byte, f func(key string, raw json.RawMessage)) error {
+	d := json.NewDecoder(bytes.NewReader(b))
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("sweep: summary: not a JSON object")
+	}
+	for d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return err
+		}
+		var raw json.RawMessage
+		if err := d.Decode(&raw); err != nil {
+			return err
+		}
+		f(t.(string), raw)
+	}
+	return nil
+}
+
+// MetricColumns returns the metric columns of results.csv, in order: the
+// figures of summary.json (money as exact decimal strings, counts, the
+// statistics of the returns and of the round trips).
+func MetricColumns() []string {
+	names, _ := metricColumns()
+	return slices.Clone(names)
+}
+
+// metricIndex returns the position of a metric column, or -1.
+func metricIndex(name string) int {
+	names, _ := metricColumns()
+	return slices.Index(names, name)
+}
+
+// metricValues returns the texts of a Summary's metric columns, in order:
+// strings as they are, counts in decimal, float64 statistics as the
+// shortest text that reads back to the same value ("NaN", "+Inf" and
+// "-Inf" for the others, as in the report's CSV files); an absent key
+// (alpha without a benchmark) is "".
+func metricValues(s report.Summary) ([]string, error) {
+	names, kinds := metricColumns()
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(names))
+	i := 0
+	err = eachKey(b, func(key string, raw json.RawMessage) {
+		if slices.Contains(notMetrics, key) {
+			return
+		}
+		for i < len(names) && names[i] != key {
+			i++ // keys absent from this summary stay ""
+		}
+		if i == len(names) {
+			return
+		}
+		out[i] = text(kinds[i], raw)
+		i++
+	})
+	if err == nil && i == 0 {
+		err = fmt.Errorf("sweep: summary has no metrics")
+	}
+	return out, err
+}
+
+// text converts a JSON value of summary.json to its CSV text.
+func text(k kind, raw json.RawMessage) string {
+	var s string
+	if raw[0] == '"' {
+		_ = json.Unmarshal(raw, &s)
+	} else {
+		s = string(raw)
+	}
+	if k != kindFloat {
+		return s
+	}
+	var f float64
+	switch s {
+	case "NaN":
+		f = math.NaN()
+	case "Infinity":
+		f = math.Inf(1)
+	case "-Infinity":
+		f = math.Inf(-1)
+	default:
+		var err error
+		if f, err = strconv.ParseFloat(s, 64); err != nil {
+			return s
+		}
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}

@@ -1,0 +1,202 @@
+package sweep
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/pkg/engine"
+)
+
+// Configs turns the combinations of a config's sweep into configs: the
+// config's YAML with each swept key set to the combination's value (in
+// strategy.params or execution), the sweep and walk_forward blocks left
+// out, decoded and validated again exactly as `penny run` decodes a file.
+// So the strategy's own strict decoding and validation judge every
+// combination.
+type Configs struct {
+	root  *yaml.Node // the config's document
+	dir   string
+	spec  *config.Sweep
+	paths [][]string
+}
+
+// NewConfigs reads a config's text (whose relative paths resolve against
+// dir) for the combinations of its sweep block.
+func NewConfigs(text []byte, dir string) (*Configs, error) {
+	c, err := config.Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	if c.Sweep == nil {
+		return nil, fmt.Errorf("the config has no sweep block")
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(text, &root); err != nil {
+		return nil, err
+	}
+	cs := &Configs{root: &root, dir: dir, spec: c.Sweep}
+	for _, p := range c.Sweep.Params {
+		path, _ := config.ParamPath(p.Key)
+		cs.paths = append(cs.paths, strings.Split(path, "."))
+	}
+	return cs, nil
+}
+
+// Config returns the config of a combination.
+func (cs *Configs) Config(c Combination) (*config.Config, error) {
+	doc := clone(cs.root)
+	top := doc.Content[0]
+	for _, key := range []string{"sweep", "walk_forward"} {
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			if top.Content[i].Value == key {
+				top.Content = append(top.Content[:i], top.Content[i+2:]...)
+				break
+			}
+		}
+	}
+	for i, path := range cs.paths {
+		if err := set(top, path, c.Values[i]); err != nil {
+			return nil, err
+		}
+	}
+	text, err := yaml.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Dir = cs.dir
+	return cfg, nil
+}
+
+// set sets the scalar at path under mapping m, creating the mappings on
+// the way.
+func set(m *yaml.Node, path []string, value string) error {
+	for depth, key := range path {
+		if m.Kind != yaml.MappingNode {
+			return fmt.Errorf("%s is not a mapping", strings.Join(path[:depth], "."))
+		}
+		var v *yaml.Node
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				v = m.Content[i+1]
+				if depth == len(path)-1 {
+					m.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Value: value}
+					return nil
+				}
+			}
+		}
+		if v == nil {
+			v = &yaml.Node{Kind: yaml.MappingNode}
+			if depth == len(path)-1 {
+				v = &yaml.Node{Kind: yaml.ScalarNode, Value: value}
+			}
+			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+			if depth == len(path)-1 {
+				return nil
+			}
+		} else if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			// "execution:" with nothing under it
+			*v = yaml.Node{Kind: yaml.MappingNode}
+		}
+		m = v
+	}
+	return nil
+}
+
+func clone(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, x := range n.Content {
+		c.Content[i] = clone(x)
+	}
+	return &c
+}
+
+// Check tries every value of every swept key (the other keys at their
+// first value; for a range, its first and last values) and reports, as
+// input errors naming the key, its line and the value: a config that does
+// not decode or validate (an execution key that does not exist, a value
+// of the wrong type), and a check error that is a YAML decoding error (a
+// strategy param that does not exist, a value of the wrong type). Other
+// check errors, such as fast >= slow, are the combination's: they make a
+// Skipped row, not an input error. check is typically the strategy's
+// params decoding.
+func (cs *Configs) Check(check func(*config.Config) error) error {
+	space, err := NewSpace(cs.spec)
+	if err != nil {
+		return err
+	}
+	base := space.At(0)
+	var errs []error
+	for k, p := range cs.spec.Params {
+		n, _ := p.Len()
+		idx := []int64{0, n - 1}
+		if p.Range == nil {
+			idx = idx[:0]
+			for i := range n {
+				idx = append(idx, i)
+			}
+		}
+		for _, i := range idx {
+			c := base
+			c.Values = append([]string(nil), base.Values...)
+			c.Values[k] = p.Value(i)
+			key := lineOf("sweep.params."+p.Key, p.Line)
+			cfg, err := cs.Config(c)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, c.Values[k], noLines(err.Error())))
+				break
+			}
+			var te *yaml.TypeError
+			if err := check(cfg); errors.As(err, &te) {
+				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, c.Values[k], typeErrors(te)))
+				break
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// lineRef matches the line references of errors about a combination's
+// config: they count lines of the rewritten YAML, not of the file.
+var lineRef = regexp.MustCompile(` \(line \d+\)|line \d+: `)
+
+func noLines(msg string) string { return lineRef.ReplaceAllString(msg, "") }
+
+// typeErrors writes yaml's decoding errors without their line numbers,
+// which count lines of the rewritten params, not of the config.
+func typeErrors(te *yaml.TypeError) string {
+	var msgs []string
+	for _, e := range te.Errors {
+		if strings.HasPrefix(e, "line ") {
+			if _, rest, ok := strings.Cut(e, ": "); ok {
+				e = rest
+			}
+		}
+		msgs = append(msgs, e)
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// ConfigFactory returns the Factory of a config's combinations: each
+// combination's config (Configs.Config) handed to build, which makes the
+// strategy and the engine config (the strategy registry lives with the
+// caller: package sweep does not import strategies).
+func ConfigFactory[N numeric.Number[N]](cs *Configs, build func(*config.Config) (engine.Strategy[N], engine.Config[N], error)) Factory[N] {
+	return func(c Combination) (engine.Strategy[N], engine.Config[N], error) {
+		cfg, err := cs.Config(c)
+		if err != nil {
+			return nil, engine.Config[N]{}, err
+		}
+		return build(cfg)
+	}
+}
