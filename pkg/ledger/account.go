@@ -89,7 +89,7 @@ func (l *Ledger[N]) Check(tx Transaction[N]) (ok bool, reason string) {
 	}
 	now := round8(after, tx.Price)
 	gross := v.Gross.Sub(old.Abs()).Add(now.Abs())
-	value := l.cash.Sub(notional).Sub(tx.Commission).Add(v.PositionsValue).Sub(old).Add(now)
+	value := l.cash.Add(l.recv).Sub(notional).Sub(tx.Commission).Add(v.PositionsValue).Sub(old).Add(now)
 	if value.Sign() <= 0 {
 		return false, fmt.Sprintf("%s %s %s at %s would leave a portfolio value of %s",
 			side(q), q.Abs(), tx.Asset.Symbol, tx.Price, value)

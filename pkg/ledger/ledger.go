@@ -29,6 +29,15 @@ type Ledger[N numeric.Number[N]] struct {
 	// and Decimal; re-summed at each snapshot, so Float's running sums
 	// cannot drift across sessions.
 	long, short, cost N
+
+	// Corporate actions: their event log, the dividends accrued and not
+	// paid (counted in the portfolio value), the dividend income since
+	// the start, and the receivables by due date.
+	events    []Event[N]
+	recv      N
+	dividends N
+	pending   []receivable[N]
+	lastDiv   N // dividend income at the last snapshot
 }
 
 // New returns a ledger holding cash and nothing else, applying the

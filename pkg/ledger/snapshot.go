@@ -12,6 +12,11 @@ type Snapshot[N numeric.Number[N]] struct {
 	Session        time.Time // the session (as the engine names it)
 	PortfolioValue N
 	Cash           N
+	// Receivable is the dividends accrued and not yet paid, counted in
+	// PortfolioValue; Dividends the dividend income accrued during the
+	// session (at its ex-dates).
+	Receivable     N
+	Dividends      N
 	PositionsValue N
 	// PnL is PortfolioValue less that of the previous snapshot (the
 	// starting cash for the first), exact.
@@ -41,6 +46,8 @@ func (l *Ledger[N]) Snapshot(session time.Time) Snapshot[N] {
 		Session:        session,
 		PortfolioValue: v.PortfolioValue,
 		Cash:           v.Cash,
+		Receivable:     v.Receivable,
+		Dividends:      l.dividends.Sub(l.lastDiv),
 		PositionsValue: v.PositionsValue,
 		PnL:            v.PortfolioValue.Sub(l.lastValue),
 		Return:         v.PortfolioValue.Float64()/l.lastValue.Float64() - 1,
@@ -53,6 +60,7 @@ func (l *Ledger[N]) Snapshot(session time.Time) Snapshot[N] {
 		Unrealized:     v.Unrealized,
 	}
 	l.lastValue = v.PortfolioValue
+	l.lastDiv = l.dividends
 	l.snaps = append(l.snaps, s)
 	return s
 }

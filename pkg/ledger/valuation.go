@@ -34,8 +34,9 @@ func (l *Ledger[N]) MarkToMarket(price func(asset int) (N, bool)) {
 // Net = Long + Short = PositionsValue.
 type Valuation[N numeric.Number[N]] struct {
 	Cash           N
+	Receivable     N // dividends accrued and not yet paid
 	PositionsValue N
-	PortfolioValue N // Cash + PositionsValue
+	PortfolioValue N // Cash + Receivable + PositionsValue
 	Long, Short    N
 	Gross          N
 	Cost           N // total cost of the positions held
@@ -50,17 +51,18 @@ type Valuation[N numeric.Number[N]] struct {
 func (l *Ledger[N]) Valuation() Valuation[N] {
 	var v Valuation[N]
 	v.Long, v.Short, v.Cost = l.long, l.short, l.cost
-	v.Cash = l.cash
+	v.Cash, v.Receivable = l.cash, l.recv
 	v.PositionsValue = v.Long.Add(v.Short)
-	v.PortfolioValue = l.cash.Add(v.PositionsValue)
+	v.PortfolioValue = l.cash.Add(l.recv).Add(v.PositionsValue)
 	v.Gross = v.Long.Sub(v.Short)
 	v.Unrealized = v.PositionsValue.Sub(v.Cost)
 	v.Positions = len(l.held)
 	return v
 }
 
-// PortfolioValue returns cash plus the value of the positions.
-func (l *Ledger[N]) PortfolioValue() N { return l.cash.Add(l.PositionsValue()) }
+// PortfolioValue returns cash plus the receivables (dividends accrued,
+// not yet paid) plus the value of the positions.
+func (l *Ledger[N]) PortfolioValue() N { return l.cash.Add(l.recv).Add(l.PositionsValue()) }
 
 // PositionsValue returns the value of the positions (net exposure).
 func (l *Ledger[N]) PositionsValue() N { return l.long.Add(l.short) }

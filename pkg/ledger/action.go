@@ -1,0 +1,389 @@
+package ledger
+
+import (
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// EventKind is what a corporate action did to the ledger.
+type EventKind uint8
+
+// The kinds of event.
+const (
+	// EventSplit: the position's amount times New/Old, the fraction a
+	// whole lot cannot hold paid in cash (cash in lieu).
+	EventSplit EventKind = iota + 1
+	// EventDividend: a cash dividend accrued at its ex-date as a
+	// receivable (negative for a short, which owes it).
+	EventDividend
+	// EventPayment: a receivable settled in cash at its pay date.
+	EventPayment
+	// EventExchange: the position turned into shares of another asset
+	// (a stock merger, with or without cash, or a name change).
+	EventExchange
+	// EventDistribution: shares of another asset received for the
+	// position held, at no cost (a spin-off, a stock dividend of another
+	// symbol).
+	EventDistribution
+	// EventClose: the position closed for cash at a stated price (a cash
+	// merger, a delisting, a worthless removal at zero).
+	EventClose
+)
+
+func (k EventKind) String() string {
+	switch k {
+	case EventSplit:
+		return "split"
+	case EventDividend:
+		return "dividend"
+	case EventPayment:
+		return "payment"
+	case EventExchange:
+		return "exchange"
+	case EventDistribution:
+		return "distribution"
+	case EventClose:
+		return "close"
+	}
+	return fmt.Sprintf("EventKind(%d)", uint8(k))
+}
+
+// Event is the ledger's record of a corporate action's effect: the log
+// that, with the transactions, replays the ledger exactly. Amounts are
+// signed like positions; Cash is the cash the event moved (cash in lieu,
+// merger cash, delisting proceeds, a dividend paid), Receivable the
+// change of the receivables (+ accrued, - settled), Realized the P&L it
+// realized, Dividend the dividend income it accrued.
+type Event[N numeric.Number[N]] struct {
+	Time  time.Time
+	Kind  EventKind
+	Asset market.Asset
+	// Before and After are the position's amounts around the event.
+	Before, After N
+	// Target is the other asset of an exchange or a distribution, with
+	// its amounts around the event and the cost moved onto it.
+	Target                    market.Asset
+	TargetBefore, TargetAfter N
+	CostMoved                 N
+	// New and Old are the ratio of a split, exchange or distribution;
+	// Price the per-share value the event used (the dividend, the cash
+	// per share of a merger, the delisting price, the price of cash in
+	// lieu).
+	New, Old int64
+	Price    N
+	// TargetPrice is the price of a share of Target an exchange or a
+	// distribution used (for cash in lieu and the cost's allocation).
+	TargetPrice N
+	Cash        N
+	Receivable  N
+	Realized    N
+	Dividend    N
+}
+
+// receivable is a dividend accrued and not paid yet.
+type receivable[N numeric.Number[N]] struct {
+	asset  market.Asset
+	amount N
+	due    time.Time // zero: not within the run
+}
+
+// Events returns the corporate action events in the order applied (the
+// ledger's own slice: read it, do not modify it).
+func (l *Ledger[N]) Events() []Event[N] { return l.events }
+
+// Receivable returns the dividends accrued and not yet paid (negative
+// when shorts owe more than longs are owed). It counts in the portfolio
+// value.
+func (l *Ledger[N]) Receivable() N { return l.recv }
+
+// Dividends returns the dividend income accrued since the start (paid or
+// not; negative for dividends owed on shorts).
+func (l *Ledger[N]) Dividends() N { return l.dividends }
+
+// Pending returns the number of receivables not yet paid.
+func (l *Ledger[N]) Pending() int { return len(l.pending) }
+
+func (l *Ledger[N]) position(a market.Asset) *Position[N] {
+	id := a.ID
+	if id < 0 {
+		panic(fmt.Sprintf("ledger: corporate action on asset ID %d", id))
+	}
+	if id >= len(l.positions) {
+		l.positions = append(l.positions, make([]Position[N], id+1-len(l.positions))...)
+	}
+	p := &l.positions[id]
+	p.Asset = a
+	return p
+}
+
+func (l *Ledger[N]) record(ev Event[N]) Event[N] {
+	l.events = append(l.events, ev)
+	return ev
+}
+
+// Split multiplies the position in a by new/old at the open of the
+// ex-date. The amount becomes a*new/old truncated toward zero to a whole
+// lot; the fraction cut off is paid in cash at the last price (the
+// close before the ex-date) times old/new, rounded once to 8 decimals
+// half-even, and the share of the cost it carried (Cost*fraction/(a*new/
+// old), rounded the same way) is removed, the difference realized. The
+// total cost of what is kept is unchanged, so the average cost per share
+// is divided by the ratio exactly. The last price becomes last*old/new,
+// rounded to 8 decimals half-even. A flat position records an event with
+// no effect.
+func (l *Ledger[N]) Split(a market.Asset, newShares, oldShares int64, lot N, at time.Time) Event[N] {
+	if newShares <= 0 || oldShares <= 0 || lot.Sign() <= 0 {
+		panic(fmt.Sprintf("ledger: split %d:%d with lot %s", newShares, oldShares, lot))
+	}
+	p := l.position(a)
+	ev := Event[N]{Time: at, Kind: EventSplit, Asset: a, Before: p.Amount, After: p.Amount, New: newShares, Old: oldShares}
+	ratio := big.NewRat(newShares, oldShares)
+	inv := big.NewRat(oldShares, newShares)
+	if p.Amount.IsZero() {
+		if !p.LastPrice.IsZero() {
+			p.LastPrice = fromRat[N](new(big.Rat).Mul(rat(p.LastPrice), inv))
+		}
+		return l.record(ev)
+	}
+	q := new(big.Rat).Mul(rat(p.Amount), ratio)
+	kept := truncLot(q, rat(lot))
+	frac := new(big.Rat).Sub(q, kept)
+	price := new(big.Rat).Mul(rat(p.LastPrice), inv)
+	ev.Price = fromRat[N](price)
+	oldCost, oldValue := p.Cost, p.Value
+	if frac.Sign() != 0 {
+		cash := fromRat[N](new(big.Rat).Mul(frac, price))
+		removed := p.Cost
+		if kept.Sign() != 0 {
+			removed = fromRat[N](new(big.Rat).Quo(new(big.Rat).Mul(rat(p.Cost), frac), q))
+		}
+		pnl := cash.Sub(removed)
+		l.realize(p, pnl)
+		p.Cost = p.Cost.Sub(removed)
+		l.cash = l.cash.Add(cash)
+		ev.Cash, ev.Realized = cash, pnl
+	}
+	p.Amount = fromRat[N](kept)
+	p.LastPrice = ev.Price
+	ev.After = p.Amount
+	l.revalue(a.ID, p, oldCost, oldValue)
+	return l.record(ev)
+}
+
+// revalue sets a position's value after its amount or price changed, and
+// keeps the running totals and the list of held assets.
+func (l *Ledger[N]) revalue(id int, p *Position[N], oldCost, oldValue N) {
+	_ = oldValue
+	l.setValue(p, round8(p.Amount, p.LastPrice))
+	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
+	if p.Amount.IsZero() {
+		l.release(id)
+	} else {
+		l.hold(id)
+	}
+}
+
+// Dividend accrues a cash dividend of perShare on the position in a at
+// its ex-date: Amount*perShare rounded once to 8 decimals half-even,
+// added to the receivables and to the dividend income (negative for a
+// short, which owes it), to be paid by Settle at due (never within the
+// run when due is zero). A flat position records an event with no
+// effect.
+func (l *Ledger[N]) Dividend(a market.Asset, perShare N, due, at time.Time) Event[N] {
+	p := l.position(a)
+	ev := Event[N]{Time: at, Kind: EventDividend, Asset: a, Before: p.Amount, After: p.Amount, Price: perShare}
+	if p.Amount.IsZero() {
+		return l.record(ev)
+	}
+	amt := round8(p.Amount, perShare)
+	l.recv = l.recv.Add(amt)
+	l.dividends = l.dividends.Add(amt)
+	ev.Receivable, ev.Dividend = amt, amt
+	l.pending = append(l.pending, receivable[N]{asset: a, amount: amt, due: due})
+	return l.record(ev)
+}
+
+// Settle pays every receivable due at or before t: its amount moves from
+// the receivables to the cash, exactly, with an EventPayment each, in
+// the order they were accrued.
+func (l *Ledger[N]) Settle(t time.Time) []Event[N] {
+	start := len(l.events)
+	kept := l.pending[:0]
+	for _, r := range l.pending {
+		if r.due.IsZero() || r.due.After(t) {
+			kept = append(kept, r)
+			continue
+		}
+		l.recv = l.recv.Sub(r.amount)
+		l.cash = l.cash.Add(r.amount)
+		amt := l.Amount(r.asset.ID)
+		l.record(Event[N]{Time: t, Kind: EventPayment, Asset: r.asset, Before: amt, After: amt, Cash: r.amount, Receivable: r.amount.Neg()})
+	}
+	clear(l.pending[len(kept):])
+	l.pending = kept
+	return l.events[start:]
+}
+
+// Close closes the position in a at price per share (a cash merger, a
+// delisting, zero for a worthless removal): the cash is Amount*price
+// rounded once to 8 decimals half-even, and the cash less the cost is
+// realized. A flat position records an event with no effect.
+func (l *Ledger[N]) Close(a market.Asset, price N, at time.Time) Event[N] {
+	p := l.position(a)
+	ev := Event[N]{Time: at, Kind: EventClose, Asset: a, Before: p.Amount, Price: price}
+	if p.Amount.IsZero() {
+		return l.record(ev)
+	}
+	oldCost, oldValue := p.Cost, p.Value
+	cash := round8(p.Amount, price)
+	pnl := cash.Sub(p.Cost)
+	l.cash = l.cash.Add(cash)
+	l.realize(p, pnl)
+	p.Cost, p.Amount, p.LastPrice = numeric.Zero[N](), numeric.Zero[N](), price
+	ev.Cash, ev.Realized = cash, pnl
+	l.revalue(a.ID, p, oldCost, oldValue)
+	return l.record(ev)
+}
+
+// Exchange turns the position in from into shares of to (a stock merger,
+// a name change with 1:1 and no cash): from closes; to receives
+// Amount*new/old truncated toward zero to its lot; the fraction cut off
+// is paid at toPrice (to's last close: the value of a share of to), and
+// cashPerShare*Amount (rounded once to 8 decimals half-even) is paid in
+// cash. The cost of from splits between the cash (fraction and cash
+// part) and the shares in proportion to their value at toPrice: the cash
+// part's cost, Cost*cash/(cash + kept*toPrice) rounded once, is removed
+// and the difference realized; the rest of the cost moves onto to. With
+// no cash, the whole cost moves and nothing is realized. A position in to
+// of the opposite sign is reduced by the shares received, as a fill at
+// their average cost.
+func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, cashPerShare, toPrice, lot N, at time.Time) Event[N] {
+	if newShares <= 0 || oldShares <= 0 || lot.Sign() <= 0 || from.ID == to.ID {
+		panic(fmt.Sprintf("ledger: exchange %s -> %s %d:%d with lot %s", from, to, newShares, oldShares, lot))
+	}
+	p := l.position(from)
+	t := l.position(to)
+	ev := Event[N]{Time: at, Kind: EventExchange, Asset: from, Before: p.Amount, Target: to,
+		TargetBefore: t.Amount, TargetAfter: t.Amount, New: newShares, Old: oldShares, Price: cashPerShare, TargetPrice: toPrice}
+	if p.Amount.IsZero() {
+		return l.record(ev)
+	}
+	q := new(big.Rat).Mul(rat(p.Amount), big.NewRat(newShares, oldShares))
+	kept := truncLot(q, rat(lot))
+	frac := new(big.Rat).Sub(q, kept)
+	cash := round8(p.Amount, cashPerShare)
+	if frac.Sign() != 0 {
+		cash = cash.Add(fromRat[N](new(big.Rat).Mul(frac, rat(toPrice))))
+	}
+	cost := p.Cost
+	removed := numeric.Zero[N]()
+	if !cash.IsZero() {
+		removed = cost
+		if kept.Sign() != 0 {
+			stock := new(big.Rat).Mul(kept, rat(toPrice))
+			total := new(big.Rat).Add(rat(cash), stock)
+			if total.Sign() != 0 {
+				removed = fromRat[N](new(big.Rat).Quo(new(big.Rat).Mul(rat(cost), rat(cash)), total))
+			}
+		}
+	}
+	pnl := cash.Sub(removed)
+	oldCost, oldValue := p.Cost, p.Value
+	l.cash = l.cash.Add(cash)
+	l.realize(p, pnl)
+	p.Amount, p.Cost = numeric.Zero[N](), numeric.Zero[N]()
+	l.revalue(from.ID, p, oldCost, oldValue)
+	moved := cost.Sub(removed)
+	l.receive(to, t, fromRat[N](kept), moved, toPrice)
+	ev.After, ev.TargetAfter, ev.CostMoved = p.Amount, t.Amount, moved
+	ev.Cash, ev.Realized = cash, pnl
+	return l.record(ev)
+}
+
+// Distribute gives the holder of from Amount*new/old shares of to,
+// truncated toward zero to to's lot, at no cost (a spin-off, a stock
+// dividend of another symbol): the position in from keeps its whole
+// cost. The fraction cut off is paid at toPrice when to has a price
+// (toPrice > 0), and dropped otherwise (a spin-off whose shares have not
+// traded yet has no price to pay it at).
+func (l *Ledger[N]) Distribute(from, to market.Asset, newShares, oldShares int64, toPrice, lot N, at time.Time) Event[N] {
+	if newShares <= 0 || oldShares <= 0 || lot.Sign() <= 0 || from.ID == to.ID {
+		panic(fmt.Sprintf("ledger: distribution %s -> %s %d:%d with lot %s", from, to, newShares, oldShares, lot))
+	}
+	p := l.position(from)
+	t := l.position(to)
+	ev := Event[N]{Time: at, Kind: EventDistribution, Asset: from, Before: p.Amount, After: p.Amount, Target: to,
+		TargetBefore: t.Amount, TargetAfter: t.Amount, New: newShares, Old: oldShares, TargetPrice: toPrice}
+	if p.Amount.IsZero() {
+		return l.record(ev)
+	}
+	q := new(big.Rat).Mul(rat(p.Amount), big.NewRat(newShares, oldShares))
+	kept := truncLot(q, rat(lot))
+	frac := new(big.Rat).Sub(q, kept)
+	if frac.Sign() != 0 && toPrice.Sign() > 0 {
+		cash := fromRat[N](new(big.Rat).Mul(frac, rat(toPrice)))
+		l.cash = l.cash.Add(cash)
+		l.realize(t, cash)
+		ev.Cash, ev.Realized = cash, cash
+	}
+	l.receive(to, t, fromRat[N](kept), numeric.Zero[N](), toPrice)
+	ev.TargetAfter = t.Amount
+	return l.record(ev)
+}
+
+// receive adds q shares of cost to the position t (in asset a), valued
+// at price when price > 0. Same sign or flat: amount and cost add. An
+// opposite position is reduced as by a fill whose notional is cost:
+// the closed share of t's cost is removed (all of it on a close) and the
+// difference realized; past zero, the rest opens at the rest of cost.
+func (l *Ledger[N]) receive(a market.Asset, t *Position[N], q, cost, price N) {
+	if q.IsZero() && cost.IsZero() {
+		return
+	}
+	oldCost, oldValue := t.Cost, t.Value
+	amt := t.Amount
+	after := amt.Add(q)
+	switch {
+	case amt.IsZero() || amt.Sign() == q.Sign():
+		t.Cost = t.Cost.Add(cost)
+	case after.IsZero() || after.Sign() == amt.Sign():
+		removed := t.Cost
+		if !after.IsZero() {
+			removed = mulDiv(t.Cost, q.Abs(), amt.Abs())
+		}
+		// Receiving q at cost is buying it back for cost: the closed
+		// share realizes -cost less the cost removed.
+		l.realize(t, cost.Neg().Sub(removed))
+		t.Cost = t.Cost.Sub(removed)
+	default:
+		closing := mulDiv(cost, amt.Neg(), q)
+		l.realize(t, closing.Neg().Sub(t.Cost))
+		t.Cost = cost.Sub(closing)
+	}
+	t.Amount = after
+	if price.Sign() > 0 {
+		t.LastPrice = price
+	}
+	l.revalue(a.ID, t, oldCost, oldValue)
+}
+
+// truncLot returns q truncated toward zero to a whole multiple of lot.
+func truncLot(q, lot *big.Rat) *big.Rat {
+	x := new(big.Rat).Quo(q, lot)
+	k := new(big.Int).Quo(x.Num(), x.Denom()) // toward zero
+	return new(big.Rat).Mul(new(big.Rat).SetInt(k), lot)
+}
+
+// fromRat returns r rounded once to 8 decimals, half-even, as an N. It
+// panics with a *numeric.ArithmeticError if N cannot hold it.
+func fromRat[N numeric.Number[N]](r *big.Rat) N {
+	v, err := numeric.Parse[N](roundRat8(r))
+	if err != nil {
+		panic(&numeric.ArithmeticError{Backend: numeric.Backend[N](), Op: "corporate action", Operands: []string{r.FloatString(8)}, Err: numeric.ErrOverflow})
+	}
+	return v
+}
