@@ -29,6 +29,9 @@ type Portal[N numeric.Number[N]] struct {
 	// next[a] is the clock bar of asset a's next row, or noBar.
 	next []int32
 	bar  int
+	// adj[a] is asset a's adjusted view, nil while it has had no
+	// corporate action (adj is nil while no asset has).
+	adj []*adjusted[N]
 }
 
 // New builds the portal of a dataset on a clock. The dataset is normalized
@@ -195,9 +198,19 @@ func (p *Portal[N]) Last(a int) (price N, at int64, ok bool) {
 // latest bar at or before the current bar (fewer when fewer exist). The
 // slice is a view into the store: do not modify it; its capacity ends at
 // the current bar, so it cannot be extended into the future.
+//
+// After a corporate action of the asset (AddAdjustment), the rows before
+// its ex-date come back adjusted as of the current bar (see Adjust); the
+// slice is then a view into the portal's adjusted copy, valid until the
+// next AddAdjustment of the asset.
 func (p *Portal[N]) History(a int, f market.Field, n int) []N {
 	end := int(p.seen[a])
 	start := max(end-max(n, 0), 0)
+	if p.adj != nil {
+		if st := p.adj[a]; st != nil && start < int(st.bounds[len(st.bounds)-1]) {
+			return p.adjustedWindow(st, a, f, start, end)
+		}
+	}
 	return p.cols[f][a][start:end:end]
 }
 
@@ -230,6 +243,7 @@ func (p *Portal[N]) Clone() *Portal[N] {
 	q.seen = make([]int32, len(p.seen))
 	q.next = make([]int32, len(p.next))
 	q.bar = -1
+	q.adj = nil
 	for a, rb := range p.rowBar {
 		q.next[a] = noBar
 		if len(rb) > 0 {

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/corpaction"
+	"github.com/pennybt/penny/pkg/dataportal"
 	"github.com/pennybt/penny/pkg/execution"
 	"github.com/pennybt/penny/pkg/ledger"
 )
@@ -26,6 +28,15 @@ type Config[N numeric.Number[N]] struct {
 	// Logger receives the run's debug messages and Context.Logf; nil
 	// discards them.
 	Logger *slog.Logger
+	// Actions are the corporate actions of the data's assets (splits,
+	// dividends, mergers, ...), applied at the open of each ex-date
+	// session: see the package documentation. The bars must be raw (as
+	// traded).
+	Actions []corpaction.Action[N]
+	// Adjust says how History adjusts past prices for the actions
+	// applied so far: dataportal.AdjustSplit (the zero value),
+	// AdjustRaw or AdjustAll.
+	Adjust dataportal.Adjust
 	// Progress, if set, is called after each session with the number of
 	// sessions done and the total.
 	Progress func(done, total int)

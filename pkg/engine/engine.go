@@ -52,6 +52,9 @@ type Engine[N numeric.Number[N]] struct {
 
 	markedAt int
 	ran      bool
+
+	acts     actions[N]
+	warnings []string
 }
 
 type dueCall[N numeric.Number[N]] struct {
@@ -110,6 +113,9 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 		e.cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	e.ctx.e = e
+	if err := e.setupActions(); err != nil {
+		return nil, fmt.Errorf("engine: %w", err)
+	}
 	return e, nil
 }
 
@@ -150,6 +156,13 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 		e.session = s
 		sess := e.sessions[s]
 		e.now = sess.Open.UnixNano()
+		if e.acts.sched != nil {
+			e.phase = "corporate actions"
+			e.applyActions(s)
+			if e.ledger.Pending() > 0 {
+				e.settle(s)
+			}
+		}
 		e.planSchedules(s)
 		if bts != nil {
 			e.phase = "before trading start"
@@ -275,6 +288,10 @@ func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {
 		Value:        e.ledger.PortfolioValue(),
 		Snapshots:    e.ledger.Snapshots(),
 		Transactions: e.ledger.Transactions(),
+		Dividends:    e.ledger.Dividends(),
+		Receivable:   e.ledger.Receivable(),
+		Actions:      e.acts.records,
+		Warnings:     e.warnings,
 		Bars:         len(e.times),
 		AssetBars:    e.portal.Rows(),
 		Elapsed:      elapsed,

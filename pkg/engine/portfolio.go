@@ -43,7 +43,10 @@ func (e *Engine[N]) mark() {
 	}
 	e.markedAt = e.bar
 	for _, a := range e.ledger.Held() {
-		if p, _, ok := e.portal.Last(a); ok {
+		if p, at, ok := e.portal.Last(a); ok && (e.acts.at == nil || at > e.acts.at[a]) {
+			// A close from before the asset's latest action priced the
+			// shares before it: the ledger's price, rescaled by the
+			// action, stands until the asset's next bar.
 			e.ledger.UpdatePrice(a, p)
 		}
 	}

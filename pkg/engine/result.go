@@ -22,6 +22,15 @@ type Result[N numeric.Number[N]] struct {
 	// Snapshots has one entry per session, from the ledger.
 	Snapshots    []ledger.Snapshot[N]
 	Transactions []ledger.Transaction[N]
+	// Dividends is the dividend income accrued (paid or not, negative
+	// when owed on shorts); Receivable the part not paid by the end,
+	// counted in Value.
+	Dividends, Receivable N
+	// Actions lists every effect of a corporate action, in order.
+	Actions []ActionRecord[N]
+	// Warnings lists what the run did with its input and says so (an
+	// action moved to the next session, left out, ...).
+	Warnings []string
 	// Orders holds every order placed, in placement order, with its final
 	// status and reason.
 	Orders []order.Order[N]
@@ -67,4 +76,16 @@ type Series[N numeric.Number[N]] struct {
 	Name  string
 	Time  []int64
 	Value []N
+}
+
+// ActionCounts returns the number of corporate actions applied, by type
+// name (a dividend counts once, at its ex-date).
+func (r *Result[N]) ActionCounts() map[string]int {
+	m := map[string]int{}
+	for _, a := range r.Actions {
+		if a.Event.Kind != ledger.EventPayment {
+			m[a.Action.Type.String()]++
+		}
+	}
+	return m
 }

@@ -1,0 +1,208 @@
+package dataportal
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"sort"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
+)
+
+// Adjust says how History adjusts past prices for the corporate actions
+// applied so far. Current, Field, Last and fills always see the raw
+// traded prices.
+type Adjust uint8
+
+const (
+	// AdjustSplit (the default) divides prices before each split by its
+	// ratio, and multiplies volumes by it, so that a window is a
+	// continuous series in today's shares.
+	AdjustSplit Adjust = iota
+	// AdjustRaw leaves History as traded.
+	AdjustRaw
+	// AdjustAll also scales prices before each cash dividend by
+	// (close - dividend) / close, the close before the ex-date (CRSP's
+	// and zipline's rule).
+	AdjustAll
+)
+
+func (a Adjust) String() string {
+	switch a {
+	case AdjustSplit:
+		return "split"
+	case AdjustRaw:
+		return "raw"
+	case AdjustAll:
+		return "all"
+	}
+	return fmt.Sprintf("Adjust(%d)", uint8(a))
+}
+
+// ParseAdjust reads raw, split or all ("" is split).
+func ParseAdjust(s string) (Adjust, error) {
+	switch s {
+	case "split", "":
+		return AdjustSplit, nil
+	case "raw":
+		return AdjustRaw, nil
+	case "all":
+		return AdjustAll, nil
+	}
+	return 0, fmt.Errorf("unknown adjustment %q (want raw, split or all)", s)
+}
+
+// adjusted is the adjusted view of one asset's columns. Rows before
+// bounds[j] are multiplied by the product of price[j:] (volumes by that
+// of volume[j:]): cum and vcum hold those products. cols holds, for rows
+// [lo, hi), the values adjusted as of the latest adjustment, computed
+// when a window first asks for them; every adjustment resets the range.
+// Each row is computed at most once per adjustment, so a strategy's
+// windows cost O(window) once per action, not per bar.
+type adjusted[N numeric.Number[N]] struct {
+	bounds     []int32
+	price, vol []*big.Rat
+	cum, vcum  []*big.Rat
+	cols       [market.NumFields][]N
+	lo, hi     [market.NumFields]int
+}
+
+// AddAdjustment records, at the current cursor, a corporate action of
+// asset a: from now on, History scales the asset's rows before the
+// current bar (the ex-date's) by price (open, high, low, close) and
+// volume (volume); nil means 1. It is called by the engine at the open
+// of the ex-date session, before the session's first bar, so no window
+// is ever adjusted by an action after the current bar.
+func (p *Portal[N]) AddAdjustment(a int, price, volume *big.Rat) {
+	one := big.NewRat(1, 1)
+	if price == nil {
+		price = one
+	}
+	if volume == nil {
+		volume = one
+	}
+	if price.Cmp(one) == 0 && volume.Cmp(one) == 0 {
+		return
+	}
+	if p.adj == nil {
+		p.adj = make([]*adjusted[N], len(p.series))
+	}
+	st := p.adj[a]
+	if st == nil {
+		st = &adjusted[N]{}
+		n := p.series[a].Len()
+		for f := range st.cols {
+			st.cols[f] = make([]N, n)
+		}
+		p.adj[a] = st
+	}
+	row := p.seen[a]
+	if k := len(st.bounds); k > 0 && st.bounds[k-1] == row {
+		// A second action at the same row multiplies the same factor.
+		st.price[k-1] = new(big.Rat).Mul(st.price[k-1], price)
+		st.vol[k-1] = new(big.Rat).Mul(st.vol[k-1], volume)
+	} else {
+		st.bounds = append(st.bounds, row)
+		st.price = append(st.price, new(big.Rat).Set(price))
+		st.vol = append(st.vol, new(big.Rat).Set(volume))
+	}
+	// Products of the factors from each bound to the latest.
+	k := len(st.bounds)
+	st.cum = append(st.cum[:0], make([]*big.Rat, k)...)
+	st.vcum = append(st.vcum[:0], make([]*big.Rat, k)...)
+	cp, cv := big.NewRat(1, 1), big.NewRat(1, 1)
+	for j := k - 1; j >= 0; j-- {
+		cp = new(big.Rat).Mul(cp, st.price[j])
+		cv = new(big.Rat).Mul(cv, st.vol[j])
+		st.cum[j], st.vcum[j] = cp, cv
+	}
+	for f := range st.lo {
+		st.lo[f], st.hi[f] = int(row), int(row)
+	}
+}
+
+// adjustedWindow returns rows [start, end) of field f of asset a as
+// adjusted, filling in what the view lacks.
+func (p *Portal[N]) adjustedWindow(st *adjusted[N], a int, f market.Field, start, end int) []N {
+	col, raw := st.cols[f], p.cols[f][a]
+	last := int(st.bounds[len(st.bounds)-1])
+	if st.hi[f] < end { // rows at or after the latest bound are raw
+		copy(col[st.hi[f]:end], raw[st.hi[f]:end])
+		st.hi[f] = end
+	}
+	if start < st.lo[f] {
+		j := sort.Search(len(st.bounds), func(j int) bool { return int(st.bounds[j]) > start })
+		for i := start; i < min(st.lo[f], last); {
+			for int(st.bounds[j]) <= i {
+				j++
+			}
+			upto := min(int(st.bounds[j]), st.lo[f])
+			factor := st.cum[j]
+			if f == market.Volume {
+				factor = st.vcum[j]
+			}
+			scale(col[i:upto], raw[i:upto], factor)
+			i = upto
+		}
+		st.lo[f] = start
+	}
+	return col[start:end:end]
+}
+
+// scale sets dst[i] to src[i]*factor rounded once to 8 decimals,
+// half-even. Small whole-number ratios go through the backend's own
+// arithmetic (MulInt exact, one rounding division); anything else
+// through math/big.
+func scale[N numeric.Number[N]](dst, src []N, factor *big.Rat) {
+	if factor.Num().IsInt64() && factor.Denom().IsInt64() {
+		num, den := factor.Num().Int64(), factor.Denom().Int64()
+		d := numeric.Int[N](den)
+		if math.Abs(float64(num)) < 1e6 && den < 1e12 {
+			for i, x := range src {
+				if math.Abs(x.Float64())*math.Abs(float64(num)) < 1e10 {
+					dst[i] = x.MulInt(num).DivRound(d, 8, numeric.HalfEven)
+				} else {
+					dst[i] = scaleRat(x, factor)
+				}
+			}
+			return
+		}
+	}
+	for i, x := range src {
+		dst[i] = scaleRat(x, factor)
+	}
+}
+
+func scaleRat[N numeric.Number[N]](x N, factor *big.Rat) N {
+	r, ok := new(big.Rat).SetString(x.String())
+	if !ok {
+		panic(fmt.Sprintf("dataportal: %q is not a decimal", x.String()))
+	}
+	r.Mul(r, factor)
+	v, err := numeric.Parse[N](roundHalfEven8(r))
+	if err != nil {
+		panic(&numeric.ArithmeticError{Backend: numeric.Backend[N](), Op: "adjust", Operands: []string{x.String(), factor.String()}, Err: numeric.ErrOverflow})
+	}
+	return v
+}
+
+// roundHalfEven8 returns r rounded to 8 decimals half-even as text.
+func roundHalfEven8(r *big.Rat) string {
+	scaled := new(big.Rat).Mul(r, big.NewRat(100_000_000, 1))
+	num, den := scaled.Num(), scaled.Denom()
+	q, rem := new(big.Int).QuoRem(new(big.Int).Abs(num), den, new(big.Int))
+	rem.Lsh(rem, 1)
+	if c := rem.Cmp(den); c > 0 || (c == 0 && q.Bit(0) == 1) {
+		q.Add(q, big.NewInt(1))
+	}
+	s := q.String()
+	for len(s) < 9 {
+		s = "0" + s
+	}
+	s = s[:len(s)-8] + "." + s[len(s)-8:]
+	if num.Sign() < 0 && q.Sign() != 0 {
+		s = "-" + s
+	}
+	return s
+}

@@ -1,0 +1,230 @@
+package engine
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/corpaction"
+	"github.com/pennybt/penny/pkg/dataportal"
+	"github.com/pennybt/penny/pkg/ledger"
+	"github.com/pennybt/penny/pkg/order"
+)
+
+// ActionRecord is one effect of a corporate action on the run: the
+// action, the ledger event it made (a dividend makes two: its accrual at
+// the ex-date and its payment), and what it did to the open orders.
+type ActionRecord[N numeric.Number[N]] struct {
+	Action corpaction.Action[N]
+	Event  ledger.Event[N]
+	// Rescaled and Cancelled count the open orders of the asset the
+	// action rescaled (a split) or cancelled (a merger, name change or
+	// delisting).
+	Rescaled, Cancelled int
+}
+
+// actions is the engine's state for corporate actions.
+type actions[N numeric.Number[N]] struct {
+	sched *corpaction.Schedule[N]
+	next  int
+	// at[a] is the time of asset a's latest action (the open of its
+	// ex-date session): a close stamped before it is stale for valuation
+	// (a split already changed the shares it priced). Nil when the run
+	// has no actions.
+	at      []int64
+	records []ActionRecord[N]
+	// pays maps a receivable's due time to its dividend, for the
+	// payment's record.
+	pays map[paidKey]corpaction.Action[N]
+}
+
+type paidKey struct {
+	due   int64
+	asset int
+}
+
+// setupActions resolves the config's actions onto the run.
+func (e *Engine[N]) setupActions() error {
+	if len(e.cfg.Actions) == 0 {
+		return nil
+	}
+	assets := e.portal.Assets()
+	symbols := make([]string, len(assets))
+	for i, a := range assets {
+		symbols[i] = a.Symbol
+	}
+	dates := make([]time.Time, len(e.sessions))
+	for i, s := range e.sessions {
+		dates[i] = s.Date
+	}
+	sc, err := corpaction.Resolve(e.cfg.Actions, symbols, dates)
+	if err != nil {
+		return err
+	}
+	for _, w := range sc.Warnings {
+		e.cfg.Logger.Warn("corporate action: " + w.String())
+		e.warnings = append(e.warnings, w.String())
+	}
+	e.acts = actions[N]{sched: sc, at: make([]int64, len(assets)), pays: map[paidKey]corpaction.Action[N]{}}
+	for i := range e.acts.at {
+		e.acts.at[i] = -1 << 63
+	}
+	return nil
+}
+
+// applyActions applies the actions of session s at its open, before any
+// fill, then pays the receivables due.
+func (e *Engine[N]) applyActions(s int) {
+	open := e.sessions[s].Open
+	items := e.acts.sched.Items
+	for e.acts.next < len(items) && items[e.acts.next].Session == s {
+		e.applyAction(&items[e.acts.next], open)
+		e.acts.next++
+	}
+}
+
+func (e *Engine[N]) settle(s int) {
+	open := e.sessions[s].Open
+	for _, ev := range e.ledger.Settle(open) {
+		act := e.acts.pays[paidKey{open.UnixNano(), ev.Asset.ID}]
+		e.acts.records = append(e.acts.records, ActionRecord[N]{Action: act, Event: ev})
+	}
+}
+
+func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
+	assets := e.portal.Assets()
+	a := assets[it.Asset]
+	rec := ActionRecord[N]{Action: it.Action}
+	e.acts.at[it.Asset] = now.UnixNano()
+	last := func(id int) N {
+		p, _, ok := e.portal.Last(id)
+		if !ok {
+			return numeric.Zero[N]()
+		}
+		return p
+	}
+	switch {
+	case it.IsSplitLike():
+		r := it.SplitRatio()
+		rec.Event = e.ledger.Split(a, r.New, r.Old, e.lots[it.Asset], now)
+		rec.Rescaled, rec.Cancelled = e.rescaleOrders(it.Asset, r, now)
+		if e.cfg.Adjust != dataportal.AdjustRaw && !r.IsUnit() {
+			e.portal.AddAdjustment(it.Asset, big.NewRat(r.Old, r.New), big.NewRat(r.New, r.Old))
+		}
+	case it.Type == corpaction.CashDividend:
+		var due time.Time
+		if it.PaySession >= 0 {
+			due = e.sessions[it.PaySession].Open
+			e.acts.pays[paidKey{due.UnixNano(), it.Asset}] = it.Action
+		}
+		rec.Event = e.ledger.Dividend(a, it.Amount, due, now)
+		if e.cfg.Adjust == dataportal.AdjustAll {
+			if prev := last(it.Asset); prev.Cmp(it.Amount) > 0 {
+				pr, _ := new(big.Rat).SetString(prev.String())
+				am, _ := new(big.Rat).SetString(it.Amount.String())
+				e.portal.AddAdjustment(it.Asset, new(big.Rat).Quo(new(big.Rat).Sub(pr, am), pr), nil)
+			} else {
+				e.warnings = append(e.warnings, fmt.Sprintf("%s: %s: not adjusted for: the close before it, %s, is not above the dividend", it.Origin, it.Action, prev))
+			}
+		}
+	case it.Type == corpaction.StockDividend, it.Type == corpaction.SpinOff:
+		t := assets[it.Target]
+		rec.Event = e.ledger.Distribute(a, t, it.Ratio.New, it.Ratio.Old, last(it.Target), e.lots[it.Target], now)
+	case it.Type == corpaction.MergerStock, it.Type == corpaction.MergerStockAndCash, it.Type == corpaction.NameChange:
+		t := assets[it.Target]
+		r := it.Ratio
+		if it.Type == corpaction.NameChange {
+			r = corpaction.Ratio{New: 1, Old: 1}
+		}
+		rec.Event = e.ledger.Exchange(a, t, r.New, r.Old, it.Amount, last(it.Target), e.lots[it.Target], now)
+		reason := fmt.Sprintf("%s: %s into %s", it.Type, a.Symbol, t.Symbol)
+		if it.Type == corpaction.NameChange {
+			reason = fmt.Sprintf("name change: %s is now %s", a.Symbol, t.Symbol)
+		}
+		rec.Cancelled = e.cancelOrders(it.Asset, reason, now)
+	default: // merger_cash, delisting, worthless_removal
+		rec.Event = e.ledger.Close(a, it.Amount, now)
+		rec.Cancelled = e.cancelOrders(it.Asset, fmt.Sprintf("%s of %s at %s", it.Type, a.Symbol, it.Amount), now)
+	}
+	e.acts.records = append(e.acts.records, rec)
+}
+
+// cancelOrders cancels the open orders of asset a with reason.
+func (e *Engine[N]) cancelOrders(a int, reason string, now time.Time) int {
+	n := 0
+	for _, o := range e.book.Open() {
+		if o.Asset.ID == a && o.IsOpen() {
+			o.Cancel(reason, now)
+			n++
+		}
+	}
+	return n
+}
+
+// rescaleOrders rescales the open orders of asset a for a split of r, as
+// zipline does: the amounts ordered and filled times the ratio, truncated
+// toward zero to the lot; limit and stop prices divided by it, rounded
+// half-even to the decimals of the price or of the asset's tick size (2
+// when it has none), whichever are more. An order left with less than a
+// lot to fill is cancelled.
+func (e *Engine[N]) rescaleOrders(a int, r corpaction.Ratio, now time.Time) (rescaled, cancelled int) {
+	lot := e.lots[a]
+	for _, o := range e.book.Open() {
+		if o.Asset.ID != a || !o.IsOpen() {
+			continue
+		}
+		filled := mulRatio(o.Filled, r, lot)
+		rem := mulRatio(o.Remaining(), r, lot)
+		o.Filled, o.Amount = filled, filled.Add(rem)
+		if o.Type == order.Limit || o.Type == order.StopLimit {
+			o.LimitPrice = divPrice(o.LimitPrice, r, o.Asset.TickSize)
+		}
+		if o.Type == order.Stop || o.Type == order.StopLimit {
+			o.StopPrice = divPrice(o.StopPrice, r, o.Asset.TickSize)
+		}
+		o.Updated = now
+		if rem.IsZero() {
+			o.Cancel(fmt.Sprintf("split %s left less than a lot to fill", r), now)
+			cancelled++
+			continue
+		}
+		rescaled++
+	}
+	return rescaled, cancelled
+}
+
+// mulRatio returns x*r truncated toward zero to a multiple of lot.
+func mulRatio[N numeric.Number[N]](x N, r corpaction.Ratio, lot N) N {
+	q := new(big.Rat).Mul(ratOf(x), r.Rat())
+	l := ratOf(lot)
+	k := new(big.Rat).Quo(q, l)
+	n := new(big.Int).Quo(k.Num(), k.Denom())
+	return numeric.MustParse[N](new(big.Rat).Mul(new(big.Rat).SetInt(n), l).FloatString(8))
+}
+
+// divPrice returns p/r rounded half-even to the decimals of p or of tick
+// (2 without one), whichever are more.
+func divPrice[N numeric.Number[N]](p N, r corpaction.Ratio, tick string) N {
+	d := max(decimalsOf(p.String()), 2)
+	if tick != "" {
+		d = max(decimalsOf(p.String()), decimalsOf(tick))
+	}
+	return p.MulInt(r.Old).DivRound(numeric.Int[N](r.New), d, numeric.HalfEven)
+}
+
+func decimalsOf(s string) int {
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		return len(strings.TrimRight(frac, "0"))
+	}
+	return 0
+}
+
+func ratOf[N numeric.Number[N]](x N) *big.Rat {
+	r, ok := new(big.Rat).SetString(x.String())
+	if !ok {
+		panic(fmt.Sprintf("engine: %q is not a decimal", x.String()))
+	}
+	return r
+}
