@@ -11,6 +11,7 @@ import (
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/clock"
 	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/dataportal"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -25,6 +26,8 @@ type Env struct {
 // gets a fresh portal cursor over the same bars.
 type Data[N numeric.Number[N]] struct {
 	Dataset *market.Dataset[N]
+	// Actions are the corporate actions of data.actions (none without).
+	Actions []corpaction.Action[N]
 	Clock   *clock.Clock
 	portal  *dataportal.Portal[N]
 }
@@ -98,7 +101,13 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 	if err != nil {
 		return nil, err
 	}
-	return &Data[N]{Dataset: ds, Clock: clk, portal: portal}, nil
+	data := &Data[N]{Dataset: ds, Clock: clk, portal: portal}
+	if c.Data.Actions != "" {
+		if data.Actions, err = corpaction.LoadCSV[N](c.Path(c.Data.Actions)); err != nil {
+			return nil, fmt.Errorf("data.actions: %w", err)
+		}
+	}
+	return data, nil
 }
 
 // runClock builds the clock of the run from the config and the data.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/pkg/dataportal"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/execution"
 )
@@ -39,7 +40,13 @@ func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], opts Option
 	if err != nil {
 		return nil, fmt.Errorf("capital: %w", err)
 	}
+	adjust, err := dataportal.ParseAdjust(c.Data.Adjust)
+	if err != nil {
+		return nil, fmt.Errorf("data.adjust: %w", err)
+	}
 	return engine.New(data.Portal(), strategy, engine.Config[N]{
+		Actions:   data.Actions,
+		Adjust:    adjust,
 		Capital:   capital,
 		Execution: sim,
 		Account:   account,

@@ -54,6 +54,12 @@ type Data struct {
 	// bundle
 	Bundle string `yaml:"bundle"`
 	Ingest string `yaml:"ingest"`
+	// Actions is a CSV file of corporate actions (package corpaction's
+	// layout) applied to the bars, which must then be raw (as traded).
+	Actions string `yaml:"actions"`
+	// Adjust says how strategy history windows are adjusted for the
+	// actions applied so far: raw, split (the default) or all.
+	Adjust string `yaml:"adjust"`
 }
 
 // Strategy names the strategy and holds its params as YAML, for the
@@ -180,6 +186,11 @@ func (c *Config) Validate() error {
 		bad("data.source", "missing (synthetic, csv or bundle)")
 	default:
 		bad("data.source", "unknown source %q (want synthetic, csv or bundle)", d.Source)
+	}
+	switch d.Adjust {
+	case "", "raw", "split", "all":
+	default:
+		bad("data.adjust", "unknown adjustment %q (want raw, split or all)", d.Adjust)
 	}
 	if err := c.Execution.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("execution: %w", err))

@@ -44,6 +44,39 @@
 // outcomes are order statuses with reasons (a rejected order, an order
 // cancelled at session end), never errors.
 //
+// # Corporate actions
+//
+// Config.Actions (package corpaction) are resolved onto the run's
+// sessions by New and applied at the open of each ex-date session, before
+// BeforeTradingStart and before any fill of its first bar; receivables due
+// are then paid. The bars must be raw (as traded). Splits (and stock
+// dividends of the same symbol) change the position by ledger.Split (cash
+// in lieu for what a whole lot cannot hold) and rescale the asset's open
+// orders as zipline does (amounts times the ratio, truncated to the lot;
+// limit and stop prices divided by it, half-even to the decimals of the
+// price or the tick size, at least 2); an order left with less than a lot
+// is cancelled. Cash dividends accrue on the position held at the open
+// (the close before the ex-date) as a receivable counted in the portfolio
+// value, paid at the pay date's session. Spin-offs and stock dividends of
+// another symbol give shares of it at no cost; stock mergers and name
+// changes exchange the position (cost carried, the cash part's share of
+// it realized); cash mergers, delistings and worthless removals close it
+// at the stated price; all three cancel the asset's open orders with the
+// reason. Every effect is a ledger.Event, listed in Result.Actions.
+//
+// Until an asset's first bar after an action, its position is valued at
+// the ledger's rescaled price, not at the stale close. History windows are
+// adjusted as of the current bar (Config.Adjust); Current, Field, Price
+// and fills see raw prices.
+//
+// Where Penny differs from zipline and LEAN: it keeps the average cost as
+// an exact total (zipline rounds the per-share cost basis to cents); a
+// dividend is a receivable in the portfolio value from the ex-date (as
+// zipline, unlike LEAN, which credits cash at the ex-date); cash in lieu
+// is paid at the previous close / ratio rounded once to 8 decimals
+// (zipline: the fraction times the last sale price / ratio); and every
+// amount is exact in fixed and decimal, with big.Rat replays in the tests.
+//
 // # Failures
 //
 // Input errors are errors, programmer bugs are panics, and Run sorts the

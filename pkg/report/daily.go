@@ -17,9 +17,16 @@ var dailyHeader = []string{"date", "portfolio_value", "cash", "positions_value",
 // positions_value, pnl (the change of the portfolio value over the
 // session), long (>= 0) and short (<= 0) are exact in the backend;
 // return, gross_leverage and net_leverage are the snapshot's float64
-// figures; positions counts the positions held.
+// figures; positions counts the positions held. A run with corporate
+// actions has one more column, dividends: the dividend income accrued in
+// the session (at its ex-dates), exact.
 func (r *Report[N]) WriteDaily(w io.Writer) error {
-	c, err := newCSV(w, dailyHeader...)
+	header := dailyHeader
+	divs := len(r.Result.Actions) > 0
+	if divs {
+		header = append(header[:len(header):len(header)], "dividends")
+	}
+	c, err := newCSV(w, header...)
 	if err != nil {
 		return fmt.Errorf("report: daily.csv: %w", err)
 	}
@@ -35,6 +42,9 @@ func (r *Report[N]) WriteDaily(w io.Writer) error {
 		c.add(strconv.Itoa(s.Positions))
 		addNum(c, s.Long)
 		addNum(c, s.Short)
+		if divs {
+			addNum(c, s.Dividends)
+		}
 		if err := c.end(); err != nil {
 			return fmt.Errorf("report: daily.csv: %w", err)
 		}

@@ -14,7 +14,7 @@ import (
 
 // Files lists the files WriteDir writes, in the order it writes them.
 func Files() []string {
-	return []string{"summary.json", "daily.csv", "transactions.csv", "orders.csv", "report.html"}
+	return []string{"summary.json", "daily.csv", "transactions.csv", "orders.csv", "actions.csv", "report.html"}
 }
 
 // WriteDir writes the report of res into dir (see Report.WriteDir).
@@ -26,10 +26,10 @@ func WriteDir[N numeric.Number[N]](dir string, res *engine.Result[N], opts Optio
 	return r.WriteDir(dir)
 }
 
-// WriteDir writes summary.json, daily.csv, transactions.csv, orders.csv
-// and report.html into dir, creating it (and its parents) if needed. Each
+// WriteDir writes summary.json, daily.csv, transactions.csv, orders.csv,
+// actions.csv and report.html into dir, creating it (and its parents) if needed. Each
 // file is written in full to a temporary name in dir first; only when all
-// five are written are they renamed into place, so a failure leaves the
+// six are written are they renamed into place, so a failure leaves the
 // files that were there before untouched (a failure between two renames,
 // which only the file system can cause, may leave some files new and some
 // old). Files get mode 0644 (set with chmod, whatever the umask) and replace
@@ -43,6 +43,7 @@ func (r *Report[N]) WriteDir(dir string) error {
 		"daily.csv":        r.WriteDaily,
 		"transactions.csv": r.WriteTransactions,
 		"orders.csv":       r.WriteOrders,
+		"actions.csv":      r.WriteActions,
 		"report.html":      r.WriteHTML,
 	}
 	var files []*atomicfile.File

@@ -15,7 +15,7 @@ import (
 )
 
 func TestFiles(t *testing.T) {
-	want := []string{"summary.json", "daily.csv", "transactions.csv", "orders.csv", "report.html"}
+	want := []string{"summary.json", "daily.csv", "transactions.csv", "orders.csv", "actions.csv", "report.html"}
 	if got := report.Files(); !slices.Equal(got, want) {
 		t.Errorf("Files() = %v, want %v", got, want)
 	}
@@ -56,8 +56,8 @@ func TestWriteDirReplaces(t *testing.T) {
 	if b, err := os.ReadFile(keep); err != nil || string(b) != "mine" {
 		t.Errorf("another file was touched: %q, %v", b, err)
 	}
-	if got := dirEntries(t, dir); len(got) != 6 {
-		t.Errorf("entries %v, want the five files and notes.txt", got)
+	if got := dirEntries(t, dir); len(got) != 7 {
+		t.Errorf("entries %v, want the six files and notes.txt", got)
 	}
 }
 

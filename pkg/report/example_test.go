@@ -97,6 +97,7 @@ func Example() {
 	// daily.csv true
 	// transactions.csv true
 	// orders.csv true
+	// actions.csv true
 	// report.html true
 }
 

@@ -61,7 +61,7 @@ func testWriteDir[N numeric.Number[N]](t *testing.T) {
 			t.Errorf("%s: mode %v, want 0644", e.Name(), info.Mode())
 		}
 	}
-	want := []string{"daily.csv", "orders.csv", "report.html", "summary.json", "transactions.csv"}
+	want := []string{"actions.csv", "daily.csv", "orders.csv", "report.html", "summary.json", "transactions.csv"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("files %v, want %v (and no temporary left)", names, want)
 	}

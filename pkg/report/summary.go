@@ -45,6 +45,11 @@ type Summary struct {
 	// Trades are the statistics of the run's round trips: the ledger's
 	// (ledger.RoundTrips, at average cost) summarized by metrics.Trades.
 	Trades TradeSummary
+	// Dividends is the dividend income accrued (exact text) and Actions
+	// the number of corporate actions applied by type; both empty for a
+	// run without actions.
+	Dividends string
+	Actions   map[string]int
 	// Metrics are the statistics of the session returns (one per
 	// snapshot), with alpha, beta and excess Sharpe when the run has a
 	// benchmark: the keys and values of `penny stats` on the same returns.
@@ -84,6 +89,9 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 		RejectedOrders:  rejected,
 		CancelledOrders: cancelled,
 		Elapsed:         res.Elapsed,
+	}
+	if len(res.Actions) > 0 {
+		s.Dividends, s.Actions = res.Dividends.String(), res.ActionCounts()
 	}
 	if opts.Backend != "" {
 		s.Backend = opts.Backend

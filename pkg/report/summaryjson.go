@@ -53,6 +53,8 @@ type summaryJSON struct {
 	RoundTripsPnL   string          `json:"round_trips_pnl"`
 	OpenRoundTrips  int             `json:"open_round_trips"`
 	OpenPnL         string          `json:"open_round_trips_pnl"`
+	Dividends       string          `json:"dividends,omitempty"`
+	Actions         map[string]int  `json:"actions,omitempty"`
 }
 
 // MarshalJSON writes one flat object, in this order:
@@ -67,6 +69,9 @@ type summaryJSON struct {
 //     profit_factor (numbers), average_win, average_loss, round_trips_pnl
 //     (exact decimal strings; the averages "NaN" when there is no win or
 //     no loss), open_round_trips, open_round_trips_pnl (a string);
+//   - corporate actions, only for a run that had some: dividends (the
+//     dividend income, an exact string) and actions (the number applied
+//     of each type, by type name);
 //   - the metrics, with the keys and values of `penny stats --json`
 //     (empyrical's function names: cum_returns_final ... value_at_risk,
 //     then alpha, beta, excess_sharpe when there is a benchmark).
@@ -123,6 +128,8 @@ func (s *Summary) head() summaryJSON {
 		RoundTripsPnL:   s.Trades.PnL,
 		OpenRoundTrips:  s.Trades.Open,
 		OpenPnL:         s.Trades.OpenPnL,
+		Dividends:       s.Dividends,
+		Actions:         s.Actions,
 	}
 }
 
@@ -154,7 +161,7 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("report: summary: unknown key %q", unknown[0])
 	}
 	for _, k := range append(slices.Clone(headKeys), metricKeys[:len(metricKeys)-3]...) {
-		if _, ok := all[k]; !ok && k != "name" && k != "benchmark" {
+		if _, ok := all[k]; !ok && k != "name" && k != "benchmark" && k != "dividends" && k != "actions" {
 			return fmt.Errorf("report: summary: missing key %q", k)
 		}
 	}
