@@ -196,7 +196,7 @@ func TestActionsNoLookAhead(t *testing.T) {
 			for _, a := range ctx.Assets() {
 				bar, ok := ctx.Current(a)
 				fmt.Fprint(&b, bar, ok, ctx.HasBar(a))
-				for _, f := range market.Fields {
+				for _, f := range market.Fields() {
 					v, ok := ctx.Field(a, f)
 					fmt.Fprint(&b, v, ok, ctx.History(a, f, 40))
 				}
