@@ -2,6 +2,7 @@ package numeric
 
 import (
 	"math/big"
+	"math/bits"
 
 	"github.com/ericlagergren/decimal"
 )
@@ -111,41 +112,39 @@ func (x Decimal) fromBig(z *decimal.Big, op string, ys ...Decimal) Decimal {
 
 // Add returns x+y rounded to 34 digits.
 func (x Decimal) Add(y Decimal) Decimal {
-	if x.b == nil && y.b == nil && uint8(x.w) == uint8(y.w) {
-		// Same scale: add the coefficients in place; the sum's low byte is
-		// x's scale.
-		yc := y.w &^ 0xff
-		if s := x.w + yc; (x.w^s)&(yc^s) >= 0 {
-			return Decimal{w: s}
+	if x.b == nil && y.b == nil {
+		if uint8(x.w) == uint8(y.w) {
+			// Same scale: add the coefficients in place; the sum's low
+			// byte is x's scale.
+			yc := y.w &^ 0xff
+			if s := x.w + yc; (x.w^s)&(yc^s) >= 0 {
+				return Decimal{w: s}
+			}
+		} else if c, s, ok := inlineAdd(x.w>>8, x.scale(), y.w>>8, y.scale()); ok {
+			return inline(c, s)
 		}
 	}
-	return x.addSlow(y, false)
+	return x.addBig(y, false)
 }
 
 // Sub returns x-y rounded to 34 digits.
 func (x Decimal) Sub(y Decimal) Decimal {
-	if x.b == nil && y.b == nil && uint8(x.w) == uint8(y.w) {
-		yc := y.w &^ 0xff
-		if s := x.w - yc; (x.w^yc)&(x.w^s) >= 0 {
-			return Decimal{w: s}
+	if x.b == nil && y.b == nil {
+		if uint8(x.w) == uint8(y.w) {
+			yc := y.w &^ 0xff
+			if s := x.w - yc; (x.w^yc)&(x.w^s) >= 0 {
+				return Decimal{w: s}
+			}
+		} else if c, s, ok := inlineAdd(x.w>>8, x.scale(), -(y.w >> 8), y.scale()); ok {
+			return inline(c, s) // -(y.w>>8) does not overflow: |c| <= 2^55
 		}
 	}
-	return x.addSlow(y, true)
+	return x.addBig(y, true)
 }
 
-// addSlow is Add (Sub if sub) when the fast path does not apply: inline
-// operands of different scales, a sum beyond the inline coefficient, or a
-// big operand.
-func (x Decimal) addSlow(y Decimal, sub bool) Decimal {
-	if x.b == nil && y.b == nil {
-		cy := y.coef()
-		if sub {
-			cy = -cy // |cy| <= 2^55: no overflow
-		}
-		if c, s, ok := inlineAdd(x.coef(), x.scale(), cy, y.scale()); ok {
-			return inline(c, s)
-		}
-	}
+// addBig is Add (Sub if sub) when the inline paths do not apply: a big
+// operand, or an exact sum beyond the inline coefficient.
+func (x Decimal) addBig(y Decimal, sub bool) Decimal {
 	var tx, ty decimal.Big
 	if sub {
 		return x.fromBig(decimalContext.Sub(newBig(), x.big(&tx), y.big(&ty)), "sub", y)
@@ -156,10 +155,14 @@ func (x Decimal) addSlow(y Decimal, sub bool) Decimal {
 // Mul returns x*y rounded to 34 digits.
 func (x Decimal) Mul(y Decimal) Decimal {
 	if x.b == nil && y.b == nil {
-		if c, ok := inlineMul(x.coef(), y.coef()); ok {
-			if s := x.scale() + y.scale(); s == int(int8(s)) {
-				return inline(c, s)
+		cx, cy := x.w>>8, y.w>>8
+		hi, lo := bits.Mul64(umag(cx), umag(cy))
+		if s := x.scale() + y.scale(); hi == 0 && lo <= decimalMaxCoef && s == int(int8(s)) {
+			c := int64(lo)
+			if (cx ^ cy) < 0 {
+				c = -c
 			}
+			return inline(c, s)
 		}
 	}
 	return x.mulSlow(y)
@@ -197,9 +200,12 @@ func (x Decimal) Div(y Decimal) Decimal {
 		return Decimal{}
 	}
 	if x.b == nil && y.b == nil {
-		if c, s, ok := inlineDiv(x.coef(), x.scale(), y.coef(), y.scale()); ok {
+		cx, cy := x.coef(), y.coef()
+		if c, s, ok := inlineDiv(cx, x.scale(), cy, y.scale()); ok {
 			return inline(c, s)
 		}
+		hi, lo, k := div34(umag(cx), umag(cy))
+		return x.fromBig(newBig128(hi, lo, (cx^cy) < 0, x.scale()-y.scale()+k), "div", y)
 	}
 	cx, sx := x.parts()
 	cy, sy := y.parts()
@@ -329,15 +335,17 @@ func (x Decimal) Sqrt() Decimal {
 
 // Neg returns -x.
 func (x Decimal) Neg() Decimal {
-	if x.b == nil {
-		c := x.w >> 8
-		if c == 0 {
-			return Decimal{}
-		}
-		if c != decimalMinCoef {
-			return Decimal{w: -c<<8 | x.w&0xff}
-		}
-	} else if x.b.Sign() == 0 {
+	if x.b == nil && x.w >= (decimalMinCoef+1)<<8 { // coefficient above -2^55
+		// The coefficient negated, the scale byte kept (a zero stays
+		// zero: it has no sign).
+		// ^c<<8 | s, plus 1<<8: -c<<8 | s.
+		return Decimal{w: (x.w ^ ^0xff) + 0x100}
+	}
+	return x.negSlow()
+}
+
+func (x Decimal) negSlow() Decimal {
+	if x.IsZero() {
 		return Decimal{}
 	}
 	var t decimal.Big
@@ -346,6 +354,13 @@ func (x Decimal) Neg() Decimal {
 
 // Abs returns |x|.
 func (x Decimal) Abs() Decimal {
+	if x.b == nil && x.w >= 0 {
+		return x
+	}
+	return x.absSlow()
+}
+
+func (x Decimal) absSlow() Decimal {
 	if x.Sign() >= 0 {
 		return x
 	}
@@ -356,10 +371,10 @@ func (x Decimal) Abs() Decimal {
 func (x Decimal) Cmp(y Decimal) int {
 	if x.b == nil && y.b == nil && uint8(x.w) == uint8(y.w) {
 		// Same scale: the words compare as the coefficients.
-		switch {
-		case x.w < y.w:
+		if x.w < y.w {
 			return -1
-		case x.w > y.w:
+		}
+		if x.w > y.w {
 			return 1
 		}
 		return 0
@@ -369,7 +384,7 @@ func (x Decimal) Cmp(y Decimal) int {
 
 func (x Decimal) cmpSlow(y Decimal) int {
 	if x.b == nil && y.b == nil {
-		return inlineCmp(x.coef(), x.scale(), y.coef(), y.scale())
+		return inlineCmp(x.w>>8, x.scale(), y.w>>8, y.scale())
 	}
 	var tx, ty decimal.Big
 	return x.big(&tx).Cmp(y.big(&ty))
@@ -377,11 +392,13 @@ func (x Decimal) cmpSlow(y Decimal) int {
 
 // Sign returns -1, 0 or +1 by the sign of x.
 func (x Decimal) Sign() int {
-	if x.b == nil {
-		c := x.w >> 8
-		return int(c>>63) | int(uint64(-c)>>63)
+	if x.b != nil {
+		return x.b.Sign()
 	}
-	return x.b.Sign()
+	if x.w>>8 > 0 {
+		return 1
+	}
+	return int(x.w >> 63)
 }
 
 // IsZero reports whether x is zero.

@@ -534,3 +534,71 @@ func short(s string) string {
 	}
 	return s
 }
+
+// randInlineCoef draws a non-zero inline coefficient with 1 to 17 digits,
+// or one at the inline limit.
+func randInlineCoef(rng *rand.Rand) int64 {
+	var c int64
+	switch rng.IntN(8) {
+	case 0:
+		c = decimalMaxCoef - rng.Int64N(1000)
+	case 1:
+		c = 1 + rng.Int64N(9)
+	default:
+		c = 1 + rng.Int64N(int64(pow10u[1+rng.IntN(16)]))
+	}
+	if rng.IntN(2) == 0 {
+		c = -c
+	}
+	return c
+}
+
+// TestDecimalDivAgainstOracle checks Div and DivInt of inline operands
+// (the exact quotients and the 34-digit ones computed with 128-bit
+// integers) against the oracle and math/big.Rat.
+func TestDecimalDivAgainstOracle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for i := range n {
+		x := inline(randInlineCoef(rng), rng.IntN(41)-20)
+		y := inline(randInlineCoef(rng), rng.IntN(41)-20)
+		if i%4 == 0 { // divisors with few prime factors: exact or periodic quotients
+			y = inline(int64([]int{2, 3, 4, 7, 8, 16, 25, 60, 64, 125, 1024, 3125}[rng.IntN(12)]), 0)
+		}
+		xo, _ := oracleDecimal{}.Parse(x.String())
+		yo, _ := oracleDecimal{}.Parse(y.String())
+		got, want := x.Div(y), xo.Div(yo)
+		if got.String() != want.String() {
+			t.Fatalf("%v / %v = %v, oracle %v", x, y, got, want)
+		}
+		checkForm(t, "div", got)
+		if r := refRoundSig(new(big.Rat).Quo(decimalRat(x), decimalRat(y)), 34); decimalRat(got).Cmp(r) != 0 {
+			t.Fatalf("%v / %v = %v, want %s", x, y, got, r.FloatString(40))
+		}
+		k := int64(1 + rng.IntN(100))
+		if g, w := x.DivInt(k), xo.DivInt(k); g.String() != w.String() {
+			t.Fatalf("%v / %d = %v, oracle %v", x, k, g, w)
+		}
+	}
+}
+
+func TestDigits10(t *testing.T) {
+	for _, u := range []uint64{1, 9, 10, 11, 99, 100, 1<<55 - 1, 1e18 - 1, 1e18, 1e19 - 1, 1e19, math.MaxUint64} {
+		if got, want := digits10(u), len(strconv.FormatUint(u, 10)); got != want {
+			t.Errorf("digits10(%d) = %d, want %d", u, got, want)
+		}
+	}
+	for _, p := range []struct {
+		hi, lo uint64
+		n      int
+	}{{pow33Hi, pow33Lo, 33}, {pow34Hi, pow34Lo, 34}} {
+		v := new(big.Int).Lsh(new(big.Int).SetUint64(p.hi), 64)
+		v.Or(v, new(big.Int).SetUint64(p.lo))
+		if v.Cmp(pow10Int(p.n)) != 0 {
+			t.Errorf("10^%d constant = %v", p.n, v)
+		}
+	}
+}

@@ -124,19 +124,18 @@ func appendInlineText(b []byte, c int64, s int) []byte {
 
 // Float64 returns the float64 nearest to x.
 func (x Decimal) Float64() float64 {
+	// An integer below 2^53 and a power of ten up to 10^22 are exact in
+	// float64, so one division rounds correctly.
+	if s := uint8(x.w); x.b == nil && s <= 22 && uint64(x.w>>8+1<<53) < 1<<54 {
+		return float64(x.w>>8) / pow10f22[s]
+	}
+	return x.float64Slow()
+}
+
+func (x Decimal) float64Slow() float64 {
 	if x.b == nil {
-		// An integer below 2^53 and a power of ten up to 10^22 are exact
-		// in float64, so one division or multiplication rounds correctly.
-		c, s := x.coef(), x.scale()
-		if c > -1<<53 && c < 1<<53 {
-			switch {
-			case s == 0:
-				return float64(c)
-			case s > 0 && s <= 22:
-				return float64(c) / pow10f22[s]
-			case s < 0 && s >= -22:
-				return float64(c) * pow10f22[-s]
-			}
+		if c, s := x.coef(), x.scale(); c > -1<<53 && c < 1<<53 && s < 0 && s >= -22 {
+			return float64(c) * pow10f22[-s]
 		}
 	}
 	f, err := strconv.ParseFloat(x.String(), 64)

@@ -96,28 +96,38 @@ func inlineFromBig(z *decimal.Big) (Decimal, bool) {
 	return inline(c, s), true
 }
 
+// scaleLimit[d] is the largest magnitude whose product by 10^d is below
+// 2^56.
+var scaleLimit = func() (l [17]uint64) {
+	for d := range l {
+		l[d] = (1<<56 - 1) / pow10u[d]
+	}
+	return l
+}()
+
+// scaleUp returns c*10^d if its magnitude is below 2^56 (the sum of two
+// such values does not overflow int64).
+func scaleUp(c int64, d int) (int64, bool) {
+	if c == 0 {
+		return 0, true
+	}
+	if d >= len(scaleLimit) || umag(c) > scaleLimit[d] {
+		return 0, false
+	}
+	return c * int64(pow10u[d]), true
+}
+
 // inlineAdd returns cx*10^-sx + cy*10^-sy at the larger scale, exactly.
 func inlineAdd(cx int64, sx int, cy int64, sy int) (int64, int, bool) {
 	if sx < sy {
 		cx, sx, cy, sy = cy, sy, cx, sx
 	}
-	// Align cy to the scale sx.
-	if d := sx - sy; d > 0 && cy != 0 {
-		if d > 18 {
-			return 0, 0, false
-		}
-		hi, lo := bits.Mul64(umag(cy), pow10u[d])
-		if hi != 0 || lo > math.MaxInt64 {
-			return 0, 0, false
-		}
-		if cy < 0 {
-			cy = -int64(lo)
-		} else {
-			cy = int64(lo)
-		}
+	cy, ok := scaleUp(cy, sx-sy)
+	if !ok {
+		return 0, 0, false
 	}
 	c := cx + cy
-	if (cx^c)&(cy^c) < 0 || c < decimalMinCoef || c > decimalMaxCoef {
+	if c < decimalMinCoef || c > decimalMaxCoef {
 		return 0, 0, false
 	}
 	return c, sx, true
@@ -134,38 +144,32 @@ func inlineMul(a, b int64) (int64, bool) {
 
 // inlineCmp compares cx*10^-sx with cy*10^-sy.
 func inlineCmp(cx int64, sx int, cy int64, sy int) int {
-	gx, gy := int(cx>>63)|int(uint64(-cx)>>63), int(cy>>63)|int(uint64(-cy)>>63)
-	switch {
-	case gx < gy:
-		return -1
-	case gx > gy:
-		return 1
-	case gx == 0:
-		return 0
-	}
-	// Same sign, both non-zero: compare the magnitudes at one scale.
-	ax, ay := umag(cx), umag(cy)
-	var r int
+	// Bring both to the larger scale; a coefficient that would pass 2^56
+	// there is larger in magnitude than the other (below 2^55).
 	if sx > sy {
-		if d := sx - sy; d > 19 {
-			r = -1 // ay*10^d >= 10^20 > ax
-		} else {
-			hi, lo := bits.Mul64(ay, pow10u[d])
-			r = cmp128(0, ax, hi, lo)
+		v, ok := scaleUp(cy, sx-sy)
+		if !ok {
+			return -sign64(cy)
 		}
+		cy = v
 	} else {
-		if d := sy - sx; d > 19 {
-			r = 1
-		} else {
-			hi, lo := bits.Mul64(ax, pow10u[d])
-			r = cmp128(hi, lo, 0, ay)
+		v, ok := scaleUp(cx, sy-sx)
+		if !ok {
+			return sign64(cx)
 		}
+		cx = v
 	}
-	if gx < 0 {
-		return -r
+	switch {
+	case cx < cy:
+		return -1
+	case cx > cy:
+		return 1
 	}
-	return r
+	return 0
 }
+
+// sign64 returns -1, 0 or +1 by the sign of c.
+func sign64(c int64) int { return int(c>>63) | int(uint64(-c)>>63) }
 
 // inlineRound returns c*10^-k rounded to an integer by mode (k >= 1).
 func inlineRound(c int64, k int, mode RoundingMode) int64 {
