@@ -43,6 +43,18 @@ type Calendar interface {
 	Sessions(start, end time.Time) ([]Session, error)
 }
 
+// DatesOnly reports whether c knows only the dates of its sessions, not
+// the hours markets trade in them: true for the data calendars of
+// [FromDates], whose sessions run 00:00 to 24:00 by convention, false for
+// XNYS and 24/7, whose opens and closes are real instants. A run on such a
+// calendar reports what happens in a session of daily bars (a fill, an
+// order placed) at the session's date rather than at an hour it does not
+// know.
+func DatesOnly(c Calendar) bool {
+	d, ok := c.(interface{ DatesOnly() bool })
+	return ok && d.DatesOnly()
+}
+
 // Date returns the calendar date t shows in its own location, as 00:00 UTC
 // of that date: the form of [Session.Date] and the reading of the start and
 // end of [Calendar.Sessions].

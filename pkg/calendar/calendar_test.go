@@ -296,3 +296,19 @@ func TestXNYSConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestDatesOnly(t *testing.T) {
+	for _, tc := range []struct {
+		cal  calendar.Calendar
+		want bool
+	}{
+		{calendar.XNYS(), false},
+		{calendar.TwentyFourSeven(), false},
+		{mustData(t, "data", time.UTC, "2024-01-02"), true},
+		{nil, false},
+	} {
+		if got := calendar.DatesOnly(tc.cal); got != tc.want {
+			t.Errorf("DatesOnly(%v) = %v, want %v", tc.cal, got, tc.want)
+		}
+	}
+}

@@ -17,6 +17,9 @@ import (
 // UTC. A nil loc means UTC. A session's length is the length of the day in
 // loc: 23 or 25 hours on the days daylight saving time starts or ends.
 //
+// The hours of its sessions are a convention, not a market's: a data
+// calendar knows dates only ([DatesOnly] reports true for it).
+//
 // name is the calendar's name ("data" when empty). Its Sessions answers any
 // range within MinYear-MaxYear, with ErrNoSessions when no date falls in it.
 // FromDates returns an error for an empty list and for a date outside
@@ -31,7 +34,7 @@ func FromDates(name string, loc *time.Location, dates []time.Time) (Calendar, er
 	if len(dates) == 0 {
 		return nil, errors.New("calendar " + name + ": no dates to build sessions from")
 	}
-	c := &table{name: name, loc: loc, minYear: MinYear, maxYear: MaxYear}
+	c := &table{name: name, loc: loc, minYear: MinYear, maxYear: MaxYear, datesOnly: true}
 	c.days = make([]day, len(dates))
 	for i, t := range dates {
 		if y := t.Year(); y < MinYear || y > MaxYear {

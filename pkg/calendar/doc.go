@@ -10,6 +10,7 @@
 //     session per UTC day, 00:00 to 24:00 UTC.
 //   - [FromDates] ("data"): the dates present in a data file, for markets
 //     we have no calendar for, each session 00:00 to 24:00 in a location.
+//     Such a calendar knows dates, not hours ([DatesOnly]).
 //
 // [ByName] finds XNYS (also "NYSE") and 24/7 by name.
 //

@@ -15,10 +15,17 @@ type table struct {
 	days     []day // days[i] is the date of sessions[i]
 	// minYear and maxYear bound the dates Sessions accepts.
 	minYear, maxYear int
+	// datesOnly marks a data calendar: its sessions stand for dates, not
+	// for hours of trading (see DatesOnly).
+	datesOnly bool
 }
 
 func (c *table) Name() string             { return c.name }
 func (c *table) Location() *time.Location { return c.loc }
+
+// DatesOnly reports whether the calendar knows the dates of its sessions
+// but not their hours: true for the data calendars of FromDates.
+func (c *table) DatesOnly() bool { return c.datesOnly }
 
 // Sessions finds the range by two binary searches over the dates and
 // copies it: one allocation, the result.

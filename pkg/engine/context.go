@@ -17,9 +17,12 @@ type Context[N numeric.Number[N]] struct {
 }
 
 // Now returns the current time: the current bar's stamp (the end of its
-// interval), or the session's open in BeforeTradingStart and its close in
-// OnSessionEnd.
-func (c *Context[N]) Now() time.Time { return time.Unix(0, c.e.now).UTC() }
+// interval: the moment its close is known), or the session's open in
+// BeforeTradingStart and its close in OnSessionEnd. In a daily run on a
+// calendar of dates only (a data calendar, see calendar.DatesOnly), it is
+// the session's date at 00:00 UTC throughout the session: such a calendar
+// has no hours. Orders placed are stamped Now.
+func (c *Context[N]) Now() time.Time { return c.e.reported(c.e.now) }
 
 // Session returns the current session.
 func (c *Context[N]) Session() calendar.Session { return c.e.sessions[c.e.session] }

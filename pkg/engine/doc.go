@@ -34,6 +34,26 @@
 // configuration says. An asset without a bar at a given bar cannot fill
 // there; its last close still values a position held in it.
 //
+// # Times
+//
+// Internally a bar is its stamp, the end of its interval (package clock);
+// what a run reports is when things happened:
+//
+//   - A fill is stamped at the open of the bar it fills at under
+//     next_open (the session's open for a daily bar or a session's first
+//     bar, else the previous bar's stamp) and at its close under
+//     next_close (the bar's stamp): a next_open fill of a daily XNYS run
+//     reads 14:30Z (09:30 New York), a next_close one 21:00Z. Limit and
+//     stop fills inside a bar are stamped the same way.
+//   - An order is created at Context.Now (the close of the bar the
+//     strategy saw), cancelled by a day's end at the session's close.
+//   - A daily run on a calendar of dates only (a data calendar, the
+//     default for CSV files: calendar.DatesOnly) reports every instant
+//     of a session, fills and orders included, as the session's date at
+//     00:00 UTC: such a calendar knows which day a bar is, not its hours,
+//     and its internal close (the next midnight) would read as the next
+//     day. Snapshots are keyed by the session's date on every calendar.
+//
 // # Orders and accounting
 //
 // Context's entry points (Order, OrderValue, OrderPercent, OrderTarget,

@@ -28,11 +28,14 @@ type Engine[N numeric.Number[N]] struct {
 	ctx      Context[N]
 
 	sessions []calendar.Session
-	days     sessionDays
-	symbols  map[string]int
-	lots     []N
-	times    []int64
-	lastBar  int
+	// datesOnly: a daily run on a calendar that knows dates, not hours
+	// (calendar.DatesOnly): every instant reported is the session's date.
+	datesOnly bool
+	days      sessionDays
+	symbols   map[string]int
+	lots      []N
+	times     []int64
+	lastBar   int
 
 	// the current position of the replay
 	session, bar int
@@ -94,6 +97,8 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 		e.sim = &execution.Simulator[N]{}
 	}
 	e.lastBar = len(e.times) - 1
+	clk := portal.Clock()
+	e.datesOnly = calendar.DatesOnly(clk.Calendar()) && clk.Frequency() == market.Daily
 	e.days = newSessionDays(portal.Clock().Calendar(), e.sessions)
 	for i, a := range assets {
 		e.symbols[a.Symbol] = i
@@ -187,7 +192,7 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 		}
 		e.now = sess.Close.UnixNano()
 		e.phase = "session end"
-		e.book.ExpireDay(sess.Close)
+		e.book.ExpireDay(e.reported(e.now))
 		if ender != nil {
 			e.phase = "on session end"
 			e.inStrategy = true
@@ -230,17 +235,43 @@ func (e *Engine[N]) fill(k int) {
 			continue
 		}
 		e.mark()
+		tx.Time = e.fillTime(k)
 		if ok, reason := e.ledger.Check(tx); !ok {
-			o.Reject(reason, bar.Time)
+			o.Reject(reason, tx.Time)
 			continue
 		}
 		e.ledger.Apply(tx)
 		// Apply values the position at the fill price; value it at the
 		// bar's close like every other position.
 		e.ledger.UpdatePrice(a, bar.Close)
-		o.Fill(tx.Amount, tx.Price, tx.Commission, bar.Time)
+		o.Fill(tx.Amount, tx.Price, tx.Commission, tx.Time)
 		e.used[a] = e.used[a].Add(tx.Amount.Abs())
 	}
+}
+
+// fillTime returns the instant of a fill at bar k of the current session:
+// the bar's open (the previous bar's stamp, or the session's open for its
+// first bar) or its close (its stamp), as the fill mode says. On a
+// calendar of dates only, the session's date.
+func (e *Engine[N]) fillTime(k int) time.Time {
+	if e.datesOnly {
+		return e.sessions[e.session].Date
+	}
+	open := e.sessions[e.session].Open
+	if first, _ := e.portal.Clock().SessionBars(e.session); k > first {
+		open = time.Unix(0, e.times[k-1]).UTC()
+	}
+	return e.sim.Mode.At(open, time.Unix(0, e.times[k]).UTC())
+}
+
+// reported returns the instant Penny reports for the internal time t (Unix
+// nanoseconds) of the current session: t itself, or on a calendar of
+// dates only the session's date, since such a calendar has no hours.
+func (e *Engine[N]) reported(t int64) time.Time {
+	if e.datesOnly {
+		return e.sessions[e.session].Date
+	}
+	return time.Unix(0, t).UTC()
 }
 
 // planSchedules lists the scheduled functions due in session s with the
@@ -274,7 +305,7 @@ func (e *Engine[N]) runDue() {
 }
 
 func (e *Engine[N]) logf(format string, args ...any) {
-	e.cfg.Logger.Debug(fmt.Sprintf(format, args...), "time", time.Unix(0, e.now).UTC())
+	e.cfg.Logger.Debug(fmt.Sprintf(format, args...), "time", e.reported(e.now))
 }
 
 func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {

@@ -80,21 +80,26 @@ func testFillsAtNextBar[N numeric.Number[N]](t *testing.T) {
 				t.Fatalf("transactions %v", r.Transactions)
 			}
 			tx := r.Transactions[0]
-			if tx.Time.UnixNano() != times[4] {
-				t.Fatalf("filled at %v, want the next bar %v", tx.Time, time.Unix(0, times[4]).UTC())
+			// Daily bars: bar 4 is session 4, which opens at 14:30Z.
+			want := p.Clock().Sessions()[4].Open
+			if mode == execution.NextClose {
+				want = time.Unix(0, times[4]).UTC()
+			}
+			if !tx.Time.Equal(want) {
+				t.Fatalf("filled at %v, want the %s of the next bar %v", tx.Time, mode, want)
 			}
 			closeAt4 := numeric.MustParse[N]("101.04")
-			want := closeAt4.Sub(numeric.MustParse[N]("0.01")) // the open
+			price := closeAt4.Sub(numeric.MustParse[N]("0.01")) // the open
 			if mode == execution.NextClose {
-				want = closeAt4
+				price = closeAt4
 			}
-			if tx.Price.Cmp(want) != 0 {
-				t.Fatalf("price %v, want %v", tx.Price, want)
+			if tx.Price.Cmp(price) != 0 {
+				t.Fatalf("price %v, want %v", tx.Price, price)
 			}
 			if r.Orders[0].Status != order.Filled {
 				t.Fatalf("order status %v", r.Orders[0].Status)
 			}
-			cash := numeric.Int[N](100000).Sub(want.Mul(numeric.Int[N](10)))
+			cash := numeric.Int[N](100000).Sub(price.Mul(numeric.Int[N](10)))
 			if r.Cash.Cmp(cash) != 0 {
 				t.Fatalf("cash %v, want %v", r.Cash, cash)
 			}
@@ -112,8 +117,9 @@ func TestNoFillWithoutBar(t *testing.T) {
 			c.Order(c.Assets()[1], numeric.Int[numeric.Fixed](5))
 		}
 	}), Config[numeric.Fixed]{})
-	if len(r.Transactions) != 1 || r.Transactions[0].Time.UnixNano() != times[2] {
-		t.Fatalf("transactions %v, want one at bar 2", r.Transactions)
+	// Daily bars, next_open: the fill is stamped at session 2's open.
+	if len(r.Transactions) != 1 || !r.Transactions[0].Time.Equal(p.Clock().Sessions()[2].Open) {
+		t.Fatalf("transactions %v, want one at the open of bar 2 (%v)", r.Transactions, time.Unix(0, times[2]).UTC())
 	}
 }
 

@@ -56,7 +56,7 @@ func (e *Engine[N]) recovered(r any) *RunError {
 		panic(r) // not ours to hide; the traceback still shows where it was raised
 	}
 	stack, at := panicStack()
-	re := &RunError{Bar: e.bar, Time: time.Unix(0, e.now).UTC(), Phase: e.phase, OrderID: e.current,
+	re := &RunError{Bar: e.bar, Time: e.reported(e.now), Phase: e.phase, OrderID: e.current,
 		InStrategy: e.inStrategy, Value: r, Stack: stack}
 	if isNumeric {
 		re.Err = ae

@@ -3,6 +3,7 @@ package execution
 import (
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // FillMode is the price of the bar a market order fills at. The zero
@@ -19,6 +20,17 @@ const (
 	// bar's close only.
 	NextClose
 )
+
+// At returns when an order fills at a bar that opened at open and closed
+// at close: the open under NextOpen, the close under NextClose. Limit and
+// stop orders that trigger inside the bar are stamped the same way: a bar
+// does not say when in its interval a price was reached.
+func (m FillMode) At(open, close time.Time) time.Time {
+	if m == NextClose {
+		return close
+	}
+	return open
+}
 
 var fillModeNames = []string{"next_open", "next_close"}
 

@@ -117,6 +117,6 @@ func ExampleReport_WriteTransactions() {
 	}
 	// Output:
 	// time,symbol,amount,price,commission,order_id
-	// 2024-01-03T21:00:00Z,ABC,100,10.1,0,1
-	// 2024-01-09T21:00:00Z,ABC,-100,10.45,0,2
+	// 2024-01-03T14:30:00Z,ABC,100,10.1,0,1
+	// 2024-01-09T14:30:00Z,ABC,-100,10.45,0,2
 }
