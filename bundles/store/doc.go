@@ -10,6 +10,7 @@
 //
 //	$PENNY_HOME/bundles/<name>/<ingest time>/manifest.json
 //	$PENNY_HOME/bundles/<name>/<ingest time>/bars/<SYMBOL>.parquet
+//	$PENNY_HOME/bundles/<name>/<ingest time>/actions.parquet   corporate actions, if any
 //	$PENNY_HOME/bundles/<name>/.partial/          an ingest in progress
 //	$PENNY_HOME/bundles/<name>/.lock              held while ingesting or cleaning
 //
@@ -39,6 +40,25 @@
 // pack into a few bits each, and unpacking them is faster than any
 // decompression. Row groups hold 2^20 rows. The key-value metadata
 // records penny.symbol, penny.format and penny.frequency.
+//
+// # Corporate actions
+//
+// An ingest may hold the corporate actions of its symbols (package
+// corpaction: splits, dividends, mergers, ...) in one more Parquet file,
+// actions.parquet, given to the ingest with SetActions and read back with
+// LoadActions. It is written in the same atomic step as the bars, and the
+// manifest records its size and checksum (Manifest.Actions), which Load
+// verifies too: bars are never loaded without their actions intact. One
+// row per action, sorted by date, then symbol: date, pay_date and
+// record_date are DATE (the last two null when unset), symbol, type and
+// target (null when none) STRING, special BOOLEAN, ratio_new and
+// ratio_old INT64 (the exact ratio, 0 when unused), amount DECIMAL(18, s)
+// like the prices (0 when unused), and origin and line say where the
+// action was read (a file and its line, or a source such as "alpaca"), so
+// that a run's warnings still point there. Every action is validated when
+// stored and again when loaded (corpaction.Action.Validate), and one
+// whose symbol or target has no bars in the ingest is refused. A table
+// that fails verification or decoding is a *CorruptError naming it.
 //
 // # Limits
 //

@@ -52,6 +52,13 @@ func Load[N numeric.Number[N]](home, name, ingest string) (*market.Dataset[N], *
 	if err != nil {
 		return nil, nil, err
 	}
+	if m.Actions != nil {
+		// The bars are not loaded without the actions that apply to them
+		// intact (LoadActions decodes them).
+		if _, err := verified(filepath.Join(dir, filepath.FromSlash(m.Actions.Path)), m.Actions.Size, m.Actions.SHA256); err != nil {
+			return nil, nil, err
+		}
+	}
 	ds := &market.Dataset[N]{Frequency: m.Frequency, Calendar: m.Calendar, Series: make([]market.Series[N], len(m.Assets))}
 	for i, a := range m.Assets {
 		class, err := market.ParseClass(a.Class)

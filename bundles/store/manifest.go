@@ -35,6 +35,9 @@ type Manifest struct {
 	Rows    int64     `json:"rows"`
 	Symbols []string  `json:"symbols"`
 	Assets  []File    `json:"assets"`
+	// Actions is the corporate actions table, when the ingest has one
+	// (see SetActions and LoadActions).
+	Actions *Actions `json:"actions,omitempty"`
 }
 
 // File describes one asset's Parquet file in a manifest.
@@ -106,6 +109,9 @@ func readManifest(dir string) (*Manifest, error) {
 		if a.Path == "" || filepath.IsAbs(a.Path) || !filepath.IsLocal(a.Path) {
 			return nil, fmt.Errorf("store: %s: asset %q has an invalid path %q", path, a.Symbol, a.Path)
 		}
+	}
+	if a := m.Actions; a != nil && (a.Path == "" || filepath.IsAbs(a.Path) || !filepath.IsLocal(a.Path)) {
+		return nil, fmt.Errorf("store: %s: the actions table has an invalid path %q", path, a.Path)
 	}
 	return &m, nil
 }

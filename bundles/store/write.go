@@ -43,6 +43,7 @@ type Ingest struct {
 	dir        string
 	lock       *os.File
 	committed  bool
+	actions    *actionsTable // set by SetActions
 	// fail, when set, is called before each data file is written; a
 	// non-nil error aborts the commit (tests inject failures through it).
 	// It is called from several goroutines at once.
@@ -141,6 +142,15 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 			return nil, fmt.Errorf("store: bundle %q: symbol %s has no bars", in.name, ds.Series[i].Asset.Symbol)
 		}
 	}
+	if in.actions != nil {
+		syms := make(map[string]bool, len(ds.Series))
+		for i := range ds.Series {
+			syms[ds.Series[i].Asset.Symbol] = true
+		}
+		if err := in.actions.check(syms); err != nil {
+			return nil, fmt.Errorf("store: bundle %q: %w", in.name, err)
+		}
+	}
 	barsDir := filepath.Join(in.dir, BarsDir)
 	if err := os.MkdirAll(barsDir, 0o755); err != nil {
 		return nil, fmt.Errorf("store: %w", err)
@@ -171,6 +181,10 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 		}
 	}
 	if err := writeAll(in, ds, m, opts); err != nil {
+		return nil, err
+	}
+	var err error
+	if m.Actions, err = commitActions(in); err != nil {
 		return nil, err
 	}
 	for i, a := range m.Assets {

@@ -6,8 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/corpaction"
 )
 
 // rawCSV is a stock that splits 2:1 at the open of 2024-01-04 (its close
@@ -77,5 +81,61 @@ strategy: {name: buy_and_hold, params: {shares: 10}}
 	c.Data.Adjust = "some"
 	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "data.adjust") {
 		t.Errorf("bad adjust: %v", err)
+	}
+}
+
+// TestRunBundleWithActions: a bundle ingested with its actions runs as
+// the CSV files with data.actions do; the same actions given again in
+// data.actions are refused as duplicates, naming the file and line.
+func TestRunBundleWithActions(t *testing.T) {
+	home, bars := t.TempDir(), t.TempDir()
+	actions := filepath.Join(bars, "actions.csv")
+	for name, text := range map[string]string{filepath.Join(bars, "X.csv"): rawCSV, actions: actionsCSV} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds, _, err := csvsource.Load[numeric.Fixed](csvsource.Config{Dir: bars, Symbols: []string{"X"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := corpaction.LoadCSV[numeric.Fixed](actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := store.Begin(home, "x", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetActions(in, as); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Commit(in, ds, store.Source{Name: "csv"}, store.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	in.Close()
+	env := Env{Getenv: func(k string) string { return map[string]string{"PENNY_HOME": home}[k] }}
+	c := parse(t, "{name: t, backend: decimal, capital: 10000, data: {source: bundle, bundle: x}, strategy: {name: buy_and_hold, params: {shares: 10}}}")
+	data, err := LoadData[numeric.Decimal](c, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), c, data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Cash.String() != "9010" || res.Value.String() != "10030" || res.Dividends.String() != "10" {
+		t.Errorf("cash %s value %s dividends %s", res.Cash, res.Value, res.Dividends)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "actions.csv:3") {
+		t.Errorf("warnings %q: want the stored action's origin", res.Warnings)
+	}
+	c = parse(t, "{name: t, backend: fixed, capital: 10000, data: {source: bundle, bundle: x, actions: "+actions+"}, strategy: {name: buy_and_hold, params: {shares: 10}}}")
+	data2, err := LoadData[numeric.Fixed](c, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), c, data2, Options{}); err == nil || !strings.Contains(err.Error(), "duplicate") || !strings.Contains(err.Error(), "actions.csv:2") {
+		t.Errorf("the bundle's actions given again: %v", err)
 	}
 }

@@ -26,7 +26,8 @@ type Env struct {
 // gets a fresh portal cursor over the same bars.
 type Data[N numeric.Number[N]] struct {
 	Dataset *market.Dataset[N]
-	// Actions are the corporate actions of data.actions (none without).
+	// Actions are the corporate actions of the run: a bundle's own, and
+	// those of data.actions.
 	Actions []corpaction.Action[N]
 	Clock   *clock.Clock
 	portal  *dataportal.Portal[N]
@@ -42,6 +43,7 @@ func (d *Data[N]) Portal() *dataportal.Portal[N] { return d.portal.Clone() }
 // aggregated.
 func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) {
 	var ds *market.Dataset[N]
+	var stored []corpaction.Action[N] // the bundle's own actions
 	var err error
 	switch c.Data.Source {
 	case "synthetic":
@@ -75,7 +77,14 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 		if herr != nil {
 			return nil, herr
 		}
-		ds, _, err = store.Load[N](home, c.Data.Bundle, c.Data.Ingest)
+		var m *store.Manifest
+		if ds, m, err = store.Load[N](home, c.Data.Bundle, c.Data.Ingest); err != nil {
+			return nil, err
+		}
+		// The actions of the same ingest as the bars.
+		if stored, err = store.LoadActions[N](home, c.Data.Bundle, store.IngestName(m.IngestTime)); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, fmt.Errorf("data.source: unknown source %q", c.Data.Source)
 	}
@@ -101,11 +110,15 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 	if err != nil {
 		return nil, err
 	}
-	data := &Data[N]{Dataset: ds, Clock: clk, portal: portal}
+	data := &Data[N]{Dataset: ds, Clock: clk, portal: portal, Actions: stored}
 	if c.Data.Actions != "" {
-		if data.Actions, err = corpaction.LoadCSV[N](c.Path(c.Data.Actions)); err != nil {
+		file, err := corpaction.LoadCSV[N](c.Path(c.Data.Actions))
+		if err != nil {
 			return nil, fmt.Errorf("data.actions: %w", err)
 		}
+		// With a bundle's own actions: both apply, and an action given
+		// twice is refused as a duplicate when the run resolves them.
+		data.Actions = append(data.Actions, file...)
 	}
 	return data, nil
 }
