@@ -8,6 +8,7 @@ import (
 	"github.com/pennybt/penny/bundles/alpaca"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -52,14 +53,14 @@ func Alpaca(s *alpaca.Source) (*Ingester, error) {
 			}
 			return nil
 		}
-		return exactly(in, src, o,
-			func() (*market.Dataset[numeric.Fixed], error) {
+		return exactly(in, o,
+			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
 				ds, rep, err := alpaca.Dataset[numeric.Fixed](s, in.Staging())
-				return ds, check(rep, err)
+				return ds, nil, check(rep, err)
 			},
-			func() (*market.Dataset[numeric.Decimal], error) {
+			func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error) {
 				ds, rep, err := alpaca.Dataset[numeric.Decimal](s, in.Staging())
-				return ds, check(rep, err)
+				return ds, nil, check(rep, err)
 			})
 	}}, nil
 }

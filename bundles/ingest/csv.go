@@ -9,6 +9,7 @@ import (
 	csvsource "github.com/pennybt/penny/bundles/csv"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -48,14 +49,14 @@ func CSV(cfg csvsource.Config) (*Ingester, error) {
 		return nil
 	}
 	return &Ingester{source: src, read: func(_ context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
-		return exactly(in, src, o,
-			func() (*market.Dataset[numeric.Fixed], error) {
+		return exactly(in, o,
+			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
 				ds, rep, err := csvsource.Load[numeric.Fixed](cfg)
-				return ds, check(o, rep, err)
+				return ds, nil, check(o, rep, err)
 			},
-			func() (*market.Dataset[numeric.Decimal], error) {
+			func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error) {
 				ds, rep, err := csvsource.Load[numeric.Decimal](cfg)
-				return ds, check(o, rep, err)
+				return ds, nil, check(o, rep, err)
 			})
 	}}, nil
 }

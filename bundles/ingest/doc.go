@@ -8,9 +8,18 @@
 // credentials). [Run] begins the ingest, reads the source and commits
 // the bars.
 //
+// # Corporate actions
+//
+// A source may bring corporate actions with its bars (the Alpaca source
+// downloads them; the synthetic source can generate them), and
+// [Ingester.WithActions] adds those of a CSV file (package corpaction's
+// layout). They are stored with the bars as the bundle's actions table
+// (see package store), in the same commit, and applied by every run of
+// the bundle.
+//
 // # Exactly
 //
-// Prices are read with the fixed backend, which is the faster road; when
+// Prices and action amounts are read with the fixed backend, which is the faster road; when
 // a value needs more than Fixed holds (more than 8 decimals, or beyond
 // its range), the source is read again with the decimal backend. The
 // store keeps the same exact decimals either way.

@@ -23,6 +23,11 @@ type Options struct {
 	Progress func(stage string) Progress
 	// Notify, when set, receives the notices of the ingest, as they come.
 	Notify func(Notice)
+
+	// Set by Run from the ingester: what the manifest records of the
+	// source, and the actions file (Ingester.WithActions).
+	source  store.Source
+	actions string
 }
 
 func (o *Options) progress(stage string) Progress {
@@ -48,11 +53,30 @@ func (noProgress) Finish()             {}
 type Ingester struct {
 	source    store.Source
 	resumable bool
+	actions   string
 	read      func(ctx context.Context, in *store.Ingest, o *Options) (*store.Manifest, error)
 }
 
 // Source returns what the manifest records of the source.
 func (g *Ingester) Source() store.Source { return g.source }
+
+// WithActions stores the corporate actions of the CSV file at path
+// (package corpaction's layout: date,symbol,type,ratio,amount,pay_date,
+// record_date,target) with the bars, as the bundle's actions table, and
+// records the file in the manifest's options ("actions"). They are read
+// in the backend the bars are read with, after any actions of the source
+// itself; a bad row, a duplicate, or an action whose symbol or target has
+// no bars fails the ingest with an *InputError naming the file and line.
+// It returns g.
+func (g *Ingester) WithActions(path string) *Ingester {
+	opts := make(map[string]string, len(g.source.Options)+1)
+	for k, v := range g.source.Options {
+		opts[k] = v
+	}
+	opts["actions"] = path
+	g.source.Options, g.actions = opts, path
+	return g
+}
 
 // Resumable reports whether a failed ingest of the source keeps what it
 // fetched for the next attempt.
@@ -68,6 +92,7 @@ func Run(ctx context.Context, home, name string, at time.Time, g *Ingester, opts
 		return nil, err
 	}
 	defer in.Close()
+	opts.source, opts.actions = g.source, g.actions
 	m, err := g.read(ctx, in, &opts)
 	if err != nil {
 		if !g.resumable {

@@ -240,3 +240,58 @@ func TestAlpaca(t *testing.T) {
 		t.Error("an Alpaca source with no symbols was accepted")
 	}
 }
+
+// TestWithActions: an actions file is stored with the bars and recorded
+// in the manifest; an amount with more decimals than Fixed holds makes
+// the ingest read bars and actions again with Decimal; bad actions are
+// *InputErrors naming the file and line, and leave nothing.
+func TestWithActions(t *testing.T) {
+	home := t.TempDir()
+	dir := writeFiles(t, map[string]string{
+		"X.csv":       "Date,Open,High,Low,Close,Volume\n2024-01-02,10,11,9,10,100\n2024-01-03,10,11,9,10,100\n",
+		"actions.csv": "date,symbol,type,ratio,amount\n2024-01-03,X,cash_dividend,,0.123456789\n2024-01-03,X,split,3:2,\n",
+		"bad.csv":     "date,symbol,type,ratio,amount\n2024-01-03,X,split,0,\n",
+		"unknown.csv": "date,symbol,type,ratio,amount\n2024-01-03,Y,split,2,\n",
+	})
+	g, err := ingest.CSV(csvsource.Config{Dir: dir, Symbols: []string{"X"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	actions := filepath.Join(dir, "actions.csv")
+	if g.WithActions(actions) != g || g.Source().Options["actions"] != actions {
+		t.Fatalf("options %v", g.Source().Options)
+	}
+	var r recorder
+	m, err := ingest.Run(context.Background(), home, "x", at, g, r.options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.notices) != 1 || !errors.Is(r.notices[0].(*ingest.Fallback).Err, numeric.ErrPrecision) {
+		t.Errorf("notices %v, want the fallback to decimal", r.notices)
+	}
+	if m.Actions == nil || m.Actions.Rows != 2 || m.Options["actions"] != actions {
+		t.Fatalf("manifest %+v %v", m.Actions, m.Options)
+	}
+	as, err := store.LoadActions[numeric.Decimal](home, "x", "")
+	if err != nil || len(as) != 2 || as[0].Amount.String() != "0.123456789" || as[1].Ratio.String() != "3:2" || as[0].Origin.String() != actions+":2" {
+		t.Errorf("stored actions %v, %v", as, err)
+	}
+	for _, tc := range []struct{ file, want string }{
+		{"bad.csv", `bad.csv:2: field "ratio" value "0"`},
+		{"unknown.csv", `unknown.csv:2: 2024-01-03 Y split: field "symbol" value "Y"`},
+		{"missing.csv", "missing.csv"},
+	} {
+		g, err := ingest.CSV(csvsource.Config{Dir: dir, Symbols: []string{"X"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = ingest.Run(context.Background(), home, "y", at, g.WithActions(filepath.Join(dir, tc.file)), ingest.Options{})
+		var ie *ingest.InputError
+		if tc.file != "missing.csv" && !errors.As(err, &ie) || err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an *InputError naming %s", tc.file, err, tc.want)
+		}
+	}
+	if list, err := store.List(home); err != nil || len(list) != 1 {
+		t.Errorf("bundles %+v, %v: want x only", list, err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/bundles/synthetic"
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -30,8 +31,14 @@ func Synthetic(cfg synthetic.Config) (*Ingester, error) {
 	}
 	src := store.Source{Name: "synthetic", Options: opts}
 	return &Ingester{source: src, read: func(_ context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
-		return exactly(in, src, o,
-			func() (*market.Dataset[numeric.Fixed], error) { return synthetic.Generate[numeric.Fixed](cfg) },
-			func() (*market.Dataset[numeric.Decimal], error) { return synthetic.Generate[numeric.Decimal](cfg) })
+		return exactly(in, o,
+			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
+				ds, err := synthetic.Generate[numeric.Fixed](cfg)
+				return ds, nil, err
+			},
+			func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error) {
+				ds, err := synthetic.Generate[numeric.Decimal](cfg)
+				return ds, nil, err
+			})
 	}}, nil
 }

@@ -47,6 +47,8 @@ Sources and their options:
              --frequency F  --calendar data|XNYS|24/7  --tz ZONE
              --start DATE --end DATE  --stamp start|end
              --drop unparseable,invalid,duplicates,off-calendar
+  synthetic, csv  --actions FILE: corporate actions to store with the bars
+             (CSV: date,symbol,type,ratio,amount,pay_date,record_date,target)
   alpaca     --symbols A,B  --timeframe day|hour|minute  --start DATE
              --end DATE  --feed iex|sip  --adjustment raw|split|dividend|all
              --crypto  --base-url URL  --max-attempts N
@@ -60,8 +62,8 @@ flags:
 
 // sourceFlags lists the flags each source accepts (besides --source).
 var sourceFlags = map[string][]string{
-	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end"},
-	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop"},
+	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end", "actions"},
+	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop", "actions"},
 	"alpaca":    {"symbols", "timeframe", "start", "end", "feed", "adjustment", "crypto", "base-url", "max-attempts"},
 }
 
@@ -102,7 +104,7 @@ type ingestFlags struct {
 	assets                               int
 	seed                                 uint64
 	symbols, frequency, calendar, start  string
-	end, dir, tz, stamp, drop            string
+	end, dir, tz, stamp, drop, actions   string
 	files                                fileFlags
 	timeframe, feed, adjustment, baseURL string
 	crypto                               bool
@@ -127,6 +129,7 @@ func runIngest(e *env, args []string) int {
 	fs.StringVar(&f.tz, "tz", "", "csv: time `ZONE` of times written without an offset")
 	fs.StringVar(&f.stamp, "stamp", "start", "csv: intraday rows stamped at the start or end of their interval")
 	fs.StringVar(&f.drop, "drop", "", "csv: rows to drop instead of failing: unparseable, invalid, duplicates, off-calendar (comma-separated)")
+	fs.StringVar(&f.actions, "actions", "", "synthetic, csv: a CSV `FILE` of corporate actions stored with the bars")
 	fs.StringVar(&f.timeframe, "timeframe", "day", "alpaca: day, hour or minute")
 	fs.StringVar(&f.feed, "feed", "", "alpaca: stock feed, iex (default) or sip")
 	fs.StringVar(&f.adjustment, "adjustment", "", "alpaca: raw (default), split, dividend or all")
@@ -192,6 +195,9 @@ func runIngest(e *env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
+	if f.actions != "" {
+		g.WithActions(f.actions)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -212,8 +218,12 @@ func runIngest(e *env, args []string) int {
 		}
 		return fail(err)
 	}
-	fmt.Fprintf(e.stdout, "ingested %s %s: %d symbols, %d bars, %s to %s (%s, %s), %s\n",
-		name, store.IngestName(m.IngestTime), len(m.Symbols), m.Rows,
+	actions := ""
+	if m.Actions != nil {
+		actions = fmt.Sprintf(", %d corporate actions", m.Actions.Rows)
+	}
+	fmt.Fprintf(e.stdout, "ingested %s %s: %d symbols, %d bars%s, %s to %s (%s, %s), %s\n",
+		name, store.IngestName(m.IngestTime), len(m.Symbols), m.Rows, actions,
 		m.Start.Format(time.RFC3339), m.End.Format(time.RFC3339), m.Frequency, m.Calendar, humanBytes(m.Size()))
 	return 0
 }

@@ -43,7 +43,10 @@ type outcome struct {
 	summary report.Summary
 	value   *big.Rat   // the exact ending value, for drift (nil if not finite)
 	curve   []*big.Rat // the exact session-end values
-	write   func(dir string) error
+	// warnings are what the run did with its input and says (an action
+	// moved to the next session, ...): the same on every backend.
+	warnings []string
+	write    func(dir string) error
 }
 
 func runRun(e *env, args []string) int {
@@ -98,6 +101,9 @@ func runRun(e *env, args []string) int {
 			return code
 		}
 		outcomes = append(outcomes, o)
+	}
+	for _, w := range outcomes[0].warnings {
+		fmt.Fprintf(e.stderr, "penny run: warning: %s\n", w)
 	}
 	printOutcomes(e.stdout, cfg, outcomes)
 	if *out != "" {
@@ -180,11 +186,12 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 		curve[i] = exactValue(s.PortfolioValue.String())
 	}
 	return outcome{
-		backend: backend,
-		summary: sum,
-		value:   exactValue(res.Value.String()),
-		curve:   curve,
-		write:   func(dir string) error { return report.WriteDir(dir, res, opts) },
+		backend:  backend,
+		summary:  sum,
+		value:    exactValue(res.Value.String()),
+		curve:    curve,
+		warnings: res.Warnings,
+		write:    func(dir string) error { return report.WriteDir(dir, res, opts) },
 	}, 0
 }
 
