@@ -128,7 +128,9 @@ type BackendResult struct {
 	PeakHeapBytes uint64 `json:"peak_heap_bytes"`
 	AllocBytes    uint64 `json:"alloc_bytes"`
 	// Overhead is (median / float's median - 1) x 100 (0 for float) and
-	// CPUOverhead the same from CPU times; Verdict grades Overhead.
+	// CPUOverhead the same from CPU times; Verdict grades Overhead against
+	// the fixed overhead target, for fixed only (empty for the other
+	// backends: the target is not theirs).
 	Overhead    float64 `json:"overhead_percent"`
 	CPUOverhead float64 `json:"cpu_overhead_percent"`
 	Verdict     Verdict `json:"verdict,omitempty"`
@@ -183,10 +185,11 @@ func (p *Profile) Module(m Module) ModuleShare {
 	return ModuleShare{Module: m}
 }
 
-// Summary is the verdict and the overhead averages.
+// Summary is the fixed overhead verdict and the overhead averages. The
+// verdict on every required target is RequiredTargets'.
 type Summary struct {
-	// Verdict is the worst fixed verdict over Scope: the target holds on
-	// each base scenario.
+	// Verdict is the worst fixed verdict over Scope: the fixed overhead
+	// target, and that target alone, holds on each base scenario.
 	Verdict Verdict `json:"verdict"`
 	// Scope lists the scenarios the verdict and the averages cover: the
 	// base scenarios run (every scenario run when none is).

@@ -97,6 +97,7 @@ func runBench(e *env, args []string) int {
 				fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
 				return 1
 			}
+			bench.Finish(r) // what is derived from the measurements, by the current rules
 			all = append(all, r)
 		}
 		res = all[0]
@@ -175,6 +176,31 @@ func runBench(e *env, args []string) int {
 	return 0
 }
 
+// requiredLine is the verdict on every required target, naming those not
+// met and those not measured.
+func requiredLine(r *bench.Results) string {
+	met, notMet, notMeasured := bench.RequiredTargets(r)
+	var b strings.Builder
+	fmt.Fprintf(&b, "required targets: %d of %d measured met", len(met), len(met)+len(notMet))
+	for i, t := range notMet {
+		if i == 0 {
+			b.WriteString("; not met: ")
+		} else {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", t.Name, t.Measured)
+	}
+	for i, t := range notMeasured {
+		if i == 0 {
+			b.WriteString("; not measured: ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(t.Name)
+	}
+	return b.String()
+}
+
 // dropTime leaves the time out of the progress lines.
 func dropTime(groups []string, a slog.Attr) slog.Attr {
 	if len(groups) == 0 && a.Key == slog.TimeKey {
@@ -199,8 +225,9 @@ func printBench(w io.Writer, r *bench.Results) {
 		fmt.Fprintf(w, "%s overhead over %s: average %+.1f%%, weighted %+.1f%%\n", o.Backend, strings.Join(r.Summary.Scope, ", "), o.Average, o.Weighted)
 	}
 	if r.Summary.Verdict != "" {
-		fmt.Fprintf(w, "verdict: %s (target: fixed overhead < %.0f%% on each of %s)\n", r.Summary.Verdict, bench.TargetOverhead, strings.Join(r.Summary.Scope, ", "))
+		fmt.Fprintf(w, "fixed overhead: %s (target: fixed overhead < %.0f%% on each of %s)\n", r.Summary.Verdict, bench.TargetOverhead, strings.Join(r.Summary.Scope, ", "))
 	}
+	fmt.Fprintln(w, requiredLine(r))
 	if c := r.Baseline; c != nil {
 		for _, e := range c.Entries {
 			if e.Status == bench.GateWarn || e.Status == bench.GateFail {
