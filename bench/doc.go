@@ -31,10 +31,14 @@
 // never profiled) and the samples are attributed to modules (ModuleOf);
 // last, each backend's bars are generated again alone for one backtest
 // that measures the peak heap.
-// Finish derives the overheads (from medians), verdicts, module overheads,
+// Finish derives the overheads (from medians), the fixed overhead
+// verdicts (fixed's alone: the target is not decimal's), module overheads,
 // averages, growth series and targets; WriteDir writes results.json,
-// report.md and the SVG charts. Report and the charts read nothing but
-// the Results, so `penny bench --from results.json` redraws them.
+// report.md and the SVG charts. The report's headline (Headline) is the
+// verdict on every required target, naming those not met and those the
+// run did not measure. Report and the charts read nothing but the
+// Results, so `penny bench --from results.json` redraws them (after
+// Finish, so that what is derived follows the current rules).
 //
 // Every backend gets the same plan on every scenario, decimal included:
 // on minute-large a decimal backtest replays about 9.7M asset-bars in
