@@ -36,6 +36,7 @@ func commandTable() map[string]command {
 		"run":     runCommand,
 		"bench":   benchCommand,
 		"stats":   statsCommand,
+		"sweep":   sweepCommand,
 		"version": versionCommand,
 	}
 }

@@ -28,29 +28,41 @@ func Run[N numeric.Number[N]](ctx context.Context, c *config.Config, data *Data[
 
 // NewEngine builds the engine of a run without running it.
 func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], opts Options) (*engine.Engine[N], error) {
-	strategy, err := NewStrategy[N](c.Strategy.Name, &c.Strategy.Params)
+	strategy, cfg, err := Parts[N](c)
 	if err != nil {
 		return nil, err
 	}
+	cfg.Actions = data.Actions
+	cfg.Progress = opts.Progress
+	return engine.New(data.Portal(), strategy, cfg)
+}
+
+// Parts builds what a run of the config needs besides its data: the
+// strategy, and the engine config (capital, execution models, account,
+// benchmark, price adjustment; the data's corporate actions are the
+// caller's to add). A sweep builds them once per combination.
+func Parts[N numeric.Number[N]](c *config.Config) (engine.Strategy[N], engine.Config[N], error) {
+	strategy, err := NewStrategy[N](c.Strategy.Name, &c.Strategy.Params)
+	if err != nil {
+		return nil, engine.Config[N]{}, err
+	}
 	sim, account, err := execution.New[N](c.Execution)
 	if err != nil {
-		return nil, fmt.Errorf("execution: %w", err)
+		return nil, engine.Config[N]{}, fmt.Errorf("execution: %w", err)
 	}
 	capital, err := numeric.Parse[N](c.Capital.String())
 	if err != nil {
-		return nil, fmt.Errorf("capital: %w", err)
+		return nil, engine.Config[N]{}, fmt.Errorf("capital: %w", err)
 	}
 	adjust, err := dataportal.ParseAdjust(c.Data.Adjust)
 	if err != nil {
-		return nil, fmt.Errorf("data.adjust: %w", err)
+		return nil, engine.Config[N]{}, fmt.Errorf("data.adjust: %w", err)
 	}
-	return engine.New(data.Portal(), strategy, engine.Config[N]{
-		Actions:   data.Actions,
+	return strategy, engine.Config[N]{
 		Adjust:    adjust,
 		Capital:   capital,
 		Execution: sim,
 		Account:   account,
 		Benchmark: c.Benchmark,
-		Progress:  opts.Progress,
-	})
+	}, nil
 }

@@ -50,6 +50,11 @@ func NewConfigs(text []byte, dir string) (*Configs, error) {
 
 // Config returns the config of a combination.
 func (cs *Configs) Config(c Combination) (*config.Config, error) {
+	return cs.config(func(i int) (string, bool) { return c.Values[i], true })
+}
+
+// config returns the config with the swept keys that value gives set.
+func (cs *Configs) config(value func(key int) (string, bool)) (*config.Config, error) {
 	doc := clone(cs.root)
 	top := doc.Content[0]
 	for _, key := range []string{"sweep", "walk_forward"} {
@@ -61,7 +66,11 @@ func (cs *Configs) Config(c Combination) (*config.Config, error) {
 		}
 	}
 	for i, path := range cs.paths {
-		if err := set(top, path, c.Values[i]); err != nil {
+		v, ok := value(i)
+		if !ok {
+			continue
+		}
+		if err := set(top, path, v); err != nil {
 			return nil, err
 		}
 	}
@@ -121,8 +130,8 @@ func clone(n *yaml.Node) *yaml.Node {
 	return &c
 }
 
-// Check tries every value of every swept key (the other keys at their
-// first value; for a range, its first and last values) and reports, as
+// Check tries every value of every swept key, alone in the config (for a
+// range, its first and last values), and reports, as
 // input errors naming the key, its line and the value: a config that does
 // not decode or validate (an execution key that does not exist, a value
 // of the wrong type), and a check error that is a YAML decoding error (a
@@ -131,11 +140,6 @@ func clone(n *yaml.Node) *yaml.Node {
 // Skipped row, not an input error. check is typically the strategy's
 // params decoding.
 func (cs *Configs) Check(check func(*config.Config) error) error {
-	space, err := NewSpace(cs.spec)
-	if err != nil {
-		return err
-	}
-	base := space.At(0)
 	var errs []error
 	for k, p := range cs.spec.Params {
 		n, _ := p.Len()
@@ -147,18 +151,16 @@ func (cs *Configs) Check(check func(*config.Config) error) error {
 			}
 		}
 		for _, i := range idx {
-			c := base
-			c.Values = append([]string(nil), base.Values...)
-			c.Values[k] = p.Value(i)
+			v := p.Value(i)
 			key := lineOf("sweep.params."+p.Key, p.Line)
-			cfg, err := cs.Config(c)
+			cfg, err := cs.config(func(j int) (string, bool) { return v, j == k })
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, c.Values[k], noLines(err.Error())))
+				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, v, noLines(err.Error())))
 				break
 			}
 			var te *yaml.TypeError
 			if err := check(cfg); errors.As(err, &te) {
-				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, c.Values[k], typeErrors(te)))
+				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, v, typeErrors(te)))
 				break
 			}
 		}

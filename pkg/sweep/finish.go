@@ -54,8 +54,8 @@ func (c *collector) rankings() []Ranking {
 }
 
 // finish writes what comes of the whole sweep's rows: results.parquet,
-// and best/ for a sweep or walkforward/ for a walk-forward study (the
-// latter also without a folder: its result is returned).
+// best/ for a sweep or walkforward/ for a walk-forward study (the latter
+// also without a folder: its result is returned), and report.html.
 func (s *sweep) finish(ctx context.Context, out string) error {
 	if out != "" {
 		if err := writeParquet(filepath.Join(out, resultsName), filepath.Join(out, "results.parquet"), s.layout); err != nil {
@@ -65,12 +65,18 @@ func (s *sweep) finish(ctx context.Context, out string) error {
 	if s.folds != nil {
 		wf, err := s.walkForward(ctx, out)
 		s.res.WalkForward = wf
-		return err
+		if err != nil {
+			return err
+		}
+	} else if out != "" {
+		if err := s.writeBest(ctx, out); err != nil {
+			return err
+		}
 	}
 	if out == "" {
 		return nil
 	}
-	return s.writeBest(ctx, out)
+	return s.writeHTML(out)
 }
 
 // writeBest runs the best combination of each backend again and writes

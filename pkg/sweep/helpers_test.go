@@ -14,6 +14,7 @@ import (
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/market"
+	"github.com/pennybt/penny/pkg/report"
 )
 
 // testData builds daily XNYS bars of n assets from start to end: each
@@ -148,3 +149,5 @@ func read(t testing.TB, path string) string {
 }
 
 func resultsOf(t testing.TB, dir string) string { return read(t, filepath.Join(dir, "results.csv")) }
+
+func reportOptions(name string) report.Options { return report.Options{Name: name} }

@@ -33,6 +33,14 @@ var partialName = regexp.MustCompile(`^\.(\d+)-of-(\d+)\.partial$`)
 // columns). Errors name the missing, unfinished, duplicated or
 // mismatched shards.
 func CheckShards(out string) (*Shards, error) {
+	set, err := checkShards(out)
+	if err != nil {
+		return nil, &InputError{err}
+	}
+	return set, nil
+}
+
+func checkShards(out string) (*Shards, error) {
 	root := filepath.Join(out, "shards")
 	entries, err := os.ReadDir(root)
 	if err != nil {
@@ -125,14 +133,14 @@ func CheckShards(out string) (*Shards, error) {
 // shards' manifests must match them.
 func Merge(ctx context.Context, spec Spec, opts Options, backends ...Backend) (*Result, error) {
 	if opts.Out == "" {
-		return nil, fmt.Errorf("sweep: merge: no folder")
+		return nil, &InputError{fmt.Errorf("sweep: merge: no folder")}
 	}
 	if opts.Shard != (Shard{}) {
-		return nil, fmt.Errorf("sweep: merge: a merge is of every shard")
+		return nil, &InputError{fmt.Errorf("sweep: merge: a merge is of every shard")}
 	}
 	s, err := prepare(spec, opts, backends)
 	if err != nil {
-		return nil, err
+		return nil, &InputError{err}
 	}
 	set, err := CheckShards(opts.Out)
 	if err != nil {
@@ -140,7 +148,7 @@ func Merge(ctx context.Context, spec Spec, opts Options, backends ...Backend) (*
 	}
 	want := s.manifest(true)
 	if d := want.differs(set.Manifest); d != "" {
-		return nil, fmt.Errorf("sweep: the shards of %s are not of this sweep: %s", opts.Out, d)
+		return nil, &InputError{fmt.Errorf("sweep: the shards of %s are not of this sweep: %s", opts.Out, d)}
 	}
 	if err := s.merge(set); err != nil {
 		return s.res, err

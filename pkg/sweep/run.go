@@ -123,7 +123,7 @@ type sweep struct {
 func Run(ctx context.Context, spec Spec, opts Options, backends ...Backend) (*Result, error) {
 	s, err := prepare(spec, opts, backends)
 	if err != nil {
-		return nil, err
+		return nil, &InputError{err}
 	}
 	if opts.Out == "" {
 		err = s.runStream(ctx)
@@ -140,6 +140,32 @@ func Run(ctx context.Context, spec Spec, opts Options, backends ...Backend) (*Re
 	}
 	s.res.Rankings = s.coll.rankings()
 	return s.res, nil
+}
+
+// InputError is an error of a sweep's input, reported before anything is
+// written: an invalid spec or option, a metric that is not a column, a
+// folder that holds another sweep's results, shards that cannot be
+// merged.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Check reports the errors of a spec that need no data: the sweep block,
+// the walk_forward block, the metric and the constraints' metrics.
+func Check(spec Spec) error {
+	if _, err := NewSpace(&spec.Sweep); err != nil {
+		return &InputError{err}
+	}
+	if _, err := newRanker(&spec.Sweep, 1); err != nil {
+		return &InputError{err}
+	}
+	if spec.WalkForward != nil {
+		if err := spec.WalkForward.Validate(); err != nil {
+			return &InputError{err}
+		}
+	}
+	return nil
 }
 
 // prepare checks everything a sweep needs before it writes anything.
@@ -329,14 +355,14 @@ func (s *sweep) manifest(complete bool) Manifest {
 func (s *sweep) checkManifest(dir string) error {
 	m, err := ReadManifest(dir)
 	if err != nil {
-		return fmt.Errorf("sweep: %s cannot be resumed: %w", dir, err)
+		return &InputError{fmt.Errorf("sweep: %s cannot be resumed: %w", dir, err)}
 	}
 	want := s.manifest(false)
 	if d := want.differs(m); d != "" {
-		return fmt.Errorf("sweep: %s cannot be resumed by this sweep: %s", dir, d)
+		return &InputError{fmt.Errorf("sweep: %s cannot be resumed by this sweep: %s", dir, d)}
 	}
 	if m.Shard != want.Shard || m.Shards != want.Shards {
-		return fmt.Errorf("sweep: %s holds shard %d/%d, not %s", dir, m.Shard, m.Shards, s.opts.Shard)
+		return &InputError{fmt.Errorf("sweep: %s holds shard %d/%d, not %s", dir, m.Shard, m.Shards, s.opts.Shard)}
 	}
 	return nil
 }
@@ -358,7 +384,7 @@ func (s *sweep) runFiles(ctx context.Context) error {
 			}
 		}
 	} else if _, err := os.Stat(partial); err == nil {
-		return fmt.Errorf("sweep: %s holds an interrupted sweep: resume it (--resume) or remove it", partial)
+		return &InputError{fmt.Errorf("sweep: %s holds an interrupted sweep: resume it (--resume) or remove it", partial)}
 	}
 
 	var w *resultsWriter
