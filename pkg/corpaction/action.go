@@ -24,8 +24,11 @@ const (
 	WorthlessRemoval
 )
 
-// Types lists every type, in the order of their constants.
-var Types = []Type{Split, CashDividend, StockDividend, SpinOff, MergerStock, MergerCash, MergerStockAndCash, NameChange, Delisting, WorthlessRemoval}
+// Types returns every type, in the order of their constants (a new slice
+// at each call).
+func Types() []Type {
+	return []Type{Split, CashDividend, StockDividend, SpinOff, MergerStock, MergerCash, MergerStockAndCash, NameChange, Delisting, WorthlessRemoval}
+}
 
 var typeNames = [...]string{
 	Split: "split", CashDividend: "cash_dividend", StockDividend: "stock_dividend", SpinOff: "spin_off",
@@ -46,7 +49,7 @@ func ParseType(s string) (t Type, special bool, err error) {
 	if s == "special_dividend" {
 		return CashDividend, true, nil
 	}
-	for _, t := range Types {
+	for _, t := range Types() {
 		if t.String() == s {
 			return t, false, nil
 		}

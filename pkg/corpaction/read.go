@@ -25,8 +25,11 @@ const (
 	ColTarget     = "target"
 )
 
-// Columns lists the layout's columns in the order WriteCSV writes them.
-var Columns = []string{ColDate, ColSymbol, ColType, ColRatio, ColAmount, ColPayDate, ColRecordDate, ColTarget}
+// Columns returns the layout's columns in the order WriteCSV writes them
+// (a new slice at each call).
+func Columns() []string {
+	return []string{ColDate, ColSymbol, ColType, ColRatio, ColAmount, ColPayDate, ColRecordDate, ColTarget}
+}
 
 // LoadCSV reads the actions file at path (see ReadCSV).
 func LoadCSV[N numeric.Number[N]](path string) ([]Action[N], error) {
@@ -113,12 +116,12 @@ func header(rec []string, file string, line int) (map[string]int, []string, erro
 		names[i] = strings.Clone(f)
 		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(f, "\ufeff")))
 		known := false
-		for _, c := range Columns {
+		for _, c := range Columns() {
 			known = known || c == key
 		}
 		if !known {
 			return nil, nil, &ParseError{File: file, Line: line, Field: names[i], Value: clip(f),
-				Err: fmt.Errorf("%w (want %s)", ErrUnknownColumn, strings.Join(Columns, ", "))}
+				Err: fmt.Errorf("%w (want %s)", ErrUnknownColumn, strings.Join(Columns(), ", "))}
 		}
 		if _, dup := col[key]; dup {
 			return nil, nil, &ParseError{File: file, Line: line, Field: names[i], Value: clip(f), Err: ErrDuplicateColumn}
@@ -296,7 +299,7 @@ func checkDuplicates[N numeric.Number[N]](as []Action[N]) error {
 // WriteCSV writes actions in the layout ReadCSV reads.
 func WriteCSV[N numeric.Number[N]](w io.Writer, as []Action[N]) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
+	if err := cw.Write(Columns()); err != nil {
 		return err
 	}
 	date := func(t time.Time) string {
