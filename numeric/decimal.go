@@ -307,6 +307,9 @@ func (x Decimal) Sqrt() Decimal {
 		if r, s, ok := inlineSqrt(x.coef(), x.scale()); ok {
 			return inline(r, s)
 		}
+		if hi, lo, k, ok := sqrt34(x.coef(), x.scale()); ok {
+			return x.fromBig(newBig128(hi, lo, false, k), "sqrt")
+		}
 	}
 	c, s := x.parts()
 	// Make the scale even and the coefficient long enough that its integer
