@@ -90,8 +90,10 @@ func (c *Context[N]) History(a market.Asset, f market.Field, n int) []N {
 	return c.e.portal.History(a.ID, f, n)
 }
 
-// Record appends value to the custom series name at the current time.
-// Series are returned in the Result.
+// Record appends value to the custom series name at the current time,
+// in the current session. Series are returned in the Result, in the
+// order of their first value; package report writes the last value of
+// each series at each session's end in daily.csv and plots it.
 func (c *Context[N]) Record(name string, value N) {
 	s, ok := c.e.records[name]
 	if !ok {
@@ -100,6 +102,7 @@ func (c *Context[N]) Record(name string, value N) {
 		c.e.recordOrder = append(c.e.recordOrder, name)
 	}
 	s.Time = append(s.Time, c.e.now)
+	s.Session = append(s.Session, c.e.session)
 	s.Value = append(s.Value, value)
 }
 

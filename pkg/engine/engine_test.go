@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -238,6 +239,15 @@ func TestRecordAndRejectReasons(t *testing.T) {
 	if len(r.Records) != 1 || len(r.Records[0].Value) != r.Bars || r.Records[0].Value[2].String() != "100.02" {
 		t.Fatalf("records %+v", r.Records)
 	}
+	// A daily run: the value of bar k was recorded in session k.
+	if rec := r.Records[0]; len(rec.Session) != len(rec.Value) || len(rec.Time) != len(rec.Value) {
+		t.Fatalf("records: %d sessions and %d times for %d values", len(rec.Session), len(rec.Time), len(rec.Value))
+	}
+	for k, s := range r.Records[0].Session {
+		if s != k {
+			t.Fatalf("record %d: session %d, want %d", k, s, k)
+		}
+	}
 	if len(r.Orders) != 5 {
 		t.Fatalf("orders %v", r.Orders)
 	}
@@ -248,5 +258,49 @@ func TestRecordAndRejectReasons(t *testing.T) {
 	}
 	if len(r.Transactions) != 0 || r.Cash.Cmp(r.Capital) != 0 {
 		t.Fatal("a rejected order moved money")
+	}
+}
+
+// recorder records the bar index at every bar of an hourly run, and the
+// session's number in Init and at each session's end.
+type recorder struct{ sessions int }
+
+func (r *recorder) Init(c *Context[numeric.Fixed]) error {
+	c.Record("session", numeric.Int[numeric.Fixed](-1))
+	return nil
+}
+func (r *recorder) OnBar(c *Context[numeric.Fixed]) {
+	c.Record("bar", numeric.Int[numeric.Fixed](int64(c.BarIndex())))
+}
+func (r *recorder) OnSessionEnd(c *Context[numeric.Fixed]) {
+	c.Record("session", numeric.Int[numeric.Fixed](int64(r.sessions)))
+	r.sessions++
+}
+
+// TestRecordSessions checks the session of each recorded value: the
+// session of its bar, the first for Init.
+func TestRecordSessions(t *testing.T) {
+	p := testData[numeric.Fixed](t, market.Hourly, "2024-01-02", "2024-01-10", 1, false)
+	r := run(t, p, &recorder{}, Config[numeric.Fixed]{})
+	if len(r.Records) != 2 || r.Records[0].Name != "session" || r.Records[1].Name != "bar" {
+		t.Fatalf("records %+v", r.Records)
+	}
+	sess := r.Records[0]
+	if len(sess.Value) != len(r.Sessions)+1 || sess.Session[0] != 0 {
+		t.Fatalf("session series: %d values over %d sessions, first in session %d", len(sess.Value), len(r.Sessions), sess.Session[0])
+	}
+	for i, s := range sess.Session[1:] {
+		if s != i || sess.Value[i+1].String() != strconv.Itoa(i) {
+			t.Errorf("session end %d recorded %s in session %d", i, sess.Value[i+1], s)
+		}
+	}
+	bars := r.Records[1]
+	for s := range r.Sessions {
+		first, end := p.Clock().SessionBars(s)
+		for k := first; k < end; k++ {
+			if bars.Session[k] != s || bars.Value[k].String() != strconv.Itoa(k) {
+				t.Errorf("bar %d recorded %s in session %d, want session %d", k, bars.Value[k], bars.Session[k], s)
+			}
+		}
 	}
 }

@@ -70,12 +70,15 @@ func (r *Result[N]) Counts() (placed, filled, rejected, cancelled int) {
 	return len(r.Orders), filled, rejected, cancelled
 }
 
-// Series is a custom series recorded with Context.Record: values and their
-// times (Unix nanoseconds, the bar's stamp).
+// Series is a custom series recorded with Context.Record: values, their
+// times (Unix nanoseconds, the bar's stamp) and the index in
+// Result.Sessions of the session each was recorded in (0 for a value
+// recorded in Init). The three slices have the same length.
 type Series[N numeric.Number[N]] struct {
-	Name  string
-	Time  []int64
-	Value []N
+	Name    string
+	Time    []int64
+	Session []int
+	Value   []N
 }
 
 // ActionCounts returns the number of corporate actions applied, by type

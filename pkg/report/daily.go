@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -20,17 +21,30 @@ var dailyHeader = []string{"date", "portfolio_value", "cash", "positions_value",
 // figures; positions counts the positions held. A run with corporate
 // actions has one more column, dividends: the dividend income accrued in
 // the session (at its ex-dates), exact.
+//
+// Then comes a column per series the strategy recorded with
+// engine.Context.Record, in the order of their first value, headed by
+// the series' name (by "record_" and the name when that is empty or
+// already a column of daily.csv). Its cell is the last value recorded at
+// or before the session's end, exact, carried over the sessions where
+// the strategy records nothing (as zipline's record does); empty before
+// the first value. Values recorded earlier in the same session (an
+// intraday run recording at every bar) are in engine.Result.Records.
 func (r *Report[N]) WriteDaily(w io.Writer) error {
-	header := dailyHeader
+	header := slices.Clone(dailyHeader)
 	divs := len(r.Result.Actions) > 0
 	if divs {
-		header = append(header[:len(header):len(header)], "dividends")
+		header = append(header, "dividends")
+	}
+	recs := r.recordColumns()
+	for _, c := range recs {
+		header = append(header, c.Header)
 	}
 	c, err := newCSV(w, header...)
 	if err != nil {
 		return fmt.Errorf("report: daily.csv: %w", err)
 	}
-	for _, s := range r.Result.Snapshots {
+	for i, s := range r.Result.Snapshots {
 		c.add(s.Session.Format(dateLayout))
 		addNum(c, s.PortfolioValue)
 		addNum(c, s.Cash)
@@ -44,6 +58,13 @@ func (r *Report[N]) WriteDaily(w io.Writer) error {
 		addNum(c, s.Short)
 		if divs {
 			addNum(c, s.Dividends)
+		}
+		for j, rc := range recs {
+			if k := rc.Last[i]; k >= 0 {
+				addNum(c, r.Result.Records[j].Value[k])
+			} else {
+				c.add("")
+			}
 		}
 		if err := c.end(); err != nil {
 			return fmt.Errorf("report: daily.csv: %w", err)

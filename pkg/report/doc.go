@@ -30,7 +30,10 @@
 //	summary.json      the Summary (see Summary.MarshalJSON for its keys;
 //	                  money as exact strings, metrics keyed as by
 //	                  `penny stats --json`)
-//	daily.csv         one row per session from the ledger's snapshots
+//	daily.csv         one row per session from the ledger's snapshots,
+//	                  then a column per series the strategy recorded
+//	                  (engine.Context.Record): its last value at the
+//	                  session's end (see Report.WriteDaily)
 //	transactions.csv  time,symbol,amount,price,commission,order_id
 //	orders.csv        every order with its final status and reason
 //	report.html       the HTML report
@@ -54,7 +57,8 @@
 // one); the drawdown from the running peak; a heatmap of monthly returns
 // (years by months, plus the year, each cell coloured by its return and
 // showing it); the rolling Sharpe ratio over DefaultRollingWindow (63)
-// sessions, or Options.RollingWindow; the metrics table; and the first
+// sessions, or Options.RollingWindow; a chart per recorded series (its
+// value at each session's end, as daily.csv has it); the metrics table; and the first
 // DefaultMaxTrades (1000) transactions, or Options.MaxTrades, with the
 // number left out (transactions.csv has them all).
 //

@@ -90,7 +90,7 @@ func date(t testing.TB, s string) time.Time {
 	return d
 }
 
-// trader buys a quarter of the portfolio in one of AAA, BBB, CCC every
+// trader records two series (see OnBar) and buys a quarter of the portfolio in one of AAA, BBB, CCC every
 // fifth bar, in turn, or sells it when held; it also places an order too
 // large for the cash (rejected at its fill), a day limit order that never
 // fills (cancelled at the session's end), a buy stop of SPY that never triggers
@@ -113,6 +113,12 @@ func (s *trader[N]) Init(ctx *engine.Context[N]) error {
 func (s *trader[N]) OnBar(ctx *engine.Context[N]) {
 	k := ctx.BarIndex()
 	assets := ctx.Assets() // AAA, BBB, CCC, SPY (symbol order)
+	// Two recorded series: the cash at every bar (a name daily.csv
+	// already has), and the bar index at every tenth bar from the fourth.
+	ctx.Record("cash", ctx.Cash())
+	if k%10 == 3 {
+		ctx.Record("signal", numeric.Int[N](int64(k)))
+	}
 	if k%5 == 0 {
 		a := assets[(k/5)%3]
 		if ctx.Position(a).IsZero() {

@@ -27,8 +27,10 @@ type pageData struct {
 	// string it is given, so it is trusted as HTML.
 	Equity, Drawdown, Monthly, Rolling template.HTML
 	Window                             int
-	Transactions                       []tradeRow
-	TransactionsTotal, Omitted, Cap    int
+	// Records has a chart per recorded series (engine.Context.Record).
+	Records                         []template.HTML
+	Transactions                    []tradeRow
+	TransactionsTotal, Omitted, Cap int
 }
 
 type tradeRow struct {
@@ -104,6 +106,14 @@ func (r *Report[N]) WriteHTML(w io.Writer) error {
 			Ys: metrics.RollingSharpe(returns, d.Window, r.opts.Metrics.RiskFree, r.opts.Metrics.Period)}},
 		Empty: "Not enough sessions for a " + strconv.Itoa(d.Window) + "-session window"}
 	d.Rolling = template.HTML(rs.svg())
+
+	for i, c := range r.recordColumns() {
+		rc := lineChart{ID: "record-" + strconv.Itoa(i), Dates: dates, YLabel: ratioLabel,
+			Title: "Recorded: " + c.Name + " (the last value at each session's end)",
+			Lines: []line{{Name: c.Name, Class: "record"}}, Empty: "No value recorded"}
+		rc.Lines[0].Ys = r.recordValues(c, i)
+		d.Records = append(d.Records, template.HTML(rc.svg()))
+	}
 
 	d.TransactionsTotal = len(res.Transactions)
 	d.Cap = r.opts.maxTrades()

@@ -211,7 +211,7 @@ func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Resul
 			t.Errorf("svg %s: %d points outside the viewBox, e.g. %s", s.id, len(s.outside), s.outside[0])
 		}
 	}
-	if want := []string{"equity", "drawdown", "monthly-returns", "rolling-sharpe"}; !slices.Equal(ids, want) {
+	if want := []string{"equity", "drawdown", "monthly-returns", "rolling-sharpe", "record-0", "record-1"}; !slices.Equal(ids, want) {
 		t.Fatalf("svg ids %v, want %v", ids, want)
 	}
 	lines := []struct {
@@ -223,6 +223,10 @@ func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Resul
 		{"drawdown", "line drawdown", n},
 		// The Sharpe ratio of each full window of 63 sessions.
 		{"rolling-sharpe", "line rolling-sharpe", n - report.DefaultRollingWindow + 1},
+		// The recorded series: cash from the first session, the signal
+		// from the fourth.
+		{"record-0", "line record", n},
+		{"record-1", "line record", n - 3},
 	}
 	for _, l := range lines {
 		if got := doc.svg(t, l.svg).paths[l.class]; !slices.Equal(got, []int{l.points}) {
@@ -236,7 +240,8 @@ func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Resul
 				total += p
 			}
 		}
-		if want := map[string]int{"equity": 2 * n, "drawdown": n, "rolling-sharpe": n - report.DefaultRollingWindow + 1}[s.id]; total != want {
+		if want := map[string]int{"equity": 2 * n, "drawdown": n, "rolling-sharpe": n - report.DefaultRollingWindow + 1,
+			"record-0": n, "record-1": n - 3}[s.id]; total != want {
 			t.Errorf("svg %s: %d points in all, want %d", s.id, total, want)
 		}
 	}
@@ -364,8 +369,8 @@ func TestHTMLLongRun(t *testing.T) {
 			}
 		}
 	}
-	if lines != 4 {
-		t.Errorf("%d lines, want 4", lines)
+	if lines != 6 {
+		t.Errorf("%d lines, want 6", lines)
 	}
 	if b.Len() > 300<<10 {
 		t.Errorf("report.html is %d bytes, want under 300 kB", b.Len())

@@ -292,8 +292,10 @@ func sameSummary(a, b metrics.Summary) bool {
 }
 
 func checkDaily[N numeric.Number[N]](t *testing.T, path string, res *engine.Result[N]) {
+	// The recorded series come last: cash, renamed as daily.csv has a
+	// column of that name, then signal.
 	rows := readCSV(t, path, []string{"date", "portfolio_value", "cash", "positions_value", "pnl", "return",
-		"gross_leverage", "net_leverage", "positions", "long", "short"})
+		"gross_leverage", "net_leverage", "positions", "long", "short", "record_cash", "signal"})
 	if len(rows) != len(res.Sessions) || len(rows) != len(res.Snapshots) {
 		t.Fatalf("%d rows for %d sessions and %d snapshots", len(rows), len(res.Sessions), len(res.Snapshots))
 	}
@@ -315,6 +317,17 @@ func checkDaily[N numeric.Number[N]](t *testing.T, path string, res *engine.Resu
 		}
 		equalN(t, where("long"), r[9], s.Long)
 		equalN(t, where("short"), r[10], s.Short)
+		// A daily run: bar i is session i. The cash recorded at its bar;
+		// the signal recorded last, at the latest bar k <= i with k%10 ==
+		// 3 (carried over the sessions in between), none before bar 3.
+		equalN(t, where("record_cash"), r[11], res.Records[0].Value[i])
+		signal := ""
+		if i >= 3 {
+			signal = strconv.Itoa(i - (i-3)%10)
+		}
+		if r[12] != signal {
+			t.Errorf("%s = %q, want %q", where("signal"), r[12], signal)
+		}
 	}
 }
 
