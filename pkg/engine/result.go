@@ -46,6 +46,20 @@ type Result[N numeric.Number[N]] struct {
 	Elapsed         time.Duration
 }
 
+// Events returns the ledger events of the corporate actions applied, in
+// order (the Event of each of Actions): with Transactions, the log that
+// ledger.RoundTrips follows.
+func (r *Result[N]) Events() []ledger.Event[N] {
+	if len(r.Actions) == 0 {
+		return nil
+	}
+	evs := make([]ledger.Event[N], len(r.Actions))
+	for i := range r.Actions {
+		evs[i] = r.Actions[i].Event
+	}
+	return evs
+}
+
 // Returns returns the session returns from the snapshots.
 func (r *Result[N]) Returns() []float64 {
 	out := make([]float64, len(r.Snapshots))

@@ -82,6 +82,10 @@ type Event[N numeric.Number[N]] struct {
 	Receivable  N
 	Realized    N
 	Dividend    N
+	// Seq is the number of transactions in the ledger's log when the
+	// event applied: it came after transaction Seq-1 and before
+	// transaction Seq (RoundTrips merges the two logs by it).
+	Seq int
 }
 
 // receivable is a dividend accrued and not paid yet.
@@ -121,6 +125,7 @@ func (l *Ledger[N]) position(a market.Asset) *Position[N] {
 }
 
 func (l *Ledger[N]) record(ev Event[N]) Event[N] {
+	ev.Seq = l.ntx
 	l.events = append(l.events, ev)
 	return ev
 }
@@ -345,6 +350,20 @@ func (l *Ledger[N]) receive(a market.Asset, t *Position[N], q, cost, price N) {
 		return
 	}
 	oldCost, oldValue := t.Cost, t.Value
+	if pnl, ok := receiveInto(t, q, cost); ok {
+		l.realize(t, pnl)
+	}
+	if price.Sign() > 0 {
+		t.LastPrice = price
+	}
+	l.revalue(a.ID, t, oldCost, oldValue)
+}
+
+// receiveInto adds q shares of cost to the position t by the rule of
+// receive, setting its Amount and Cost, and returns the P&L it realizes
+// (ok false, and a zero P&L, when t was flat or of the same sign). It is
+// the one rule of receive and of RoundTrips.
+func receiveInto[N numeric.Number[N]](t *Position[N], q, cost N) (pnl N, ok bool) {
 	amt := t.Amount
 	after := amt.Add(q)
 	switch {
@@ -357,18 +376,15 @@ func (l *Ledger[N]) receive(a market.Asset, t *Position[N], q, cost, price N) {
 		}
 		// Receiving q at cost is buying it back for cost: the closed
 		// share realizes -cost less the cost removed.
-		l.realize(t, cost.Neg().Sub(removed))
+		pnl, ok = cost.Neg().Sub(removed), true
 		t.Cost = t.Cost.Sub(removed)
 	default:
 		closing := mulDiv(cost, amt.Neg(), q)
-		l.realize(t, closing.Neg().Sub(t.Cost))
+		pnl, ok = closing.Neg().Sub(t.Cost), true
 		t.Cost = cost.Sub(closing)
 	}
 	t.Amount = after
-	if price.Sign() > 0 {
-		t.LastPrice = price
-	}
-	l.revalue(a.ID, t, oldCost, oldValue)
+	return pnl, ok
 }
 
 // truncLot returns q truncated toward zero to a whole multiple of lot.

@@ -130,7 +130,7 @@ func benchRoundTrips[N numeric.Number[N]](b *testing.B) {
 	}
 	txs := l.Transactions()
 	for b.Loop() {
-		ledger.RoundTrips(txs)
+		ledger.RoundTrips(txs, nil)
 	}
 }
 

@@ -71,6 +71,17 @@
 // as a round trip does here, at average cost, but splits a flip's
 // commission between the two trades pro rata to quantity).
 //
+// RoundTrips also replays the corporate action events between the fills,
+// in the order the ledger applied them (Event.Seq), through the same
+// arithmetic: a split keeps the trip open with its Amount multiplied by
+// the ratio (bought 10, split 2:1, sold 20 is one trip), a stock merger
+// or name change carries the trip to the target, a cash merger or
+// delisting closes it, shares received open, add to or reduce the
+// target's trip as a fill would; cash in lieu is P&L of the trip that
+// held the shares, and a dividend accrues in the trip's Dividends (apart
+// from its P&L, as the ledger keeps dividends apart from Realized). So
+// the trips' P&L is still the ledger's Realized, exactly.
+//
 // # Valuation
 //
 // Positions are indexed by asset ID, and the ledger keeps a compact,

@@ -70,7 +70,7 @@ func ExampleRoundTrips() {
 	} {
 		l.Apply(t)
 	}
-	for _, rt := range ledger.RoundTrips(l.Transactions()) {
+	for _, rt := range ledger.RoundTrips(l.Transactions(), l.Events()) {
 		fmt.Printf("%s %s from %s: closed %v, cost %s, commission %s, pnl %s\n", rt.Asset.Symbol, rt.Amount,
 			rt.Entry.Format("Jan 2"), rt.Closed, rt.Cost, rt.Commission, rt.PnL)
 	}

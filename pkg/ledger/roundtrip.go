@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/pennybt/penny/numeric"
@@ -34,12 +35,17 @@ type RoundTrip[N numeric.Number[N]] struct {
 	// flip's commission belongs to the trip it closes, as the ledger
 	// charges it.
 	Commission N
-	// PnL is the P&L the ledger realized on the trip's fills: exact in
-	// Fixed and Decimal, net of Commission. For a closed trip it is the
-	// cash the trip moved, -(sum of its notionals) - Commission, with a
-	// flip's closing part as its notional. For an open trip it is what
-	// its partial closes realized so far.
+	// PnL is the P&L the ledger realized on the trip's fills and
+	// corporate actions: exact in Fixed and Decimal, net of Commission.
+	// For a closed trip without actions it is the cash the trip moved,
+	// -(sum of its notionals) - Commission, with a flip's closing part as
+	// its notional. For an open trip it is what its partial closes
+	// realized so far.
 	PnL N
+	// Dividends is the dividend income accrued on the position while the
+	// trip was open (negative for a short, which owes it). It is not in
+	// PnL: the ledger counts dividends apart from realized P&L.
+	Dividends N
 }
 
 // RoundTrips splits a transaction log into round trips by the ledger's
@@ -58,63 +64,197 @@ type RoundTrip[N numeric.Number[N]] struct {
 //     commission) and opens the next trip, in the other direction, with
 //     the rest of the fill.
 //
+// events are the ledger's corporate action events (Ledger.Events, or
+// the events of engine.Result.Actions), in the order applied; nil for a
+// run without actions. They are replayed between the transactions by
+// their Seq, as the ledger applied them, so that a trip follows its
+// position through them instead of seeing a fill it never had:
+//
+//   - a split keeps the trip open (its Amount is multiplied by the ratio,
+//     rounded to 8 decimals half-even when not exact); the P&L of cash in
+//     lieu falls in the trip, and a split that leaves nothing (a reverse
+//     split of less than a lot, paid in cash) closes it;
+//   - a cash merger, a delisting or a worthless removal closes the trip
+//     with the P&L it realized;
+//   - a stock merger or a name change moves the trip onto the target
+//     when the target is flat (its Asset becomes the target, its Amount
+//     is multiplied by the ratio); otherwise it closes the trip, and the
+//     shares received add to, reduce or flip the target's trip as a fill
+//     at the cost moved would;
+//   - a distribution (a spin-off, a stock dividend of another symbol)
+//     gives the target shares at no cost, as a fill would, and its cash
+//     in lieu falls in the trip of the asset held;
+//   - a dividend adds to the trip's Dividends; its payment does nothing.
+//
 // The trips are in the order they were opened; trips still open at the
 // end come with Closed false. Every P&L the ledger realizes falls in
 // exactly one trip, so in Fixed and Decimal the trips' PnL add up
-// exactly to the ledger's Realized (to each position's Realized per
-// asset); in Float they agree to rounding. (In Float, fractional amounts
-// that do not cancel exactly in binary leave a residue that the ledger
-// holds as a position, and the trips follow it: a crypto position sold
-// in pieces may stay open, or flip into a tiny trip, where Fixed and
-// Decimal close it.)
+// exactly to the ledger's Realized; in Float they agree to rounding.
+// (In Float, fractional amounts that do not cancel exactly in binary
+// leave a residue that the ledger holds as a position, and the trips
+// follow it: a crypto position sold in pieces may stay open, or flip into
+// a tiny trip, where Fixed and Decimal close it.)
 //
 // Like Apply, RoundTrips panics on a zero amount or a negative asset ID
-// (the ledger never logs one), and with a *numeric.ArithmeticError if a
+// (the ledger never logs one), on events out of order or past the end of
+// txs (not the same ledger's), and with a *numeric.ArithmeticError if a
 // Fixed value overflows.
-func RoundTrips[N numeric.Number[N]](txs []Transaction[N]) []RoundTrip[N] {
-	var (
-		trips []RoundTrip[N]
-		pos   []Position[N] // indexed by asset ID
-		open  []int         // index in trips of the asset's open trip, -1 for none
-	)
-	for i := range txs {
-		tx := &txs[i]
-		id := tx.Asset.ID
-		if tx.Amount.IsZero() || id < 0 {
-			panic(fmt.Sprintf("ledger: RoundTrips: transaction %d of %s asset ID %d", i, tx.Amount, id))
+func RoundTrips[N numeric.Number[N]](txs []Transaction[N], events []Event[N]) []RoundTrip[N] {
+	r := tripReplay[N]{}
+	next := 0
+	for k := range events {
+		ev := &events[k]
+		if ev.Seq < next || ev.Seq > len(txs) {
+			panic(fmt.Sprintf("ledger: RoundTrips: event %d (%s of %s) at transaction %d, after %d of %d transactions", k, ev.Kind, ev.Asset.Symbol, ev.Seq, next, len(txs)))
 		}
-		for len(pos) <= id {
-			pos = append(pos, Position[N]{})
-			open = append(open, -1)
+		for ; next < ev.Seq; next++ {
+			r.fill(txs, next)
 		}
-		p := &pos[id]
-		before := p.Amount
-		notional := tx.Notional()
-		pnl, realizes := trade(p, tx, notional)
-		if before.IsZero() {
-			open[id] = len(trips)
-			trips = append(trips, RoundTrip[N]{Asset: tx.Asset, Entry: tx.Time, Amount: tx.Amount,
-				Cost: p.Cost, Commission: tx.Commission})
-			continue
-		}
-		rt := &trips[open[id]]
-		rt.Commission = rt.Commission.Add(tx.Commission)
-		if !realizes {
-			rt.Amount = rt.Amount.Add(tx.Amount)
-			rt.Cost = rt.Cost.Add(notional).Add(tx.Commission)
-			continue
-		}
-		rt.PnL = rt.PnL.Add(pnl)
-		if after := p.Amount; after.IsZero() || after.Sign() != before.Sign() {
-			rt.Closed, rt.Exit = true, tx.Time
-			open[id] = -1
-			if !after.IsZero() {
-				// The flip opens the next trip with the rest of the fill,
-				// at the cost the ledger gives it, without commission.
-				open[id] = len(trips)
-				trips = append(trips, RoundTrip[N]{Asset: tx.Asset, Entry: tx.Time, Amount: after, Cost: p.Cost})
-			}
+		r.event(ev)
+	}
+	for ; next < len(txs); next++ {
+		r.fill(txs, next)
+	}
+	return r.trips
+}
+
+// tripReplay replays the ledger's positions and follows their trips.
+type tripReplay[N numeric.Number[N]] struct {
+	trips []RoundTrip[N]
+	pos   []Position[N] // indexed by asset ID
+	open  []int         // index in trips of the asset's open trip, -1 for none
+}
+
+func (r *tripReplay[N]) grow(id int) {
+	for len(r.pos) <= id {
+		r.pos = append(r.pos, Position[N]{})
+		r.open = append(r.open, -1)
+	}
+}
+
+func (r *tripReplay[N]) fill(txs []Transaction[N], i int) {
+	tx := &txs[i]
+	id := tx.Asset.ID
+	if tx.Amount.IsZero() || id < 0 {
+		panic(fmt.Sprintf("ledger: RoundTrips: transaction %d of %s asset ID %d", i, tx.Amount, id))
+	}
+	r.grow(id)
+	p := &r.pos[id]
+	before := p.Amount
+	notional := tx.Notional()
+	pnl, realizes := trade(p, tx, notional)
+	if before.IsZero() {
+		r.start(tx.Asset, tx.Time, tx.Amount, p.Cost, tx.Commission)
+		return
+	}
+	rt := &r.trips[r.open[id]]
+	rt.Commission = rt.Commission.Add(tx.Commission)
+	if !realizes {
+		rt.Amount = rt.Amount.Add(tx.Amount)
+		rt.Cost = rt.Cost.Add(notional).Add(tx.Commission)
+		return
+	}
+	r.realized(id, before, pnl, tx.Time, tx.Asset)
+}
+
+// start opens a trip on asset a.
+func (r *tripReplay[N]) start(a market.Asset, at time.Time, amount, cost, commission N) {
+	r.open[a.ID] = len(r.trips)
+	r.trips = append(r.trips, RoundTrip[N]{Asset: a, Entry: at, Amount: amount, Cost: cost, Commission: commission})
+}
+
+// realized books pnl in the open trip of asset id, whose position was
+// before and is now r.pos[id]: the trip closes when the position
+// returned to zero or crossed it, and a crossing opens the next trip
+// with what is left, at the cost the ledger gives it.
+func (r *tripReplay[N]) realized(id int, before, pnl N, at time.Time, a market.Asset) {
+	rt := &r.trips[r.open[id]]
+	rt.PnL = rt.PnL.Add(pnl)
+	p := &r.pos[id]
+	if after := p.Amount; after.IsZero() || after.Sign() != before.Sign() {
+		rt.Closed, rt.Exit = true, at
+		r.open[id] = -1
+		if !after.IsZero() {
+			r.start(a, at, after, p.Cost, numeric.Zero[N]())
 		}
 	}
-	return trips
+}
+
+// event replays a corporate action event (see RoundTrips).
+func (r *tripReplay[N]) event(ev *Event[N]) {
+	id := ev.Asset.ID
+	if id < 0 || ev.Target.ID < 0 {
+		panic(fmt.Sprintf("ledger: RoundTrips: %s event of asset ID %d", ev.Kind, id))
+	}
+	r.grow(max(id, ev.Target.ID))
+	p := &r.pos[id]
+	if ev.Before.IsZero() {
+		return // a flat position: the event had no effect
+	}
+	switch ev.Kind {
+	case EventDividend:
+		rt := &r.trips[r.open[id]]
+		rt.Dividends = rt.Dividends.Add(ev.Dividend)
+	case EventSplit:
+		rt := &r.trips[r.open[id]]
+		rt.Amount = scaled(rt.Amount, ev.New, ev.Old)
+		p.Amount = ev.After
+		// Cash in lieu removed cash - realized of the cost.
+		p.Cost = p.Cost.Sub(ev.Cash.Sub(ev.Realized))
+		r.realized(id, ev.Before, ev.Realized, ev.Time, ev.Asset)
+	case EventClose:
+		p.Amount, p.Cost = numeric.Zero[N](), numeric.Zero[N]()
+		r.realized(id, ev.Before, ev.Realized, ev.Time, ev.Asset)
+	case EventExchange:
+		t := &r.pos[ev.Target.ID]
+		p.Amount, p.Cost = numeric.Zero[N](), numeric.Zero[N]()
+		q := ev.TargetAfter.Sub(ev.TargetBefore)
+		if t.Amount.IsZero() && !q.IsZero() {
+			// The trip goes on in the target.
+			rt := &r.trips[r.open[id]]
+			rt.PnL = rt.PnL.Add(ev.Realized)
+			rt.Asset, rt.Amount = ev.Target, scaled(rt.Amount, ev.New, ev.Old)
+			r.open[ev.Target.ID], r.open[id] = r.open[id], -1
+			t.Asset, t.Amount, t.Cost = ev.Target, q, ev.CostMoved
+			return
+		}
+		r.realized(id, ev.Before, ev.Realized, ev.Time, ev.Asset)
+		r.receive(ev, t, q, ev.CostMoved)
+	case EventDistribution:
+		// The cash in lieu is the holder's; the ledger books it on the
+		// target.
+		rt := &r.trips[r.open[id]]
+		rt.PnL = rt.PnL.Add(ev.Realized)
+		r.receive(ev, &r.pos[ev.Target.ID], ev.TargetAfter.Sub(ev.TargetBefore), numeric.Zero[N]())
+	}
+}
+
+// receive gives the target of ev q shares of cost, by the ledger's rule
+// (receiveInto): it opens a trip on a flat target, adds to its trip, or
+// realizes P&L in it as a fill would.
+func (r *tripReplay[N]) receive(ev *Event[N], t *Position[N], q, cost N) {
+	if q.IsZero() && cost.IsZero() {
+		return
+	}
+	tid := ev.Target.ID
+	before := t.Amount
+	t.Asset = ev.Target
+	pnl, realizes := receiveInto(t, q, cost)
+	switch {
+	case before.IsZero():
+		r.start(ev.Target, ev.Time, q, t.Cost, numeric.Zero[N]())
+	case !realizes:
+		rt := &r.trips[r.open[tid]]
+		rt.Amount, rt.Cost = rt.Amount.Add(q), rt.Cost.Add(cost)
+	default:
+		r.realized(tid, before, pnl, ev.Time, ev.Target)
+	}
+}
+
+// scaled returns x*new/old, rounded once to 8 decimals half-even.
+func scaled[N numeric.Number[N]](x N, newShares, oldShares int64) N {
+	if newShares == oldShares {
+		return x
+	}
+	return fromRat[N](new(big.Rat).Mul(rat(x), big.NewRat(newShares, oldShares)))
 }

@@ -68,7 +68,7 @@ func testRoundTrips[N numeric.Number[N]](t *testing.T) {
 		{aapl, 5, 6, "-5", "-450", "0.5", "49.5"},
 		{nvda, 6, 0, "3", "100", "0.01", "1.66666667"},
 	}
-	got := ledger.RoundTrips(l.Transactions())
+	got := ledger.RoundTrips(l.Transactions(), l.Events())
 	if len(got) != len(wants) {
 		t.Fatalf("%d round trips, want %d: %+v", len(got), len(wants), got)
 	}
@@ -94,7 +94,7 @@ func testRoundTrips[N numeric.Number[N]](t *testing.T) {
 	if !same(t, l.Realized(), "186.66666667") {
 		t.Errorf("ledger realized %s, want 186.66666667", l.Realized())
 	}
-	if got := ledger.RoundTrips[N](nil); len(got) != 0 {
+	if got := ledger.RoundTrips[N](nil, nil); len(got) != 0 {
 		t.Errorf("no transactions: %d trips", len(got))
 	}
 }
@@ -110,7 +110,7 @@ func TestRoundTripsPanic(t *testing.T) {
 					t.Errorf("%v: recovered %v, want a panic naming transaction 1", bad, r)
 				}
 			}()
-			ledger.RoundTrips([]ledger.Transaction[numeric.Fixed]{tx[numeric.Fixed](t, orcl, "1", "10", "0"), bad})
+			ledger.RoundTrips([]ledger.Transaction[numeric.Fixed]{tx[numeric.Fixed](t, orcl, "1", "10", "0"), bad}, nil)
 		}()
 	}
 }
@@ -252,7 +252,7 @@ func testTripsRat[N numeric.Number[N]](t *testing.T, ops []op, flat bool) {
 	l := applyOps(t, ops, func(step int, x ledger.Transaction[N]) {
 		ref.apply(x.Time, x.Asset.ID, parseRat(t, x.Amount.String()), parseRat(t, x.Price.String()), parseRat(t, x.Commission.String()))
 	})
-	got := ledger.RoundTrips(l.Transactions())
+	got := ledger.RoundTrips(l.Transactions(), l.Events())
 	if len(got) != len(ref.trips) {
 		t.Fatalf("%d round trips, big.Rat finds %d", len(got), len(ref.trips))
 	}
@@ -309,7 +309,7 @@ func testTripsRat[N numeric.Number[N]](t *testing.T, ops []op, flat bool) {
 
 func testTripsFloat(t *testing.T, ops []op) {
 	l := applyOps[numeric.Float](t, ops, nil)
-	got := ledger.RoundTrips(l.Transactions())
+	got := ledger.RoundTrips(l.Transactions(), l.Events())
 	var total float64
 	perAsset := make([]float64, len(ratAssets))
 	for _, g := range got {

@@ -90,7 +90,7 @@ func ExampleTrades() {
 	// SPY: one round trip at average cost (the partial close makes none
 	// of its own), -5001 + 2039 + 2939 = -23. QQQ: +48, then a position
 	// still open.
-	s := metrics.Trades(ledger.RoundTrips(l.Transactions()))
+	s := metrics.Trades(ledger.RoundTrips(l.Transactions(), l.Events()))
 	fmt.Printf("trips %d (open %d), win rate %.2f, profit factor %.4f\n", s.Count, s.Open, s.WinRate, s.ProfitFactor)
 	fmt.Println("pnl", s.PnL, "average win", s.AverageWin, "average loss", s.AverageLoss)
 	fmt.Println("realized", s.PnL.Add(s.OpenPnL), "ledger", l.Realized())

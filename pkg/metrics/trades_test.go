@@ -74,7 +74,7 @@ func testTrades[N numeric.Number[N]](t *testing.T) {
 	for _, x := range log {
 		l.Apply(x)
 	}
-	s := Trades(ledger.RoundTrips(l.Transactions()))
+	s := Trades(ledger.RoundTrips(l.Transactions(), l.Events()))
 	if s.Count != 4 || s.Wins != 2 || s.Losses != 1 || s.Open != 1 {
 		t.Errorf("count %d wins %d losses %d open %d, want 4 2 1 1", s.Count, s.Wins, s.Losses, s.Open)
 	}

@@ -251,7 +251,7 @@ func checkSummaryFile[N numeric.Number[N]](t *testing.T, path string, res *engin
 	}
 	// The trades are metrics.Trades over the ledger's round trips, money
 	// exact.
-	wantT := metrics.Trades(ledger.RoundTrips(res.Transactions))
+	wantT := metrics.Trades(ledger.RoundTrips(res.Transactions, res.Events()))
 	gt := got.Trades
 	if gt.Count != wantT.Count || gt.Wins != wantT.Wins || gt.Losses != wantT.Losses || gt.Open != wantT.Open ||
 		!sameFloat(gt.WinRate, wantT.WinRate) || !sameFloat(gt.ProfitFactor, wantT.ProfitFactor) {

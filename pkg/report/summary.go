@@ -113,7 +113,7 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 		s.Metrics = metrics.Summarize(returns, opts.Metrics)
 	}
 
-	s.Trades = summarizeTrades(metrics.Trades(ledger.RoundTrips(res.Transactions)))
+	s.Trades = summarizeTrades(metrics.Trades(ledger.RoundTrips(res.Transactions, res.Events())))
 	return s, nil
 }
 
