@@ -110,13 +110,20 @@ func outputs[N numeric.Number[N]](t *testing.T, c *config.Config) map[string][]b
 	}
 	out["daily.csv"] = bytes.Clone(b.Bytes())
 	var digests strings.Builder
-	for _, f := range []struct {
+	files := []struct {
 		name  string
 		write func(w *bytes.Buffer) error
 	}{
 		{"transactions.csv", func(w *bytes.Buffer) error { return r.WriteTransactions(w) }},
 		{"orders.csv", func(w *bytes.Buffer) error { return r.WriteOrders(w) }},
-	} {
+	}
+	if len(res.Actions) > 0 {
+		files = append(files, struct {
+			name  string
+			write func(w *bytes.Buffer) error
+		}{"actions.csv", func(w *bytes.Buffer) error { return r.WriteActions(w) }})
+	}
+	for _, f := range files {
 		b.Reset()
 		if err := f.write(&b); err != nil {
 			t.Fatal(err)

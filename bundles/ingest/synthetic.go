@@ -15,7 +15,8 @@ import (
 
 // Synthetic returns the ingester of the synthetic data cfg describes, or
 // cfg's validation error. The manifest records the seed, frequency,
-// calendar, dates and the symbols (or the number of assets).
+// calendar, dates and the symbols (or the number of assets), and the
+// rates of the actions generated, if any (stored with the bars).
 func Synthetic(cfg synthetic.Config) (*Ingester, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -23,6 +24,12 @@ func Synthetic(cfg synthetic.Config) (*Ingester, error) {
 	opts := map[string]string{
 		"seed": strconv.FormatUint(cfg.Seed, 10), "frequency": cfg.Frequency.String(), "calendar": cfg.Calendar,
 		"start": cfg.Start.Format(time.DateOnly), "end": cfg.End.Format(time.DateOnly),
+	}
+	if cfg.Actions.Splits != 0 {
+		opts["splits"] = strconv.FormatFloat(cfg.Actions.Splits, 'g', -1, 64)
+	}
+	if cfg.Actions.DividendYield != 0 {
+		opts["dividend_yield"] = strconv.FormatFloat(cfg.Actions.DividendYield, 'g', -1, 64)
 	}
 	if len(cfg.Symbols) > 0 {
 		opts["symbols"] = strings.Join(cfg.Symbols, ",")
@@ -33,12 +40,10 @@ func Synthetic(cfg synthetic.Config) (*Ingester, error) {
 	return &Ingester{source: src, read: func(_ context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
 		return exactly(in, o,
 			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
-				ds, err := synthetic.Generate[numeric.Fixed](cfg)
-				return ds, nil, err
+				return synthetic.GenerateWithActions[numeric.Fixed](cfg)
 			},
 			func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error) {
-				ds, err := synthetic.Generate[numeric.Decimal](cfg)
-				return ds, nil, err
+				return synthetic.GenerateWithActions[numeric.Decimal](cfg)
 			})
 	}}, nil
 }

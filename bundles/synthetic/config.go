@@ -58,6 +58,9 @@ type Config struct {
 	Volume float64 `yaml:"volume"`
 	// Class of the assets: "equity" (when empty) or "crypto".
 	Class string `yaml:"class"`
+	// Actions, when set, generates splits and cash dividends with the
+	// bars (see Actions and GenerateWithActions).
+	Actions Actions `yaml:"actions"`
 }
 
 // Range is a closed interval [Min, Max]; Min == Max is a single value.
@@ -211,6 +214,9 @@ func (c Config) resolve() (resolved, error) {
 	}
 	if r.class, err = market.ParseClass(c.Class); err != nil {
 		return r, fmt.Errorf("synthetic: class: %w", err)
+	}
+	if err := c.Actions.validate(); err != nil {
+		return r, err
 	}
 	return r, nil
 }

@@ -33,6 +33,19 @@
 // (three times the midday rate at the open and the close) with a
 // log-normal noise of mean 1.
 //
+// # Corporate actions
+//
+// With Config.Actions set, [GenerateWithActions] also draws splits and
+// cash dividends at seeded dates and makes the bars raw around them, as
+// real traded prices are: at the open of a split's ex-date the price is
+// divided by the ratio (and the volume multiplied by it), at a
+// dividend's the amount comes off the previous close. It returns the
+// actions (package corpaction) with the bars, so that a run applies them
+// (a split then doubles the shares instead of looking like a crash).
+// [Generate] refuses such a config. The actions are drawn from a stream
+// of their own, so the bars draw the same random numbers with and
+// without them; see [Actions].
+//
 // # Exactness
 //
 // Every price is a whole number of ticks, at least one tick, at most

@@ -9,6 +9,7 @@ import (
 	"github.com/pennybt/penny/internal/parallel"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/clock"
+	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -20,25 +21,43 @@ import (
 // Asset.ID set) and every series satisfies market.Series.Validate.
 //
 // Prices are whole numbers of ticks, converted to N exactly: Fixed and
-// Decimal datasets hold the same decimal values digit for digit, Float the
+// Decimal datasets hold the same decimals digit for digit, Float the
 // nearest float64 to each.
+//
+// A config with Actions is refused: its bars are raw, and without their
+// actions a split would look like a crash. Use GenerateWithActions.
 func Generate[N numeric.Number[N]](cfg Config) (*market.Dataset[N], error) {
+	if !cfg.Actions.IsZero() {
+		return nil, fmt.Errorf("synthetic: the config generates corporate actions: use GenerateWithActions, which returns them with the bars they apply to")
+	}
+	ds, _, err := GenerateWithActions[N](cfg)
+	return ds, err
+}
+
+// GenerateWithActions is Generate for a config with Actions: it returns
+// the raw bars and the corporate actions that apply to them (none when
+// cfg.Actions is zero), sorted as corpaction.Sort sorts them, each
+// dated at its session and from origin "synthetic". Dividend amounts are
+// whole numbers of ticks, exact in every backend.
+func GenerateWithActions[N numeric.Number[N]](cfg Config) (*market.Dataset[N], []corpaction.Action[N], error) {
 	r, err := cfg.resolve()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	clk, err := clock.New(r.cal, r.frequency, cfg.Start, cfg.End)
 	if err != nil {
-		return nil, fmt.Errorf("synthetic: %w", err)
+		return nil, nil, fmt.Errorf("synthetic: %w", err)
 	}
 	sch := newSchedule(clk, r.cal, cfg.Start)
 	series := make([]market.Series[N], len(r.symbols))
+	acts := make([][]corpaction.Action[N], len(r.symbols))
 	// One walker per goroutine: its columns are reused from one asset to
 	// the next. Generating cannot fail.
 	_ = parallel.ForEach(context.Background(), len(series), 0,
 		func() *walker { return newWalker(sch, cfg, r.tick) },
 		func(_ context.Context, w *walker, i int) error {
 			sym := r.symbols[i]
+			w.plan = sch.plan(actionStream(cfg.Seed, sym), cfg.Actions, w.plan)
 			w.walk(streamFor(cfg.Seed, sym))
 			s := &series[i]
 			s.Asset = market.Asset{Symbol: sym, Class: r.class, TickSize: r.tick.String(), LotSize: r.lot}
@@ -48,13 +67,42 @@ func Generate[N numeric.Number[N]](cfg Config) (*market.Dataset[N], error) {
 			s.Low = prices[N](w.low, r.tick)
 			s.Close = prices[N](w.close, r.tick)
 			s.Volume = prices[N](w.volume, tick{units: 1})
+			acts[i] = actions[N](w.done, sym, sch, r.tick)
 			return nil
 		})
 	ds := &market.Dataset[N]{Frequency: r.frequency, Calendar: r.cal.Name(), Series: series}
 	if err := ds.Normalize(); err != nil {
-		return nil, fmt.Errorf("synthetic: %w", err)
+		return nil, nil, fmt.Errorf("synthetic: %w", err)
 	}
-	return ds, nil
+	var all []corpaction.Action[N]
+	for _, as := range acts {
+		all = append(all, as...)
+	}
+	corpaction.Sort(all)
+	return ds, all, nil
+}
+
+// actions converts the actions a walk applied to N.
+func actions[N numeric.Number[N]](done []generated, symbol string, sch *schedule, t tick) []corpaction.Action[N] {
+	if len(done) == 0 {
+		return nil
+	}
+	ticks := make([]int64, len(done))
+	for i, g := range done {
+		ticks[i] = g.amount
+	}
+	amounts := prices[N](ticks, t)
+	out := make([]corpaction.Action[N], len(done))
+	for i, g := range done {
+		a := corpaction.Action[N]{Type: corpaction.Split, Symbol: symbol, Date: sch.dates[g.session], Ratio: g.split,
+			Origin: corpaction.Origin{File: "synthetic"}}
+		if g.amount > 0 {
+			a.Type, a.Ratio, a.Amount = corpaction.CashDividend, corpaction.Ratio{}, amounts[i]
+			a.RecordDate, a.PayDate = a.Date, a.Date.AddDate(0, 0, g.payDays)
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // walker generates one asset at a time into its own columns of ticks.
@@ -65,6 +113,10 @@ type walker struct {
 	inv                            float64 // 1 / tick
 	maxTicks                       int64
 	open, high, low, close, volume []int64
+	// plan is the asset's actions drawn before the walk; done those the
+	// walk applied (a dividend too small for a tick is not paid).
+	plan []planned
+	done []generated
 }
 
 func newWalker(sch *schedule, cfg Config, t tick) *walker {
@@ -111,10 +163,32 @@ func (w *walker) walk(rng *rand.Rand) {
 	drift := mu - sigma*sigma/2
 	gapSd := sigma * sch.gapSd
 	var prevClose int64
+	w.done = w.done[:0]
+	next := 0 // the next planned action
 	for k := range sch.times {
 		var o int64
-		if k == 0 || sch.gap[k] {
-			if k > 0 {
+		act := next < len(w.plan) && w.plan[next].bar == k
+		if act {
+			// At the open of the ex-date session, before any gap: a
+			// dividend takes its amount off the previous close, a split
+			// divides the price by its ratio (and multiplies the volume).
+			pl := w.plan[next]
+			next++
+			if pl.yield > 0 {
+				if amt := int64(math.Round(pl.yield / 4 * float64(prevClose))); amt >= 1 && amt < prevClose {
+					logP = reflect(math.Log(float64(prevClose-amt) * w.tick))
+					w.done = append(w.done, generated{session: pl.session, amount: amt, payDays: pl.payDays})
+				}
+			} else {
+				ratio := float64(pl.split.New) / float64(pl.split.Old)
+				logP = reflect(logP - math.Log(ratio))
+				vbase *= ratio
+				w.done = append(w.done, generated{session: pl.session, split: pl.split})
+			}
+			p = math.Exp(logP)
+		}
+		if k == 0 || sch.gap[k] || act {
+			if k > 0 && sch.gap[k] {
 				logP = reflect(logP + gapSd*rng.NormFloat64())
 				p = math.Exp(logP)
 			}

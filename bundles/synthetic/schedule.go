@@ -33,6 +33,11 @@ type schedule struct {
 	// gapSd is the standard deviation of the overnight gap, per unit of
 	// annual volatility.
 	gapSd float64
+	// first[i] is the index of session i's first bar, dates[i] its date;
+	// perYear the sessions per year.
+	first   []int
+	dates   []time.Time
+	perYear float64
 }
 
 func newSchedule(clk *clock.Clock, cal calendar.Calendar, start time.Time) *schedule {
@@ -41,6 +46,8 @@ func newSchedule(clk *clock.Clock, cal calendar.Calendar, start time.Time) *sche
 	s := &schedule{times: times, gap: make([]bool, n), frac: make([]float64, n), sd: make([]float64, n), volume: make([]float64, n)}
 	perYear := sessionsPerYear(cal, start)
 	sessions := clk.Sessions()
+	s.perYear = perYear
+	s.first, s.dates = make([]int, len(sessions)), make([]time.Time, len(sessions))
 	gapped := false
 	for i := 1; i < len(sessions); i++ {
 		if sessions[i].Open.After(sessions[i-1].Close) {
@@ -55,6 +62,7 @@ func newSchedule(clk *clock.Clock, cal calendar.Calendar, start time.Time) *sche
 	}
 	for i, ss := range sessions {
 		first, end := clk.SessionBars(i)
+		s.first[i], s.dates[i] = first, ss.Date
 		open, cl := ss.Open.UnixNano(), ss.Close.UnixNano()
 		length := float64(cl - open)
 		if i > 0 && gapped && ss.Open.After(sessions[i-1].Close) {

@@ -43,6 +43,7 @@ when the same command runs again.
 Sources and their options:
   synthetic  --assets N | --symbols A,B  --seed S  --frequency F
              --calendar XNYS|24/7  --start DATE  --end DATE
+             --splits X  --dividend-yield Y (corporate actions at seeded dates)
   csv        --dir DIR | --file SYM=PATH ... [--symbols A,B]
              --frequency F  --calendar data|XNYS|24/7  --tz ZONE
              --start DATE --end DATE  --stamp start|end
@@ -62,7 +63,7 @@ flags:
 
 // sourceFlags lists the flags each source accepts (besides --source).
 var sourceFlags = map[string][]string{
-	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end", "actions"},
+	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end", "splits", "dividend-yield", "actions"},
 	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop", "actions"},
 	"alpaca":    {"symbols", "timeframe", "start", "end", "feed", "adjustment", "crypto", "base-url", "max-attempts"},
 }
@@ -108,6 +109,7 @@ type ingestFlags struct {
 	files                                fileFlags
 	timeframe, feed, adjustment, baseURL string
 	crypto                               bool
+	splits, dividendYield                float64
 	maxAttempts                          int
 	set                                  map[string]bool
 }
@@ -119,6 +121,8 @@ func runIngest(e *env, args []string) int {
 	fs.StringVar(&f.source, "source", "", "`SOURCE` of the bars: synthetic, csv or alpaca")
 	fs.IntVar(&f.assets, "assets", 10, "synthetic: number of assets")
 	fs.Uint64Var(&f.seed, "seed", 1, "synthetic: seed of the generator")
+	fs.Float64Var(&f.splits, "splits", 0, "synthetic: splits per asset per year, at seeded dates (at most 4)")
+	fs.Float64Var(&f.dividendYield, "dividend-yield", 0, "synthetic: mean annual dividend yield, paid quarterly at seeded dates (at most 0.2)")
 	fs.StringVar(&f.symbols, "symbols", "", "comma-separated `SYMBOLS` (synthetic: names; csv: files of --dir to read; alpaca: required)")
 	fs.StringVar(&f.frequency, "frequency", "daily", "synthetic, csv: bar frequency, daily, hourly or minute")
 	fs.StringVar(&f.calendar, "calendar", "", "synthetic: XNYS (default) or 24/7; csv: data (default), XNYS or 24/7")
@@ -257,6 +261,7 @@ func syntheticIngester(f *ingestFlags) (*ingest.Ingester, error) {
 		return nil, badUsage("give --assets or --symbols, not both")
 	}
 	cfg.Symbols = splitList(f.symbols)
+	cfg.Actions = synthetic.Actions{Splits: f.splits, DividendYield: f.dividendYield}
 	freq, err := market.ParseFrequency(f.frequency)
 	if err != nil {
 		return nil, usageError{err}

@@ -43,7 +43,7 @@ func (d *Data[N]) Portal() *dataportal.Portal[N] { return d.portal.Clone() }
 // aggregated.
 func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) {
 	var ds *market.Dataset[N]
-	var stored []corpaction.Action[N] // the bundle's own actions
+	var stored []corpaction.Action[N] // the source's own actions
 	var err error
 	switch c.Data.Source {
 	case "synthetic":
@@ -51,7 +51,8 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 		s.Assets, s.Seed = c.Data.Assets, c.Data.Seed
 		s.Calendar, s.Frequency = c.CalendarName(), c.Data.Frequency
 		s.Start, s.End = c.Data.Start.Time, c.Data.End.Time
-		ds, err = synthetic.Generate[N](s)
+		s.Actions = synthetic.Actions{Splits: c.Data.Splits, DividendYield: c.Data.DividendYield}
+		ds, stored, err = synthetic.GenerateWithActions[N](s)
 	case "csv":
 		cc := csvsource.Config{Dir: c.Path(c.Data.Dir), Frequency: c.Data.Frequency, Calendar: c.CalendarName(), TimeZone: c.Data.TimeZone}
 		if len(c.Data.Files) > 0 {

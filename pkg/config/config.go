@@ -46,6 +46,12 @@ type Data struct {
 	// synthetic
 	Assets int    `yaml:"assets"`
 	Seed   uint64 `yaml:"seed"`
+	// Splits and DividendYield make synthetic data with corporate
+	// actions at seeded dates (package synthetic's Actions): the
+	// expected splits per asset per year (at most 4), and the mean
+	// annual dividend yield (at most 0.2), paid quarterly.
+	Splits        float64 `yaml:"splits"`
+	DividendYield float64 `yaml:"dividend_yield"`
 	// csv
 	Files    map[string]string `yaml:"files"`
 	Dir      string            `yaml:"dir"`
@@ -171,6 +177,12 @@ func (c *Config) Validate() error {
 				bad(key, "not used by synthetic data")
 			}
 		}
+		if !(d.Splits >= 0 && d.Splits <= 4) {
+			bad("data.splits", "%g outside [0, 4] (splits per asset per year)", d.Splits)
+		}
+		if !(d.DividendYield >= 0 && d.DividendYield <= 0.2) {
+			bad("data.dividend_yield", "%g outside [0, 0.2]", d.DividendYield)
+		}
 	case "csv":
 		if len(d.Files) == 0 && d.Dir == "" {
 			bad("data", "csv data needs files or dir")
@@ -186,6 +198,13 @@ func (c *Config) Validate() error {
 		bad("data.source", "missing (synthetic, csv or bundle)")
 	default:
 		bad("data.source", "unknown source %q (want synthetic, csv or bundle)", d.Source)
+	}
+	if d.Source != "synthetic" {
+		for key, set := range map[string]bool{"data.splits": d.Splits != 0, "data.dividend_yield": d.DividendYield != 0} {
+			if set {
+				bad(key, "only synthetic data is generated with actions (give real data's actions in data.actions)")
+			}
+		}
 	}
 	switch d.Adjust {
 	case "", "raw", "split", "all":

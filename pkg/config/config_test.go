@@ -112,3 +112,21 @@ func TestLoadResolvesPaths(t *testing.T) {
 		t.Fatalf("missing file error %v", err)
 	}
 }
+
+func TestSyntheticActionsKeys(t *testing.T) {
+	base := "backend: fixed\ncapital: 1\nstrategy: {name: x}\ndata: "
+	c, err := Parse([]byte(base + "{source: synthetic, assets: 2, start: 2024-01-02, end: 2024-02-01, splits: 0.5, dividend_yield: 0.02}\n"))
+	if err != nil || c.Data.Splits != 0.5 || c.Data.DividendYield != 0.02 {
+		t.Fatalf("%+v, %v", c, err)
+	}
+	for _, tc := range []struct{ data, want string }{
+		{"{source: synthetic, assets: 2, start: 2024-01-02, end: 2024-02-01, splits: 5}", "data.splits: 5 outside [0, 4]"},
+		{"{source: synthetic, assets: 2, start: 2024-01-02, end: 2024-02-01, dividend_yield: -0.1}", "data.dividend_yield: -0.1 outside [0, 0.2]"},
+		{"{source: csv, dir: x, splits: 1}", "data.splits: only synthetic data"},
+		{"{source: bundle, bundle: x, dividend_yield: 0.01}", "data.dividend_yield: only synthetic data"},
+	} {
+		if _, err := Parse([]byte(base + tc.data + "\n")); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.data, err, tc.want)
+		}
+	}
+}

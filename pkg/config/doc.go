@@ -16,9 +16,13 @@
 //	  end: 2024-12-29
 //	  assets: 50            # synthetic
 //	  seed: 42              # synthetic
+//	  splits: 0.25          # synthetic: splits per asset per year (seeded dates)
+//	  dividend_yield: 0.02  # synthetic: mean annual dividend yield, paid quarterly
 //	  files: {ORCL: data/orcl.csv}   # csv: symbol -> file, or
 //	  dir: data/            # csv: a folder of <SYMBOL>.csv
 //	  bundle: my-bundle     # bundle: an ingested bundle's name
+//	  actions: actions.csv  # corporate actions of raw prices (package corpaction)
+//	  adjust: split         # History windows: raw | split (default) | all
 //	strategy:
 //	  name: sma_crossover
 //	  params: {fast: 10, slow: 30, shares: 100}
