@@ -288,6 +288,32 @@ func (u *unit) signature(m *mark, typ string) (string, error) {
 	return apply(m.file.src, u.offset(d.Type.Params.Pos()), u.offset(d.Type.End()), edits), nil
 }
 
+// namesOf returns the names a dispatcher of m must not shadow: m's own, and
+// every identifier of its signature.
+func (u *unit) namesOf(m *mark) map[string]bool {
+	used := map[string]bool{m.name(): true}
+	ast.Inspect(m.decl.Type, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			used[id.Name] = true
+		}
+		return true
+	})
+	return used
+}
+
+// fresh returns name, or name followed by the first number that makes it
+// a name not in used.
+func fresh(used map[string]bool, name string) string {
+	if !used[name] {
+		return name
+	}
+	for i := 1; ; i++ {
+		if n := name + strconv.Itoa(i); !used[n] {
+			return n
+		}
+	}
+}
+
 // lineDirective returns a //line directive naming file of the package
 // directory and line.
 func (u *unit) lineDirective(file string, line int) string {
@@ -329,25 +355,31 @@ func (u *unit) write(w *bytes.Buffer, m *mark) error {
 		fmt.Fprintf(w, "// %sFor returns %s for %s: a concrete copy for the numeric backends,\n", name, name, p)
 		fmt.Fprintf(w, "// the generic function for any other type. Call it once at set-up.\n")
 		fmt.Fprintf(w, "func %sFor%s() func%s {\n", name, tparams, sig)
-		fmt.Fprintf(w, "\tvar f func%s\n", sig)
-		fmt.Fprintf(w, "\tswitch p := any(&f).(type) {\n")
+		// Local names that no name of the signature or the kernel shadows.
+		used := u.namesOf(m)
+		f := fresh(used, "f")
+		used[f] = true
+		ptr := fresh(used, "p")
+		fmt.Fprintf(w, "\tvar %s func%s\n", f, sig)
+		fmt.Fprintf(w, "\tswitch %s := any(&%s).(type) {\n", ptr, f)
 		for _, b := range backends {
 			s, err := u.signature(m, m.qual+b.Type)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "\tcase *func%s:\n\t\t*p = %s%s\n", s, name, b.Type)
+			fmt.Fprintf(w, "\tcase *func%s:\n\t\t*%s = %s%s\n", s, ptr, name, b.Type)
 		}
-		fmt.Fprintf(w, "\tdefault:\n\t\tf = %s[%s]\n\t}\n\treturn f\n}\n\n", name, p)
+		fmt.Fprintf(w, "\tdefault:\n\t\t%s = %s[%s]\n\t}\n\treturn %s\n}\n\n", f, name, p, f)
 	}
 	if m.backends {
 		sig, err := u.signature(m, p)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "// %sByName returns %s for the backend named name (see\n", name, name)
+		arg := fresh(u.namesOf(m), "name")
+		fmt.Fprintf(w, "// %sByName returns %s for the backend named %s (see\n", name, name, arg)
 		fmt.Fprintf(w, "// numeric.Backends), and false for any other name.\n")
-		fmt.Fprintf(w, "func %sByName(name string) (func%s, bool) {\n\tswitch name {\n", name, sig)
+		fmt.Fprintf(w, "func %sByName(%s string) (func%s, bool) {\n\tswitch %s {\n", name, arg, sig, arg)
 		for _, b := range backends {
 			target := fmt.Sprintf("%s[%s%s]", name, m.qual, b.Type)
 			if m.specialize {

@@ -29,3 +29,9 @@ func Describe(backend, s string) (string, error) {
 	}
 	return f(s)
 }
+
+// name returns the name of N's backend; its dispatcher's parameter cannot
+// be called name.
+//
+//penny:backends
+func name[N numeric.Number[N]]() string { return numeric.Backend[N]() }

@@ -34,3 +34,11 @@ func TestDescribe(t *testing.T) {
 		t.Fatal("halfText on fixed")
 	}
 }
+
+func TestName(t *testing.T) {
+	for _, b := range []string{"float", "fixed", "decimal"} {
+		if f, ok := nameByName(b); !ok || f() != b {
+			t.Fatalf("nameByName(%s)", b)
+		}
+	}
+}

@@ -21,6 +21,20 @@ func describeByName(name string) (func(s string) (string, error), bool) {
 	return nil, false
 }
 
+// nameByName returns name for the backend named name1 (see
+// numeric.Backends), and false for any other name.
+func nameByName(name1 string) (func() string, bool) {
+	switch name1 {
+	case "float":
+		return name[numeric.Float], true
+	case "fixed":
+		return name[numeric.Fixed], true
+	case "decimal":
+		return name[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // HalfFloat is Half for num.Float.
 //
 //line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/half.go:8:1
@@ -30,7 +44,7 @@ func HalfFloat(xs []num.Float) {
 	}
 }
 
-//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:34:1
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:48:1
 
 // HalfFixed is Half for num.Fixed.
 //
@@ -41,7 +55,7 @@ func HalfFixed(xs []num.Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:45:1
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:59:1
 
 // HalfDecimal is Half for num.Decimal.
 //
@@ -52,7 +66,7 @@ func HalfDecimal(xs []num.Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:56:1
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:70:1
 
 // HalfFor returns Half for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -87,7 +101,7 @@ func halfTextFloat(xs []string) []string {
 	return out
 }
 
-//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:91:1
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:105:1
 
 // halfTextFixed is halfText for num.Fixed.
 //
@@ -105,7 +119,7 @@ func halfTextFixed(xs []string) []string {
 	return out
 }
 
-//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:109:1
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:123:1
 
 // halfTextDecimal is halfText for num.Decimal.
 //
@@ -123,7 +137,7 @@ func halfTextDecimal(xs []string) []string {
 	return out
 }
 
-//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:127:1
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/backends/specialized_gen.go:141:1
 
 // halfTextByName returns halfText for the backend named name (see
 // numeric.Backends), and false for any other name.

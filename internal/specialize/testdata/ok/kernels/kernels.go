@@ -62,3 +62,11 @@ func ratio[N numeric.Number[N]](x, y N) N {
 
 // Ratio is ratio through its copy for N.
 func Ratio[N numeric.Number[N]](x, y N) N { return ratioFor[N]()(x, y) }
+
+// f is a type whose name the For dispatcher of p must not shadow.
+type f = int64
+
+// p is a kernel named like the For dispatcher's pointer.
+//
+//penny:specialize
+func p[N numeric.Number[N]](x N, k f) N { return x.MulInt(k) }

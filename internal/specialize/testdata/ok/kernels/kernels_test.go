@@ -60,3 +60,9 @@ func divLine(t *testing.T) int {
 	t.Fatal("no division in kernels.go")
 	return 0
 }
+
+func TestShadowing(t *testing.T) {
+	if got := pFor[numeric.Decimal]()(numeric.MustParse[numeric.Decimal]("1.5"), 3); got.String() != "4.5" {
+		t.Fatalf("p = %v", got)
+	}
+}

@@ -181,3 +181,41 @@ func ratioFor[N numeric.Number[N]]() func(x, y N) N {
 	}
 	return f
 }
+
+// pFloat is p for numeric.Float.
+//
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/kernels/kernels.go:72:1
+func pFloat(x numeric.Float, k f) numeric.Float { return x.MulInt(k) }
+
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/kernels/specialized_gen.go:191:1
+
+// pFixed is p for numeric.Fixed.
+//
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/kernels/kernels.go:72:1
+func pFixed(x numeric.Fixed, k f) numeric.Fixed { return x.MulInt(k) }
+
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/kernels/specialized_gen.go:198:1
+
+// pDecimal is p for numeric.Decimal.
+//
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/kernels/kernels.go:72:1
+func pDecimal(x numeric.Decimal, k f) numeric.Decimal { return x.MulInt(k) }
+
+//line github.com/pennybt/penny/internal/specialize/testdata/ok/kernels/specialized_gen.go:205:1
+
+// pFor returns p for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func pFor[N numeric.Number[N]]() func(x N, k f) N {
+	var f1 func(x N, k f) N
+	switch p1 := any(&f1).(type) {
+	case *func(x numeric.Float, k f) numeric.Float:
+		*p1 = pFloat
+	case *func(x numeric.Fixed, k f) numeric.Fixed:
+		*p1 = pFixed
+	case *func(x numeric.Decimal, k f) numeric.Decimal:
+		*p1 = pDecimal
+	default:
+		f1 = p[N]
+	}
+	return f1
+}
