@@ -13,12 +13,9 @@ type moneyDoc[N Number[N]] struct {
 	Price   N `json:"price" yaml:"price"`
 }
 
-func TestMarshal(t *testing.T) {
-	t.Run("backend=float", testMarshal[Float])
-	t.Run("backend=fixed", testMarshal[Fixed])
-	t.Run("backend=decimal", testMarshal[Decimal])
-}
+func TestMarshal(t *testing.T) { forEachBackend(t, testMarshalByName) }
 
+//penny:backends
 func testMarshal[N Number[N]](t *testing.T) {
 	doc := moneyDoc[N]{Capital: MustParse[N]("100000"), Price: MustParse[N]("123.45")}
 

@@ -6,6 +6,20 @@ import (
 	"testing"
 )
 
+// backendFactsByName returns backendFacts for the backend named name1 (see
+// numeric.Backends), and false for any other name.
+func backendFactsByName(name1 string) (func() (name, sum string), bool) {
+	switch name1 {
+	case "float":
+		return backendFacts[Float], true
+	case "fixed":
+		return backendFacts[Fixed], true
+	case "decimal":
+		return backendFacts[Decimal], true
+	}
+	return nil, false
+}
+
 // benchAddFloat is benchAdd for Float.
 //
 //line github.com/pennybt/penny/numeric/bench_test.go:39:1
@@ -19,7 +33,7 @@ func benchAddFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:23:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:37:1
 
 // benchAddFixed is benchAdd for Fixed.
 //
@@ -34,7 +48,7 @@ func benchAddFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:38:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:52:1
 
 // benchAddDecimal is benchAdd for Decimal.
 //
@@ -49,7 +63,7 @@ func benchAddDecimal(b *testing.B, xs, ys []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:53:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:67:1
 
 // benchAddFor returns benchAdd for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -81,7 +95,7 @@ func benchSubFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:85:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:99:1
 
 // benchSubFixed is benchSub for Fixed.
 //
@@ -96,7 +110,7 @@ func benchSubFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:100:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:114:1
 
 // benchSubDecimal is benchSub for Decimal.
 //
@@ -111,7 +125,7 @@ func benchSubDecimal(b *testing.B, xs, ys []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:115:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:129:1
 
 // benchSubFor returns benchSub for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -143,7 +157,7 @@ func benchMulFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:147:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:161:1
 
 // benchMulFixed is benchMul for Fixed.
 //
@@ -158,7 +172,7 @@ func benchMulFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:162:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:176:1
 
 // benchMulDecimal is benchMul for Decimal.
 //
@@ -173,7 +187,7 @@ func benchMulDecimal(b *testing.B, xs, ys []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:177:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:191:1
 
 // benchMulFor returns benchMul for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -205,7 +219,7 @@ func benchDivFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:209:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:223:1
 
 // benchDivFixed is benchDiv for Fixed.
 //
@@ -220,7 +234,7 @@ func benchDivFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:224:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:238:1
 
 // benchDivDecimal is benchDiv for Decimal.
 //
@@ -235,7 +249,7 @@ func benchDivDecimal(b *testing.B, xs, ys []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:239:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:253:1
 
 // benchDivFor returns benchDiv for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -267,7 +281,7 @@ func benchCmpFloat(b *testing.B, xs, ys []Float) {
 	sinkInt = c
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:271:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:285:1
 
 // benchCmpFixed is benchCmp for Fixed.
 //
@@ -282,7 +296,7 @@ func benchCmpFixed(b *testing.B, xs, ys []Fixed) {
 	sinkInt = c
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:286:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:300:1
 
 // benchCmpDecimal is benchCmp for Decimal.
 //
@@ -297,7 +311,7 @@ func benchCmpDecimal(b *testing.B, xs, ys []Decimal) {
 	sinkInt = c
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:301:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:315:1
 
 // benchCmpFor returns benchCmp for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -329,7 +343,7 @@ func benchSqrtFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:333:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:347:1
 
 // benchSqrtFixed is benchSqrt for Fixed.
 //
@@ -344,7 +358,7 @@ func benchSqrtFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:348:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:362:1
 
 // benchSqrtDecimal is benchSqrt for Decimal.
 //
@@ -359,7 +373,7 @@ func benchSqrtDecimal(b *testing.B, xs, _ []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:363:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:377:1
 
 // benchSqrtFor returns benchSqrt for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -391,7 +405,7 @@ func benchQuantizeFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:395:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:409:1
 
 // benchQuantizeFixed is benchQuantize for Fixed.
 //
@@ -406,7 +420,7 @@ func benchQuantizeFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:410:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:424:1
 
 // benchQuantizeDecimal is benchQuantize for Decimal.
 //
@@ -421,7 +435,7 @@ func benchQuantizeDecimal(b *testing.B, xs, _ []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:425:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:439:1
 
 // benchQuantizeFor returns benchQuantize for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -461,7 +475,7 @@ func benchParseFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:465:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:479:1
 
 // benchParseFixed is benchParse for Fixed.
 //
@@ -484,7 +498,7 @@ func benchParseFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:488:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:502:1
 
 // benchParseDecimal is benchParse for Decimal.
 //
@@ -507,7 +521,7 @@ func benchParseDecimal(b *testing.B, xs, _ []Decimal) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:511:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:525:1
 
 // benchParseFor returns benchParse for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -537,7 +551,7 @@ func benchStringFloat(b *testing.B, xs, _ []Float) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:541:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:555:1
 
 // benchStringFixed is benchString for Fixed.
 //
@@ -550,7 +564,7 @@ func benchStringFixed(b *testing.B, xs, _ []Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:554:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:568:1
 
 // benchStringDecimal is benchString for Decimal.
 //
@@ -563,7 +577,7 @@ func benchStringDecimal(b *testing.B, xs, _ []Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:567:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:581:1
 
 // benchStringFor returns benchString for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -594,7 +608,7 @@ func dotFloat(xs, ys []Float) Float {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:598:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:612:1
 
 // dotFixed is dot for Fixed.
 //
@@ -608,7 +622,7 @@ func dotFixed(xs, ys []Fixed) Fixed {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:612:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:626:1
 
 // dotDecimal is dot for Decimal.
 //
@@ -622,7 +636,7 @@ func dotDecimal(xs, ys []Decimal) Decimal {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:626:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:640:1
 
 // dotFor returns dot for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -654,7 +668,7 @@ func positionUpdateFloat(qty, price []Float, commission, cash Float) (Float, Flo
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:658:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:672:1
 
 // positionUpdateFixed is positionUpdate for Fixed.
 //
@@ -669,7 +683,7 @@ func positionUpdateFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fix
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:673:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:687:1
 
 // positionUpdateDecimal is positionUpdate for Decimal.
 //
@@ -684,7 +698,7 @@ func positionUpdateDecimal(qty, price []Decimal, commission, cash Decimal) (Deci
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:688:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:702:1
 
 // positionUpdateFor returns positionUpdate for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -720,7 +734,7 @@ func rollingSMAFloat(xs []Float, window int, out []Float) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:724:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:738:1
 
 // rollingSMAFixed is rollingSMA for Fixed.
 //
@@ -739,7 +753,7 @@ func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:743:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:757:1
 
 // rollingSMADecimal is rollingSMA for Decimal.
 //
@@ -758,7 +772,7 @@ func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:762:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:776:1
 
 // rollingSMAFor returns rollingSMA for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -775,4 +789,32 @@ func rollingSMAFor[N Number[N]]() func(xs []N, window int, out []N) {
 		f = rollingSMA[N]
 	}
 	return f
+}
+
+// testMarshalByName returns testMarshal for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testMarshalByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testMarshal[Float], true
+	case "fixed":
+		return testMarshal[Fixed], true
+	case "decimal":
+		return testMarshal[Decimal], true
+	}
+	return nil, false
+}
+
+// testArithmeticByName returns testArithmetic for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testArithmeticByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testArithmetic[Float], true
+	case "fixed":
+		return testArithmetic[Fixed], true
+	case "decimal":
+		return testArithmetic[Decimal], true
+	}
+	return nil, false
 }
