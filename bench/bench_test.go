@@ -22,21 +22,19 @@ import (
 // minute-large takes about a minute: select what you need.
 func BenchmarkScenario(b *testing.B) {
 	for _, sc := range Scenarios() {
-		for _, backend := range Backends {
-			b.Run("scenario="+sc.Name+"/backend="+backend, func(b *testing.B) {
-				switch backend {
-				case "float":
-					benchScenario[numeric.Float](b, sc)
-				case "fixed":
-					benchScenario[numeric.Fixed](b, sc)
-				default:
-					benchScenario[numeric.Decimal](b, sc)
-				}
-			})
+		for _, backend := range numeric.BackendNames() {
+			run, ok := benchScenarioByName(backend)
+			if !ok {
+				b.Fatalf("no benchmark for backend %s: run go generate", backend)
+			}
+			b.Run("scenario="+sc.Name+"/backend="+backend, func(b *testing.B) { run(b, sc) })
 		}
 	}
 }
 
+// benchScenario times scenario sc on backend N.
+//
+//penny:backends
 func benchScenario[N numeric.Number[N]](b *testing.B, sc Scenario) {
 	data, err := runner.LoadData[N](sc.Config, runner.Env{Getenv: os.Getenv})
 	if err != nil {

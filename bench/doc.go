@@ -110,3 +110,5 @@
 // process-wide). Nothing in the package panics on user input; a failed
 // backtest is an error naming the scenario and backend.
 package bench
+
+//go:generate go run github.com/pennybt/penny/internal/specialize/cmd/specialize

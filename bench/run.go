@@ -17,6 +17,7 @@ import (
 
 	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 )
 
@@ -65,7 +66,7 @@ func DefaultOptions(quick bool) Options {
 	base, _ := Select("base")
 	o := Options{
 		Scenarios:       base,
-		Backends:        append([]string(nil), Backends...),
+		Backends:        numeric.BackendNames(),
 		Runs:            5,
 		SampleTarget:    200 * time.Millisecond,
 		ProfileTime:     5 * time.Second,

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/google/pprof/profile"
+
+	"github.com/pennybt/penny/numeric"
 )
 
 // tinyScenarios are small versions of the scenarios (seconds under the
@@ -77,7 +79,11 @@ func TestRun(t *testing.T) {
 		if s.Sessions == 0 || s.AssetBars == 0 || s.RawBytes != 48*s.AssetBars || s.Calibration.Median <= 0 {
 			t.Errorf("%s: %d sessions, %d asset-bars, %d raw bytes, calibration %v", s.Name, s.Sessions, s.AssetBars, s.RawBytes, s.Calibration)
 		}
-		if got := []string{s.Backends[0].Backend, s.Backends[1].Backend, s.Backends[2].Backend}; !reflect.DeepEqual(got, Backends) {
+		var got []string
+		for _, b := range s.Backends {
+			got = append(got, b.Backend)
+		}
+		if !reflect.DeepEqual(got, numeric.BackendNames()) {
 			t.Fatalf("%s: backends %v", s.Name, got)
 		}
 		fl := s.Backend("float")

@@ -6,7 +6,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -172,18 +171,15 @@ func Names() []string {
 	return names
 }
 
-// Backends lists the backends, float first (the baseline).
-var Backends = []string{"float", "fixed", "decimal"}
-
-// ParseBackends reads a comma-separated list of backends. The result is
-// in the canonical order (float, fixed, decimal), and holds float: every
-// overhead is measured against it.
+// ParseBackends reads a comma-separated list of backends of numeric's
+// registry. The result is in the registry's order (float first), and holds
+// float: every overhead is measured against it.
 func ParseBackends(spec string) ([]string, error) {
 	want := map[string]bool{}
 	for _, b := range strings.Split(spec, ",") {
 		b = strings.TrimSpace(b)
-		if !slices.Contains(Backends, b) {
-			return nil, fmt.Errorf("unknown backend %q (want float, fixed or decimal)", b)
+		if _, err := numeric.LookupBackend(b); err != nil {
+			return nil, err
 		}
 		want[b] = true
 	}
@@ -191,7 +187,7 @@ func ParseBackends(spec string) ([]string, error) {
 		return nil, fmt.Errorf("backends %q: float is required, the baseline every overhead is measured against", spec)
 	}
 	var out []string
-	for _, b := range Backends {
+	for _, b := range numeric.BackendNames() {
 		if want[b] {
 			out = append(out, b)
 		}

@@ -51,17 +51,22 @@ type typed[N numeric.Number[N]] struct {
 	assetBars      int64
 }
 
+// newSubject returns the subject of the backend named backend.
 func newSubject(backend string, cfg *config.Config) (subject, error) {
-	switch backend {
-	case "float":
-		return &typed[numeric.Float]{cfg: cfg}, nil
-	case "fixed":
-		return &typed[numeric.Fixed]{cfg: cfg}, nil
-	case "decimal":
-		return &typed[numeric.Decimal]{cfg: cfg}, nil
+	if _, err := numeric.LookupBackend(backend); err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("unknown backend %q (want float, fixed or decimal)", backend)
+	newTyped, ok := newTypedByName(backend)
+	if !ok {
+		panic("bench: no subject for backend " + backend + ": run go generate")
+	}
+	return newTyped(cfg), nil
 }
+
+// newTyped returns the subject of backend N.
+//
+//penny:backends
+func newTyped[N numeric.Number[N]](cfg *config.Config) subject { return &typed[N]{cfg: cfg} }
 
 func (s *typed[N]) backend() string { return numeric.Backend[N]() }
 

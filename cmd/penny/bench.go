@@ -15,15 +15,20 @@ import (
 
 	"github.com/pennybt/penny/bench"
 	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/numeric"
 )
 
 var benchCommand = command{
-	summary: "measure float, fixed and decimal side by side: timings, modules, drift, report",
+	summary: "measure the numeric backends side by side: timings, modules, drift, report",
 	run:     runBench,
 }
 
-const benchUsage = `usage: penny bench [--scenario NAME|GROUP|all] [--backends float,fixed,decimal] [--runs N]
-                   [--out DIR] [--baseline FILE] [--check] [--quick] [--update-baseline]
+// benchUsage returns the usage text of penny bench.
+func benchUsage() string {
+	return "usage: penny bench [--scenario NAME|GROUP|all] [--backends " + strings.Join(numeric.BackendNames(), ",") + "] [--runs N]\n" + benchUsageText
+}
+
+const benchUsageText = `                   [--out DIR] [--baseline FILE] [--check] [--quick] [--update-baseline]
                    [--profile DURATION] [--from RESULTS.json] [--quiet]
 
 Runs the bench scenarios on each backend (the same data and strategy for
@@ -56,7 +61,7 @@ func runBench(e *env, args []string) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	scenario := fs.String("scenario", "base", "scenario `NAME`s or groups, comma-separated: base, large, growth, all")
-	backends := fs.String("backends", strings.Join(bench.Backends, ","), "`LIST` of backends; float is required (the baseline)")
+	backends := fs.String("backends", strings.Join(numeric.BackendNames(), ","), "`LIST` of backends; float is required (the baseline)")
 	runs := fs.Int("runs", 0, "timed runs per backend (default 5)")
 	out := fs.String("out", "bench-out", "output `DIR`")
 	baseline := fs.String("baseline", "", "baselines `FILE` to compare with (or to write, with --update-baseline)")
@@ -67,7 +72,7 @@ func runBench(e *env, args []string) int {
 	from := fs.String("from", "", "regenerate the report from this `results.json` instead of running")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), benchUsage)
+		fmt.Fprint(fs.Output(), benchUsage())
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

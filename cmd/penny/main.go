@@ -3,6 +3,8 @@
 // list of commands.
 package main
 
+//go:generate go run github.com/pennybt/penny/internal/specialize/cmd/specialize
+
 import (
 	"fmt"
 	"io"

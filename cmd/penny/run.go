@@ -26,8 +26,12 @@ var runCommand = command{
 	run:     runRun,
 }
 
-const runUsage = `usage: penny run CONFIG [--backend float|fixed|decimal|all|LIST] [--out DIR]
+// runUsage returns the usage text of penny run.
+func runUsage() string {
+	return "usage: penny run CONFIG [--backend " + strings.Join(numeric.BackendNames(), "|") + "|all|LIST] [--out DIR]\n" + runUsageText
+}
 
+const runUsageText = `
 Runs the backtest that CONFIG describes and prints its summary. With
 several backends (all, or a comma list) it runs each on the same data and
 prints them side by side, with each result's drift from decimal's. --out
@@ -52,10 +56,10 @@ type outcome struct {
 func runRun(e *env, args []string) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	backendFlag := fs.String("backend", "", "numeric `backend`: float, fixed, decimal, all, or a comma list (default: the config's)")
+	backendFlag := fs.String("backend", "", "numeric `backend`: "+strings.Join(numeric.BackendNames(), ", ")+", all, or a comma list (default: the config's)")
 	out := fs.String("out", "", "write the result files to `DIR`")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), runUsage)
+		fmt.Fprint(fs.Output(), runUsage())
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterleaved(fs, args)
@@ -87,16 +91,11 @@ func runRun(e *env, args []string) int {
 
 	var outcomes []outcome
 	for _, b := range backends {
-		var o outcome
-		var code int
-		switch b {
-		case "float":
-			o, code = runBackend[numeric.Float](e, cfg, pos[0])
-		case "fixed":
-			o, code = runBackend[numeric.Fixed](e, cfg, pos[0])
-		case "decimal":
-			o, code = runBackend[numeric.Decimal](e, cfg, pos[0])
+		run, ok := runBackendByName(b)
+		if !ok {
+			panic("penny run: no run for backend " + b + ": run go generate")
 		}
+		o, code := run(e, cfg, pos[0])
 		if code != 0 {
 			return code
 		}
@@ -122,19 +121,21 @@ func runRun(e *env, args []string) int {
 	return 0
 }
 
-// parseBackends reads the --backend flag (default: the config's).
+// parseBackends reads the --backend flag (default: the config's): a name
+// of numeric's registry, a comma list of them, or all.
 func parseBackends(flagValue, configured string) ([]string, error) {
 	if flagValue == "" {
 		return []string{configured}, nil
 	}
 	if flagValue == "all" {
-		return config.Backends, nil
+		return numeric.BackendNames(), nil
 	}
 	var out []string
 	for _, b := range strings.Split(flagValue, ",") {
 		b = strings.TrimSpace(b)
-		if !slices.Contains(config.Backends, b) {
-			return nil, fmt.Errorf("unknown backend %q (want float, fixed, decimal or all)", b)
+		if _, err := numeric.LookupBackend(b); err != nil {
+			names := numeric.BackendNames()
+			return nil, fmt.Errorf("unknown backend %q (want %s or all)", b, strings.Join(names, ", "))
 		}
 		if !slices.Contains(out, b) {
 			out = append(out, b)
@@ -146,6 +147,8 @@ func parseBackends(flagValue, configured string) ([]string, error) {
 // runBackend loads the data and runs the config on backend N. Bad input
 // (a missing file, dates outside the data) is exit status 2, a run that
 // fails (a Fixed overflow) 1.
+//
+//penny:backends
 func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (outcome, int) {
 	backend := numeric.Backend[N]()
 	data, err := runner.LoadData[N](cfg, runner.Env{Getenv: e.getenv})

@@ -20,7 +20,7 @@ import (
 // Config is one backtest.
 type Config struct {
 	Name      string           `yaml:"name"`
-	Backend   string           `yaml:"backend"`
+	Backend   string           `yaml:"backend"` // a name of numeric's registry (numeric.Backends)
 	Capital   *numeric.Decimal `yaml:"capital"`
 	Data      Data             `yaml:"data"`
 	Strategy  Strategy         `yaml:"strategy"`
@@ -96,9 +96,6 @@ func (d Date) MarshalYAML() (any, error) {
 	return d.Format("2006-01-02"), nil
 }
 
-// Backends lists the backend names.
-var Backends = []string{"float", "fixed", "decimal"}
-
 // Load reads, decodes strictly and validates the config file at path.
 func Load(path string) (*Config, error) {
 	b, err := os.ReadFile(path)
@@ -141,12 +138,10 @@ func (c *Config) Validate() error {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
 	}
-	switch c.Backend {
-	case "float", "fixed", "decimal":
-	case "":
-		bad("backend", "missing (float, fixed or decimal)")
-	default:
-		bad("backend", "unknown backend %q (want float, fixed or decimal)", c.Backend)
+	if c.Backend == "" {
+		bad("backend", "missing (%s)", numeric.BackendChoices())
+	} else if _, err := numeric.LookupBackend(c.Backend); err != nil {
+		bad("backend", "%v", err)
 	}
 	switch {
 	case c.Capital == nil:

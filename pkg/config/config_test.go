@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pennybt/penny/numeric"
 )
 
 const valid = `
@@ -48,8 +50,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key", "name: t\n", "field colour not found"},
 		{"unknown nested key", "  seed: 1\n", "field sede not found"},
 		{"wrong type", "  assets: 5\n", "cannot unmarshal !!str `many`"},
-		{"missing backend", "backend: fixed\n", "backend: missing"},
-		{"unknown backend", "backend: fixed\n", `backend: unknown backend "quantum"`},
+		{"missing backend", "backend: fixed\n", "backend: missing (" + numeric.BackendChoices() + ")"},
+		{"unknown backend", "backend: fixed\n", `backend: unknown backend "quantum" (want ` + numeric.BackendChoices() + ")"},
 		{"negative capital", "capital: 100000\n", "capital: must be positive, got -5"},
 		{"capital text", "capital: 100000\n", `capital (line 4): numeric: parsing "lots"`},
 		{"start after end", "  start: 2024-01-02\n", "data.start: 2024-07-01 is after data.end 2024-06-28"},
