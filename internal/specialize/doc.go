@@ -82,7 +82,10 @@
 // external test package (package x_test) to specialized_gen_ext_test.go.
 // The output depends on the hand-written source alone: generated files are
 // never read, and references to the names they declare are expected to be
-// undefined while the package is type-checked. Dependencies are read from
+// undefined while the package is type-checked. (One exception: external
+// tests that import a package importing the package under test must see
+// the package as built, with its generated file as it is on disk; if that
+// file does not compile, remove it and run go generate again.) Dependencies are read from
 // export data that go list -export builds, so the generator runs offline,
 // with no module beyond the standard library. The generated package file
 // is type-checked before it is written.

@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -112,29 +113,37 @@ func Generate(dir string) ([]File, error) {
 			return nil, err
 		}
 	}
-	// Its external tests, which import the package checked from source
-	// with its generated file (export data would be built from the files
-	// on disk, which may be stale or absent). A package they import that
-	// imports the package would see another copy of its types: refused.
+	// Its external tests. They import the package checked from source with
+	// its new generated file (export data would be built from the files on
+	// disk, which may be stale or absent), unless they also import a
+	// package that imports it: that package's export data holds the
+	// package's types, which the tests must share, so the package is read
+	// from export data too (built with its generated file as it is on disk).
 	if len(marks[2]) > 0 {
 		if len(importers) > 0 {
-			m := marks[2][0]
-			return nil, fmt.Errorf("%s: %s: the external tests import %s, which imports %s: the generator cannot check them; mark functions of in-package test files instead",
-				fset.PositionFor(m.decl.Pos(), false), m.name(), importers[0], lp.ImportPath)
-		}
-		if self == nil {
-			if self, _, err = check(fset, lp.ImportPath, withGenerated, imp, nil, nil); err != nil {
-				return nil, err
+			more, _, err := exportData(lp.Dir, []string{lp.ImportPath}, "")
+			if err != nil {
+				return nil, fmt.Errorf("the external tests import %s, which imports %s, so the generator reads the package as built: %w (if %s is what does not compile, remove it and run go generate again)",
+					importers[0], lp.ImportPath, err, outPackage)
 			}
+			maps.Copy(exports, more)
+		} else {
+			if self == nil {
+				if self, _, err = check(fset, lp.ImportPath, withGenerated, imp, nil, nil); err != nil {
+					return nil, err
+				}
+			}
+			imp.pkgs[lp.ImportPath] = self
 		}
-		imp.pkgs[lp.ImportPath] = self
 		u, err := checkUnit(fset, lp, outXTest, lp.Name+"_test", lp.ImportPath+"_test", astFiles(files[2]), imp, marks[2], marks[2])
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range marks[0] {
-			if obj := self.Scope().Lookup(m.name()); obj != nil && m.specialize {
-				u.copies[obj] = m
+		if pkg, err := imp.Import(lp.ImportPath); err == nil {
+			for _, m := range marks[0] {
+				if obj := pkg.Scope().Lookup(m.name()); obj != nil && m.specialize {
+					u.copies[obj] = m
+				}
 			}
 		}
 		if out[2].Src, err = u.file(marks[2]); err != nil {
