@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
@@ -26,10 +27,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the fixed backend")
 
 // TestShippedConfigs runs every YAML file of this folder on every backend
-// and checks the outputs against the golden files in testdata/<name>/:
-// Fixed and Decimal digit for digit (summary.json, daily.csv, and the
-// SHA-256 of transactions.csv and orders.csv), Float within a relative
-// 1e-6 on every number of summary.json and daily.csv.
+// and checks the outputs against the golden files in testdata/<name>/ (the
+// outputs of Fixed): the exact backends, Fixed and Decimal, digit for digit
+// (summary.json, daily.csv, and the SHA-256 of transactions.csv and
+// orders.csv), Float within a relative 1e-6 on every number of
+// summary.json and daily.csv.
 func TestShippedConfigs(t *testing.T) {
 	files, err := filepath.Glob("*.yaml")
 	if err != nil || len(files) < 3 {
@@ -62,10 +64,15 @@ func TestShippedConfigs(t *testing.T) {
 				}
 				golden[k] = b
 			}
-			t.Run("backend=fixed", func(t *testing.T) { same(t, fixed, golden) })
-			t.Run("backend=decimal", func(t *testing.T) { same(t, outputs[numeric.Decimal](t, c), golden) })
-			t.Run("backend=float", func(t *testing.T) {
-				got := outputs[numeric.Float](t, c)
+			backendtest.Each(t, outputsByName, func(t *testing.T, b numeric.BackendInfo, run func(*testing.T, *config.Config) map[string][]byte) {
+				got := fixed
+				if b.Name != numeric.Backend[numeric.Fixed]() {
+					got = run(t, c)
+				}
+				if b.Exact {
+					same(t, got, golden)
+					return
+				}
 				for _, k := range []string{"summary.json", "daily.csv"} {
 					close(t, k, got[k], golden[k])
 				}
@@ -75,6 +82,8 @@ func TestShippedConfigs(t *testing.T) {
 }
 
 // outputs runs c on backend N and returns the files compared.
+//
+//penny:backends
 func outputs[N numeric.Number[N]](t *testing.T, c *config.Config) map[string][]byte {
 	t.Helper()
 	data, err := runner.LoadData[N](c, runner.Env{Getenv: func(string) string { return "" }})

@@ -12,29 +12,25 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/internal/atomicfile"
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
 
-func forEveryBackend(t *testing.T, f func(t *testing.T, backend string)) {
-	for _, b := range []string{"float", "fixed", "decimal"} {
-		t.Run("backend="+b, func(t *testing.T) { f(t, b) })
-	}
+// fetchFunc runs Fetch on one backend and checks each series against want,
+// by symbol.
+type fetchFunc = func(t *testing.T, src *Source, want map[string][]wantBar) *Report
+
+// forEveryBackend runs f on every backend of numeric's registry, with the
+// fetch of that backend.
+func forEveryBackend(t *testing.T, f func(t *testing.T, fetch fetchFunc)) {
+	backendtest.Each(t, fetchCheckByName, func(t *testing.T, _ numeric.BackendInfo, fetch fetchFunc) { f(t, fetch) })
 }
 
-// fetchAs runs Fetch with the named backend and checks each series
-// against want, by symbol.
-func fetchAs(t *testing.T, backend string, src *Source, want map[string][]wantBar) *Report {
-	t.Helper()
-	switch backend {
-	case "float":
-		return fetchCheck[numeric.Float](t, src, want)
-	case "fixed":
-		return fetchCheck[numeric.Fixed](t, src, want)
-	}
-	return fetchCheck[numeric.Decimal](t, src, want)
-}
-
+// fetchCheck runs Fetch on backend N and checks each series against want,
+// by symbol.
+//
+//penny:backends
 func fetchCheck[N numeric.Number[N]](t *testing.T, src *Source, want map[string][]wantBar) *Report {
 	t.Helper()
 	ds, rep, err := Fetch[N](context.Background(), src, t.TempDir())
@@ -60,7 +56,7 @@ func fetchCheck[N numeric.Number[N]](t *testing.T, src *Source, want map[string]
 // holiday respected; pages of 500 bars across two symbols, each call
 // starting with an empty page.
 func TestStockMinute(t *testing.T) {
-	forEveryBackend(t, func(t *testing.T, backend string) {
+	forEveryBackend(t, func(t *testing.T, fetch fetchFunc) {
 		a := newAPI(t)
 		a.emptyFirstPage = true
 		a.pageSize = 500
@@ -85,7 +81,7 @@ func TestStockMinute(t *testing.T) {
 			t.Fatalf("test data: %d session minutes", n)
 		}
 		src := a.source(Config{Symbols: []string{"MSFT", "aapl"}, Frequency: market.Minute, Start: day("2024-07-01"), End: day("2024-07-05")}, &sleeps{})
-		rep := fetchAs(t, backend, src, want)
+		rep := fetch(t, src, want)
 		for sym, n := range total {
 			if rep.OffSession[sym] != n-len(want[sym]) {
 				t.Errorf("%s: %d bars dropped off session, want %d", sym, rep.OffSession[sym], n-len(want[sym]))
@@ -108,7 +104,7 @@ func TestStockMinute(t *testing.T) {
 // TestStockHourly: 30-minute bars aggregated into Penny's hours counted
 // from the 09:30 open (10:30 ... 15:30, 16:00; 13:00 on July 3).
 func TestStockHourly(t *testing.T) {
-	forEveryBackend(t, func(t *testing.T, backend string) {
+	forEveryBackend(t, func(t *testing.T, fetch fetchFunc) {
 		a := newAPI(t)
 		r := rand.New(rand.NewPCG(2, 2))
 		var want []wantBar
@@ -133,7 +129,7 @@ func TestStockHourly(t *testing.T) {
 			}
 		}
 		src := a.source(Config{Symbols: []string{"SPY"}, Frequency: market.Hourly, Start: day("2024-07-01"), End: day("2024-07-05")}, &sleeps{})
-		rep := fetchAs(t, backend, src, map[string][]wantBar{"SPY": want})
+		rep := fetch(t, src, map[string][]wantBar{"SPY": want})
 		if rep.Bars != 7*3+4 {
 			t.Errorf("%d bars", rep.Bars)
 		}
@@ -148,7 +144,7 @@ func TestStockHourly(t *testing.T) {
 // summer, 17:00 on the July 3 early close), over three months of windows
 // in batches of two symbols.
 func TestStockDaily(t *testing.T) {
-	forEveryBackend(t, func(t *testing.T, backend string) {
+	forEveryBackend(t, func(t *testing.T, fetch fetchFunc) {
 		a := newAPI(t)
 		r := rand.New(rand.NewPCG(3, 3))
 		want := map[string][]wantBar{}
@@ -166,7 +162,7 @@ func TestStockDaily(t *testing.T) {
 			}
 		}
 		src := a.source(Config{Symbols: []string{"A", "B", "C"}, Start: day("2024-01-01"), End: day("2024-07-31"), BatchSize: 2}, &sleeps{})
-		rep := fetchAs(t, backend, src, want)
+		rep := fetch(t, src, want)
 		if rep.Windows != 7*2 || rep.Fetched != 14 {
 			t.Errorf("report %+v, want 14 windows", rep)
 		}
@@ -181,7 +177,7 @@ func TestStockDaily(t *testing.T) {
 // TestCrypto: crypto minute bars with fractional volumes, and daily bars
 // built from UTC hours, stamped at 24:00 UTC.
 func TestCrypto(t *testing.T) {
-	forEveryBackend(t, func(t *testing.T, backend string) {
+	forEveryBackend(t, func(t *testing.T, fetch fetchFunc) {
 		a := newAPI(t)
 		r := rand.New(rand.NewPCG(4, 4))
 		start := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -189,7 +185,7 @@ func TestCrypto(t *testing.T) {
 		a.add("1Hour", "BTC/USD", hours...)
 		want := []wantBar{aggregate(start.Add(24*time.Hour), hours[:24]), aggregate(start.Add(48*time.Hour), hours[24:])}
 		src := a.source(Config{Symbols: []string{"BTC/USD"}, Crypto: true, Start: day("2024-03-01"), End: day("2024-03-02")}, &sleeps{})
-		fetchAs(t, backend, src, map[string][]wantBar{"BTC/USD": want})
+		fetch(t, src, map[string][]wantBar{"BTC/USD": want})
 		if a.req(0).Path != "/v1beta3/crypto/us/bars" || a.req(0).Query().Get("timeframe") != "1Hour" {
 			t.Errorf("request %v", a.req(0))
 		}
@@ -201,7 +197,7 @@ func TestCrypto(t *testing.T) {
 			wantMin = append(wantMin, wantBar{b.T.Add(time.Minute), b.Open, b.High, b.Low, b.Cls, b.Vol})
 		}
 		src = a.source(Config{Symbols: []string{"ETH/USD"}, Crypto: true, Frequency: market.Minute, Start: day("2024-03-01"), End: day("2024-03-01")}, &sleeps{})
-		fetchAs(t, backend, src, map[string][]wantBar{"ETH/USD": wantMin})
+		fetch(t, src, map[string][]wantBar{"ETH/USD": wantMin})
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
@@ -16,9 +17,10 @@ import (
 // Layouts the reader accepts, each read for every backend to the same
 // bar: 2024-01-02, open 1.5, high 2.25, low 1, close 2, volume 1200000000.
 func TestReadSeriesLayouts(t *testing.T) {
-	forEachBackend(t, testLayouts[numeric.Float], testLayouts[numeric.Fixed], testLayouts[numeric.Decimal])
+	backendtest.Run(t, testLayoutsByName)
 }
 
+//penny:backends
 func testLayouts[N numeric.Number[N]](t *testing.T) {
 	cases := []struct {
 		name  string

@@ -6,17 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
 )
-
-// forEachBackend runs test once per numeric backend.
-func forEachBackend(t *testing.T, float, fixed, decimal func(*testing.T)) {
-	t.Run("backend=float", float)
-	t.Run("backend=fixed", fixed)
-	t.Run("backend=decimal", decimal)
-}
 
 const head = "Date,Open,High,Low,Close,Volume\n"
 
@@ -74,9 +68,10 @@ var badCases = []badCase{
 }
 
 func TestReadSeriesBadInput(t *testing.T) {
-	forEachBackend(t, testBadInput[numeric.Float], testBadInput[numeric.Fixed], testBadInput[numeric.Decimal])
+	backendtest.Run(t, testBadInputByName)
 }
 
+//penny:backends
 func testBadInput[N numeric.Number[N]](t *testing.T) {
 	for _, tc := range badCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -146,9 +141,10 @@ func TestReadSeriesPrecision(t *testing.T) {
 }
 
 func TestReadSeriesRepair(t *testing.T) {
-	forEachBackend(t, testRepair[numeric.Float], testRepair[numeric.Fixed], testRepair[numeric.Decimal])
+	backendtest.Run(t, testRepairByName)
 }
 
+//penny:backends
 func testRepair[N numeric.Number[N]](t *testing.T) {
 	good := "2019-12-23,1,2,1,2,10\n"
 	last := "2019-12-31,1,2,1,2,10\n"

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -30,9 +31,10 @@ var refFiles = []struct {
 }
 
 func TestLoadReferenceFiles(t *testing.T) {
-	forEachBackend(t, testLoadReference[numeric.Float], testLoadReference[numeric.Fixed], testLoadReference[numeric.Decimal])
+	backendtest.Run(t, testLoadReferenceByName)
 }
 
+//penny:backends
 func testLoadReference[N numeric.Number[N]](t *testing.T) {
 	closes := xnysCloses(t)
 	for _, cal := range []string{"data", "XNYS"} {

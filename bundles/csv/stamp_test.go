@@ -5,15 +5,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
 )
 
 func TestReadSeriesStamps(t *testing.T) {
-	forEachBackend(t, testStamps[numeric.Float], testStamps[numeric.Fixed], testStamps[numeric.Decimal])
+	backendtest.Run(t, testStampsByName)
 }
 
+//penny:backends
 func testStamps[N numeric.Number[N]](t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
@@ -111,9 +113,10 @@ func TestDataCalendarStampsAtFromDatesClose(t *testing.T) {
 }
 
 func TestReadSeriesBounds(t *testing.T) {
-	forEachBackend(t, testBounds[numeric.Float], testBounds[numeric.Fixed], testBounds[numeric.Decimal])
+	backendtest.Run(t, testBoundsByName)
 }
 
+//penny:backends
 func testBounds[N numeric.Number[N]](t *testing.T) {
 	daily := head + "2020-01-02,1,2,1,2,10\n2020-01-03,1,2,1,2,10\n2020-01-06,1,2,1,2,10\n2020-01-07,1,2,1,2,10\n"
 	minute := "Timestamp,Open,High,Low,Close,Volume\n" +

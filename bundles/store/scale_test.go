@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -82,14 +83,14 @@ func FuzzParseScaled(f *testing.F) {
 }
 
 func TestEncodeDecode(t *testing.T) {
-	t.Run("backend=float", testEncodeDecode[numeric.Float])
-	t.Run("backend=fixed", testEncodeDecode[numeric.Fixed])
-	t.Run("backend=decimal", testEncodeDecode[numeric.Decimal])
+	backendtest.Run(t, testEncodeDecodeByName)
 }
 
 // testEncodeDecode encodes a column to integers at one scale, checks the
 // scale and each unscaled integer against big.Rat, and decodes it back to
 // the same canonical text.
+//
+//penny:backends
 func testEncodeDecode[N numeric.Number[N]](t *testing.T) {
 	tests := []struct {
 		name  string

@@ -15,18 +15,19 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
 
 func TestRoundTrip(t *testing.T) {
-	t.Run("backend=float", testRoundTrip[numeric.Float])
-	t.Run("backend=fixed", testRoundTrip[numeric.Fixed])
-	t.Run("backend=decimal", testRoundTrip[numeric.Decimal])
+	backendtest.Run(t, testRoundTripByName)
 }
 
 // testRoundTrip writes a dataset of N and loads it back as N: every value
 // prints the same, and the manifest describes the files on disk.
+//
+//penny:backends
 func testRoundTrip[N numeric.Number[N]](t *testing.T) {
 	home := t.TempDir()
 	text := genText(1, 12, 500)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/clock"
@@ -40,13 +41,13 @@ var schedules = []struct {
 }
 
 func TestGenerateValid(t *testing.T) {
-	t.Run("backend=float", testGenerateValid[numeric.Float])
-	t.Run("backend=fixed", testGenerateValid[numeric.Fixed])
-	t.Run("backend=decimal", testGenerateValid[numeric.Decimal])
+	backendtest.Run(t, testGenerateValidByName)
 }
 
 // Every series is valid, on the clock's bar stamps, its prices whole
 // numbers of ticks and its volumes whole numbers.
+//
+//penny:backends
 func testGenerateValid[N numeric.Number[N]](t *testing.T) {
 	for _, sc := range schedules {
 		t.Run(sc.name, func(t *testing.T) {

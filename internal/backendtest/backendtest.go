@@ -31,22 +31,25 @@ import (
 // (go generate has not run since it was added) fails the test.
 func Run(t *testing.T, byName func(name string) (func(*testing.T), bool)) {
 	t.Helper()
-	Each(t, byName, func(t *testing.T, test func(*testing.T)) { test(t) })
+	Each(t, byName, func(t *testing.T, _ numeric.BackendInfo, test func(*testing.T)) { test(t) })
 }
 
 // RunExact is [Run] on the exact backends only (numeric.BackendInfo.Exact):
 // for tests that compare with exact rationals digit for digit.
 func RunExact(t *testing.T, byName func(name string) (func(*testing.T), bool)) {
 	t.Helper()
-	each(t, exactOnly, byName, func(t *testing.T, test func(*testing.T)) { test(t) })
+	each(t, exactOnly, byName, func(t *testing.T, _ numeric.BackendInfo, test func(*testing.T)) { test(t) })
 }
 
 // Each is [Run] for functions of any signature: for each backend of the
 // registry, in a sub-test named backend=<name>, it calls run with the
-// function byName returns, which run calls with its arguments:
+// backend and the function byName returns, which run calls with its
+// arguments:
 //
-//	backendtest.Each(t, testValuesByName, func(t *testing.T, f func(*testing.T, []bar)) { f(t, bars) })
-func Each[F any](t *testing.T, byName func(name string) (F, bool), run func(t *testing.T, f F)) {
+//	backendtest.Each(t, testValuesByName, func(t *testing.T, _ numeric.BackendInfo, f func(*testing.T, []bar)) {
+//		f(t, bars)
+//	})
+func Each[F any](t *testing.T, byName func(name string) (F, bool), run func(t *testing.T, b numeric.BackendInfo, f F)) {
 	t.Helper()
 	each(t, all, byName, run)
 }
@@ -54,21 +57,21 @@ func Each[F any](t *testing.T, byName func(name string) (F, bool), run func(t *t
 func all(numeric.BackendInfo) bool         { return true }
 func exactOnly(b numeric.BackendInfo) bool { return b.Exact }
 
-func each[F any](t *testing.T, keep func(numeric.BackendInfo) bool, byName func(name string) (F, bool), run func(t *testing.T, f F)) {
+func each[F any](t *testing.T, keep func(numeric.BackendInfo) bool, byName func(name string) (F, bool), run func(t *testing.T, b numeric.BackendInfo, f F)) {
 	t.Helper()
 	fs, missing := resolve(keep, byName)
 	for _, name := range missing {
 		t.Errorf("no test for backend %s: run go generate", name)
 	}
 	for _, f := range fs {
-		t.Run("backend="+f.name, func(t *testing.T) { run(t, f.f) })
+		t.Run("backend="+f.b.Name, func(t *testing.T) { run(t, f.b, f.f) })
 	}
 }
 
-// named is a backend's function.
+// named is a backend and its function.
 type named[F any] struct {
-	name string
-	f    F
+	b numeric.BackendInfo
+	f F
 }
 
 // resolve returns byName's function for each backend of the registry that
@@ -83,7 +86,7 @@ func resolve[F any](keep func(numeric.BackendInfo) bool, byName func(name string
 			missing = append(missing, b.Name)
 			continue
 		}
-		fs = append(fs, named[F]{b.Name, f})
+		fs = append(fs, named[F]{b, f})
 	}
 	return fs, missing
 }

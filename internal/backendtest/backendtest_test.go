@@ -53,7 +53,12 @@ func TestRunExact(t *testing.T) {
 
 func TestEach(t *testing.T) {
 	var ran []string
-	Each(t, nameByName, func(t *testing.T, f func() string) { ran = append(ran, f()) })
+	Each(t, nameByName, func(t *testing.T, b numeric.BackendInfo, f func() string) {
+		if f() != b.Name {
+			t.Errorf("backend %s runs %s", b.Name, f())
+		}
+		ran = append(ran, f())
+	})
 	if !slices.Equal(ran, numeric.BackendNames()) {
 		t.Fatalf("ran %v, want %v", ran, numeric.BackendNames())
 	}

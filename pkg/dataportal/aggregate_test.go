@@ -4,19 +4,20 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
 
 func TestAggregate(t *testing.T) {
-	t.Run("backend=float", testAggregate[numeric.Float])
-	t.Run("backend=fixed", testAggregate[numeric.Fixed])
-	t.Run("backend=decimal", testAggregate[numeric.Decimal])
+	backendtest.Run(t, testAggregateByName)
 }
 
 // testAggregate aggregates random minute bars (with gaps) over a normal
 // day and an early close into hourly and daily bars, and checks each
 // coarse bar by brute force: the minute rows in its interval.
+//
+//penny:backends
 func testAggregate[N numeric.Number[N]](t *testing.T) {
 	minute := newClock(t, market.Minute, "2024-07-02", "2024-07-03") // July 3 closes at 13:00
 	rng := rand.New(rand.NewPCG(1, 1))

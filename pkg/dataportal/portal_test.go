@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/clock"
@@ -49,11 +50,10 @@ func series[N numeric.Number[N]](symbol string, stamps []int64, base int) market
 }
 
 func TestPortal(t *testing.T) {
-	t.Run("backend=float", testPortal[numeric.Float])
-	t.Run("backend=fixed", testPortal[numeric.Fixed])
-	t.Run("backend=decimal", testPortal[numeric.Decimal])
+	backendtest.Run(t, testPortalByName)
 }
 
+//penny:backends
 func testPortal[N numeric.Number[N]](t *testing.T) {
 	clk := newClock(t, market.Daily, "2024-01-02", "2024-01-31")
 	times := clk.BarTimes()

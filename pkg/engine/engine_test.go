@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/execution"
 	"github.com/pennybt/penny/pkg/market"
@@ -14,11 +15,13 @@ import (
 )
 
 func TestNoLookAhead(t *testing.T) {
-	forEachBackend(t, testNoLookAhead[numeric.Float], testNoLookAhead[numeric.Fixed], testNoLookAhead[numeric.Decimal])
+	backendtest.Run(t, testNoLookAheadByName)
 }
 
 // testNoLookAhead walks a minute run with gaps and, at every bar, tries to
 // read the future through every accessor of the Context.
+//
+//penny:backends
 func testNoLookAhead[N numeric.Number[N]](t *testing.T) {
 	p := testData[N](t, market.Minute, "2024-03-01", "2024-03-05", 3, true)
 	times := p.Clock().BarTimes()
@@ -58,11 +61,13 @@ func testNoLookAhead[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestFillsAtNextBar(t *testing.T) {
-	forEachBackend(t, testFillsAtNextBar[numeric.Float], testFillsAtNextBar[numeric.Fixed], testFillsAtNextBar[numeric.Decimal])
+	backendtest.Run(t, testFillsAtNextBarByName)
 }
 
 // testFillsAtNextBar places a market order at bar 3 and checks it fills at
 // bar 4, at the open (next_open) or the close (next_close), never at 3.
+//
+//penny:backends
 func testFillsAtNextBar[N numeric.Number[N]](t *testing.T) {
 	for _, mode := range []execution.FillMode{execution.NextOpen, execution.NextClose} {
 		t.Run(mode.String(), func(t *testing.T) {

@@ -75,9 +75,3 @@ func run[N numeric.Number[N]](t testing.TB, p *dataportal.Portal[N], s Strategy[
 	}
 	return r
 }
-
-func forEachBackend(t *testing.T, float, fixed, dec func(t *testing.T)) {
-	t.Run("backend=float", float)
-	t.Run("backend=fixed", fixed)
-	t.Run("backend=decimal", dec)
-}

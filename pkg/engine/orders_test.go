@@ -3,18 +3,21 @@ package engine
 import (
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/order"
 )
 
 func TestOrderEntryPoints(t *testing.T) {
-	forEachBackend(t, testOrderEntryPoints[numeric.Float], testOrderEntryPoints[numeric.Fixed], testOrderEntryPoints[numeric.Decimal])
+	backendtest.Run(t, testOrderEntryPointsByName)
 }
 
 // testOrderEntryPoints places one order per entry point on asset AA
 // (closes 100.00 + i/100, opens 0.01 lower, high/low +-0.05) and checks
 // the quantities ordered and the fills.
+//
+//penny:backends
 func testOrderEntryPoints[N numeric.Number[N]](t *testing.T) {
 	n := func(s string) N { return numeric.MustParse[N](s) }
 	tests := []struct {

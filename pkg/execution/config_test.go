@@ -7,6 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/execution"
 )
@@ -52,6 +53,7 @@ func TestConfigErrors(t *testing.T) {
 	}
 }
 
+//penny:backends
 func testConfigBuild[N numeric.Number[N]](t *testing.T) {
 	tests := []struct {
 		name, yaml string
@@ -128,7 +130,7 @@ func describeCommission[N numeric.Number[N]](c execution.Commission[N]) string {
 }
 
 func TestConfigBuild(t *testing.T) {
-	forEachBackend(t, testConfigBuild[numeric.Float], testConfigBuild[numeric.Fixed], testConfigBuild[numeric.Decimal])
+	backendtest.Run(t, testConfigBuildByName)
 }
 
 // TestConfigPrecision: a parameter with more decimals than Fixed holds

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/execution"
 	"github.com/pennybt/penny/pkg/order"
@@ -85,6 +86,7 @@ var matchCases = []struct {
 	{name: "close/stop limit triggered before", mode: execution.NextClose, typ: order.StopLimit, amount: "-10", stop: "1", limit: "104", triggered: true, bar: up, want: "105", trig: true},
 }
 
+//penny:backends
 func testMatch[N numeric.Number[N]](t *testing.T) {
 	for _, tc := range matchCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -119,12 +121,14 @@ func testMatch[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestMatch(t *testing.T) {
-	forEachBackend(t, testMatch[numeric.Float], testMatch[numeric.Fixed], testMatch[numeric.Decimal])
+	backendtest.Run(t, testMatchByName)
 }
 
 // testNoLookAhead checks, for every order type and fill mode, that an
 // order that would fill at any bar does not fill at or before the bar it
 // was placed in, nor without a bar, nor once closed.
+//
+//penny:backends
 func testNoLookAhead[N numeric.Number[N]](t *testing.T) {
 	types := []struct {
 		typ         order.Type
@@ -166,7 +170,7 @@ func testNoLookAhead[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestNoLookAhead(t *testing.T) {
-	forEachBackend(t, testNoLookAhead[numeric.Float], testNoLookAhead[numeric.Fixed], testNoLookAhead[numeric.Decimal])
+	backendtest.Run(t, testNoLookAheadByName)
 }
 
 func maybe[N numeric.Number[N]](t testing.TB, s string) N {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/execution"
 	"github.com/pennybt/penny/pkg/market"
@@ -78,6 +79,7 @@ func slippageModel[N numeric.Number[N]](t testing.TB, spec string) execution.Sli
 	return execution.NoSlippage[N]{}
 }
 
+//penny:backends
 func testSlippage[N numeric.Number[N]](t *testing.T) {
 	for _, tc := range slippageCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -102,11 +104,13 @@ func testSlippage[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestSlippage(t *testing.T) {
-	forEachBackend(t, testSlippage[numeric.Float], testSlippage[numeric.Fixed], testSlippage[numeric.Decimal])
+	backendtest.Run(t, testSlippageByName)
 }
 
 // testVolumeShareRat compares the volume share price with math/big.Rat
 // on random bars and orders; Fixed and Decimal must give its digits.
+//
+//penny:backends
 func testVolumeShareRat[N numeric.Number[N]](t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	m := execution.VolumeShare[N]{VolumeLimit: num[N](t, "0.025"), PriceImpact: num[N](t, "0.1")}
@@ -144,8 +148,7 @@ func testVolumeShareRat[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestVolumeShareRat(t *testing.T) {
-	t.Run("backend=fixed", testVolumeShareRat[numeric.Fixed])
-	t.Run("backend=decimal", testVolumeShareRat[numeric.Decimal])
+	backendtest.RunExact(t, testVolumeShareRatByName)
 }
 
 // roundHalfEven8 rounds r to 8 decimals half-even, as text.
@@ -207,6 +210,7 @@ func commissionModel[N numeric.Number[N]](t testing.TB, spec string) execution.C
 	return execution.NoCommission[N]{}
 }
 
+//penny:backends
 func testCommission[N numeric.Number[N]](t *testing.T) {
 	for _, tc := range commissionCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -238,7 +242,7 @@ func testCommission[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestCommission(t *testing.T) {
-	forEachBackend(t, testCommission[numeric.Float], testCommission[numeric.Fixed], testCommission[numeric.Decimal])
+	backendtest.Run(t, testCommissionByName)
 }
 
 // TestSimulatorModels runs an order through Match with both models and
@@ -289,6 +293,7 @@ func TestSlippageTooMuchPanics(t *testing.T) {
 	sim.Match(newOrder[N](t, orcl, "10", order.Market, "", ""), bar[N](t, "1", "1", "1", "1", "1"), 1, 0)
 }
 
+//penny:backends
 func testUsage[N numeric.Number[N]](t *testing.T) {
 	var u execution.Usage[N]
 	u.Add(3, 7, num[N](t, "-10"))
@@ -313,5 +318,5 @@ func testUsage[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	forEachBackend(t, testUsage[numeric.Float], testUsage[numeric.Fixed], testUsage[numeric.Decimal])
+	backendtest.Run(t, testUsageByName)
 }

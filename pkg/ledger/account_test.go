@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
@@ -63,6 +64,7 @@ var checkCases = []struct {
 		want: "gross leverage to 0.6000"},
 }
 
+//penny:backends
 func testCheck[N numeric.Number[N]](t *testing.T) {
 	for _, tc := range checkCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,7 +107,7 @@ func testCheck[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	forEachBackend(t, testCheck[numeric.Float], testCheck[numeric.Fixed], testCheck[numeric.Decimal])
+	backendtest.Run(t, testCheckByName)
 }
 
 func TestAccountValidate(t *testing.T) {

@@ -18,12 +18,6 @@ var (
 	day0 = time.Date(2014, 1, 2, 21, 0, 0, 0, time.UTC)
 )
 
-func forEachBackend(t *testing.T, float, fixed, decimal func(*testing.T)) {
-	t.Run("backend=float", float)
-	t.Run("backend=fixed", fixed)
-	t.Run("backend=decimal", decimal)
-}
-
 func num[N numeric.Number[N]](t testing.TB, s string) N {
 	t.Helper()
 	v, err := numeric.Parse[N](s)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
@@ -63,6 +64,7 @@ var applyCases = []struct {
 	}},
 }
 
+//penny:backends
 func testApply[N numeric.Number[N]](t *testing.T) {
 	for _, tc := range applyCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -103,9 +105,10 @@ func testApply[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestApply(t *testing.T) {
-	forEachBackend(t, testApply[numeric.Float], testApply[numeric.Fixed], testApply[numeric.Decimal])
+	backendtest.Run(t, testApplyByName)
 }
 
+//penny:backends
 func testHeld[N numeric.Number[N]](t *testing.T) {
 	l := ledger.New(num[N](t, "1000000"), ledger.Account[N]{Shorting: true})
 	for _, id := range []int{7, 2, 9, 4} {
@@ -138,7 +141,7 @@ func testHeld[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestHeld(t *testing.T) {
-	forEachBackend(t, testHeld[numeric.Float], testHeld[numeric.Fixed], testHeld[numeric.Decimal])
+	backendtest.Run(t, testHeldByName)
 }
 
 func equalInts(got []int, want ...int) bool {

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -11,10 +12,10 @@ import (
 // TestRunningTotals checks that the running totals Valuation reads equal
 // the sums of the positions, digit for digit, after every change.
 func TestRunningTotals(t *testing.T) {
-	t.Run("backend=fixed", testRunningTotals[numeric.Fixed])
-	t.Run("backend=decimal", testRunningTotals[numeric.Decimal])
+	backendtest.RunExact(t, testRunningTotalsByName)
 }
 
+//penny:backends
 func testRunningTotals[N numeric.Number[N]](t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
 	l := New(numeric.Int[N](1_000_000), Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](3)})

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
@@ -250,6 +251,8 @@ const (
 // testRat runs the exact comparison for Fixed or Decimal. The reference
 // is rebuilt from the ledger's transaction log (and the marks), not from
 // the generated text.
+//
+//penny:backends
 func testRat[N numeric.Number[N]](t *testing.T) {
 	ops := randomOps(42, ratSteps)
 	ref := newRef(parseRat(t, ratCash), len(ratAssets))
@@ -294,8 +297,7 @@ func testRat[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestLedgerAgainstBigRat(t *testing.T) {
-	t.Run("backend=fixed", testRat[numeric.Fixed])
-	t.Run("backend=decimal", testRat[numeric.Decimal])
+	backendtest.RunExact(t, testRatByName)
 	t.Run("backend=float", testRatFloat)
 }
 

@@ -8,13 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 )
 
 func TestRoundTrips(t *testing.T) {
-	forEachBackend(t, testRoundTrips[numeric.Float], testRoundTrips[numeric.Fixed], testRoundTrips[numeric.Decimal])
+	backendtest.Run(t, testRoundTripsByName)
 }
 
 // testRoundTrips works through a log by hand:
@@ -33,6 +34,8 @@ func TestRoundTrips(t *testing.T) {
 //	  realizes 1.66666667; the trip is still open at the end.
 //
 // The trips' P&L add up to the ledger's realized P&L, 186.66666667.
+//
+//penny:backends
 func testRoundTrips[N numeric.Number[N]](t *testing.T) {
 	aapl := market.Asset{ID: 2, Symbol: "AAPL"}
 	msft := market.Asset{ID: 3, Symbol: "MSFT"}

@@ -5,10 +5,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 )
 
+//penny:backends
 func testSnapshot[N numeric.Number[N]](t *testing.T) {
 	day1, day2, day3 := day0, day0.Add(24*time.Hour), day0.Add(48*time.Hour)
 	l := ledger.New(num[N](t, "10000"), ledger.Account[N]{Shorting: true, MaxLeverage: num[N](t, "3")})
@@ -74,9 +76,10 @@ func testSnapshot[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestSnapshot(t *testing.T) {
-	forEachBackend(t, testSnapshot[numeric.Float], testSnapshot[numeric.Fixed], testSnapshot[numeric.Decimal])
+	backendtest.Run(t, testSnapshotByName)
 }
 
+//penny:backends
 func testFlat[N numeric.Number[N]](t *testing.T) {
 	l := ledger.New(num[N](t, "500"), ledger.Account[N]{})
 	s := l.Snapshot(day0)
@@ -86,5 +89,5 @@ func testFlat[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestSnapshotFlat(t *testing.T) {
-	forEachBackend(t, testFlat[numeric.Float], testFlat[numeric.Fixed], testFlat[numeric.Decimal])
+	backendtest.Run(t, testFlatByName)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -41,11 +42,10 @@ func TestParse(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	t.Run("backend=float", testValidate[numeric.Float])
-	t.Run("backend=fixed", testValidate[numeric.Fixed])
-	t.Run("backend=decimal", testValidate[numeric.Decimal])
+	backendtest.Run(t, testValidateByName)
 }
 
+//penny:backends
 func testValidate[N numeric.Number[N]](t *testing.T) {
 	n := func(s string) N { return numeric.MustParse[N](s) }
 	base := time.Date(2024, 1, 2, 21, 0, 0, 0, time.UTC)

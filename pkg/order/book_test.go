@@ -4,10 +4,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/order"
 )
 
+//penny:backends
 func testBook[N numeric.Number[N]](t *testing.T) {
 	var b order.Book[N]
 	place := func(amount string, tif order.TimeInForce) *order.Order[N] {
@@ -75,7 +77,7 @@ func testBook[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestBook(t *testing.T) {
-	forEachBackend(t, testBook[numeric.Float], testBook[numeric.Fixed], testBook[numeric.Decimal])
+	backendtest.Run(t, testBookByName)
 }
 
 func equalIDs(got []order.ID, want ...order.ID) bool {

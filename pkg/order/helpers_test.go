@@ -6,14 +6,6 @@ import (
 	"github.com/pennybt/penny/numeric"
 )
 
-// forEachBackend runs test for every numeric backend, as sub-tests named
-// backend=float, backend=fixed and backend=decimal.
-func forEachBackend(t *testing.T, float, fixed, decimal func(*testing.T)) {
-	t.Run("backend=float", float)
-	t.Run("backend=fixed", fixed)
-	t.Run("backend=decimal", decimal)
-}
-
 // num parses decimal text into N, failing the test on error.
 func num[N numeric.Number[N]](t testing.TB, s string) N {
 	t.Helper()

@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/order"
 )
 
+//penny:backends
 func testLot[N numeric.Number[N]](t *testing.T) {
 	tests := []struct {
 		asset market.Asset
@@ -39,9 +41,10 @@ func testLot[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestLot(t *testing.T) {
-	forEachBackend(t, testLot[numeric.Float], testLot[numeric.Fixed], testLot[numeric.Decimal])
+	backendtest.Run(t, testLotByName)
 }
 
+//penny:backends
 func testQuantity[N numeric.Number[N]](t *testing.T) {
 	tests := []struct{ value, price, lot, want string }{
 		{"1000", "12.5", "1", "80"},
@@ -84,10 +87,12 @@ func testQuantity[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestQuantity(t *testing.T) {
-	forEachBackend(t, testQuantity[numeric.Float], testQuantity[numeric.Fixed], testQuantity[numeric.Decimal])
+	backendtest.Run(t, testQuantityByName)
 }
 
 // testTruncLotRat compares TruncLot with math/big.Rat on random values.
+//
+//penny:backends
 func testTruncLotRat[N numeric.Number[N]](t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	lots := []string{"1", "0.5", "0.25", "3", "0.00000001", "0.003", "100"}
@@ -106,8 +111,7 @@ func testTruncLotRat[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestTruncLotRat(t *testing.T) {
-	t.Run("backend=fixed", testTruncLotRat[numeric.Fixed])
-	t.Run("backend=decimal", testTruncLotRat[numeric.Decimal])
+	backendtest.RunExact(t, testTruncLotRatByName)
 }
 
 func TestTruncLotPanics(t *testing.T) {

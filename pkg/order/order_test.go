@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/order"
 )
@@ -18,6 +19,7 @@ func newOpen[N numeric.Number[N]](t *testing.T, amount string) order.Order[N] {
 	return o
 }
 
+//penny:backends
 func testFills[N numeric.Number[N]](t *testing.T) {
 	t1, t2 := t0.Add(24*time.Hour), t0.Add(48*time.Hour)
 	t.Run("buy in two fills", func(t *testing.T) {
@@ -80,11 +82,13 @@ func testFills[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestFills(t *testing.T) {
-	forEachBackend(t, testFills[numeric.Float], testFills[numeric.Fixed], testFills[numeric.Decimal])
+	backendtest.Run(t, testFillsByName)
 }
 
 // testIllegal checks that every illegal transition panics with a message
 // naming the order.
+//
+//penny:backends
 func testIllegal[N numeric.Number[N]](t *testing.T) {
 	one, two, px := num[N](t, "1"), num[N](t, "2"), num[N](t, "10")
 	var zero N
@@ -141,7 +145,7 @@ func testIllegal[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestIllegalTransitions(t *testing.T) {
-	forEachBackend(t, testIllegal[numeric.Float], testIllegal[numeric.Fixed], testIllegal[numeric.Decimal])
+	backendtest.Run(t, testIllegalByName)
 }
 
 func TestOrderString(t *testing.T) {

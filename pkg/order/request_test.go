@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/order"
@@ -61,6 +62,7 @@ var requestCases = []requestCase{
 	{name: "invalid tif", asset: orcl, amount: "1", tif: order.TimeInForce(3), want: "invalid time in force TimeInForce(3)"},
 }
 
+//penny:backends
 func testRequest[N numeric.Number[N]](t *testing.T) {
 	for _, tc := range requestCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -98,7 +100,7 @@ func testRequest[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestRequest(t *testing.T) {
-	forEachBackend(t, testRequest[numeric.Float], testRequest[numeric.Fixed], testRequest[numeric.Decimal])
+	backendtest.Run(t, testRequestByName)
 }
 
 // TestRequestNonFinite checks the Float-only bad values: NaN and

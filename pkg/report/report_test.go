@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/ledger"
@@ -38,11 +39,10 @@ func fixtureOptions() report.Options {
 // and reads every file back: the values must be the Result's, and the
 // CSV and JSON files those of the golden Fixed run.
 func TestWriteDir(t *testing.T) {
-	t.Run("backend=float", testWriteDir[numeric.Float])
-	t.Run("backend=fixed", testWriteDir[numeric.Fixed])
-	t.Run("backend=decimal", testWriteDir[numeric.Decimal])
+	backendtest.Run(t, testWriteDirByName)
 }
 
+//penny:backends
 func testWriteDir[N numeric.Number[N]](t *testing.T) {
 	res := runFixture[N](t, fixtureStart, fixtureEnd)
 	checkFixture(t, res)

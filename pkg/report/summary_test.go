@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/ledger"
@@ -19,11 +20,10 @@ import (
 )
 
 func TestSummarizeErrors(t *testing.T) {
-	t.Run("backend=float", testSummarizeErrors[numeric.Float])
-	t.Run("backend=fixed", testSummarizeErrors[numeric.Fixed])
-	t.Run("backend=decimal", testSummarizeErrors[numeric.Decimal])
+	backendtest.Run(t, testSummarizeErrorsByName)
 }
 
+//penny:backends
 func testSummarizeErrors[N numeric.Number[N]](t *testing.T) {
 	good := runFixture[N](t, fixtureStart, "2023-03-31")
 	tests := []struct {

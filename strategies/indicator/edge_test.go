@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -11,9 +12,7 @@ import (
 // formulas divide by zero (backtrader's safediv choices), on series built
 // to hit them.
 func TestDefinedCases(t *testing.T) {
-	t.Run("backend=float", testDefinedCases[numeric.Float])
-	t.Run("backend=fixed", testDefinedCases[numeric.Fixed])
-	t.Run("backend=decimal", testDefinedCases[numeric.Decimal])
+	backendtest.Run(t, testDefinedCasesByName)
 }
 
 func series[N numeric.Number[N]](xs ...string) []N {
@@ -34,6 +33,7 @@ func last[N numeric.Number[N], V any](update func(N) (V, bool), xs []N) (V, bool
 	return v, ok
 }
 
+//penny:backends
 func testDefinedCases[N numeric.Number[N]](t *testing.T) {
 	flat := series[N]("10.5", "10.5", "10.5", "10.5", "10.5")
 	rising := series[N]("10", "11", "12.5", "13", "20")

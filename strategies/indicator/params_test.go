@@ -4,17 +4,17 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
 func TestParams(t *testing.T) {
-	t.Run("backend=float", testParams[numeric.Float])
-	t.Run("backend=fixed", testParams[numeric.Fixed])
-	t.Run("backend=decimal", testParams[numeric.Decimal])
+	backendtest.Run(t, testParamsByName)
 }
 
 func errOf[T any](_ T, err error) error { return err }
 
+//penny:backends
 func testParams[N numeric.Number[N]](t *testing.T) {
 	tests := []struct {
 		name string

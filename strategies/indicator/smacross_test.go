@@ -4,17 +4,18 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
 func TestSMACross(t *testing.T) {
-	t.Run("backend=float", testSMACross[numeric.Float])
-	t.Run("backend=fixed", testSMACross[numeric.Fixed])
-	t.Run("backend=decimal", testSMACross[numeric.Decimal])
+	backendtest.Run(t, testSMACrossByName)
 }
 
 // testSMACross checks SMACross against two separate SMAs compared by the
 // crossing rule, on a random walk with runs of flat prices (exact ties).
+//
+//penny:backends
 func testSMACross[N numeric.Number[N]](t *testing.T) {
 	const fast, slow = 3, 7
 	c, err := NewSMACross[N](fast, slow)

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -19,9 +20,9 @@ import (
 func TestValues(t *testing.T) {
 	bs := loadBars(t)
 	exact := map[string]refSeries{} // the exact references, by case, for all backends
-	t.Run("backend=float", func(t *testing.T) { testValues[numeric.Float](t, bs, exact) })
-	t.Run("backend=fixed", func(t *testing.T) { testValues[numeric.Fixed](t, bs, exact) })
-	t.Run("backend=decimal", func(t *testing.T) { testValues[numeric.Decimal](t, bs, exact) })
+	backendtest.Each(t, testValuesByName, func(t *testing.T, _ numeric.BackendInfo, test func(*testing.T, refBars, map[string]refSeries)) {
+		test(t, bs, exact)
+	})
 }
 
 // bar is one bar in backend N.
@@ -197,6 +198,9 @@ func valueCases[N numeric.Number[N]]() []valueCase[N] {
 	return cs
 }
 
+// testValues checks every case on backend N.
+//
+//penny:backends
 func testValues[N numeric.Number[N]](t *testing.T, rb refBars, exactRefs map[string]refSeries) {
 	bs := make([]bar[N], len(rb.text))
 	for i, txt := range rb.text {

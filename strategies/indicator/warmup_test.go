@@ -3,6 +3,7 @@ package indicator
 import (
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -12,9 +13,7 @@ import (
 // from it on. (TestValues checks the same on real data for every case
 // against the definitions; this table states backtrader's numbers.)
 func TestWarmUp(t *testing.T) {
-	t.Run("backend=float", testWarmUp[numeric.Float])
-	t.Run("backend=fixed", testWarmUp[numeric.Fixed])
-	t.Run("backend=decimal", testWarmUp[numeric.Decimal])
+	backendtest.Run(t, testWarmUpByName)
 }
 
 // warming is an indicator under a uniform face: update feeds it bar i and
@@ -62,6 +61,7 @@ func second[V any](_ V, ok bool) bool { return ok }
 // wave is a positive test series that moves up and down: 100 + (7i mod 11).
 func wave[N numeric.Number[N]](i int) N { return numeric.Int[N](int64(100 + 7*i%11)) }
 
+//penny:backends
 func testWarmUp[N numeric.Number[N]](t *testing.T) {
 	two := numeric.Int[N](2)
 	tests := []struct {

@@ -5,19 +5,20 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
 func TestZScoreCompareExact(t *testing.T) {
-	t.Run("backend=float", testZScoreCompare[numeric.Float])
-	t.Run("backend=fixed", testZScoreCompare[numeric.Fixed])
-	t.Run("backend=decimal", testZScoreCompare[numeric.Decimal])
+	backendtest.Run(t, testZScoreCompareByName)
 }
 
 // testZScoreCompare walks a random 2-decimal price series and, at every
 // bar, checks Compare against the exact sign of z - t computed from the
 // window with big.Rat: z < t iff n*x - sum < t*sqrt(n*sum(x^2) - sum^2).
 // Fixed and Decimal must match exactly; Float away from exact ties.
+//
+//penny:backends
 func testZScoreCompare[N numeric.Number[N]](t *testing.T) {
 	const period = 20
 	rng := rand.New(rand.NewPCG(4, 2))

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/bundles/synthetic"
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/ledger"
@@ -106,10 +107,10 @@ func (c *checker[N]) OnBar(ctx *engine.Context[N]) {
 }
 
 func TestRules(t *testing.T) {
-	t.Run("backend=fixed", testRules[numeric.Fixed])
-	t.Run("backend=decimal", testRules[numeric.Decimal])
+	backendtest.RunExact(t, testRulesByName)
 }
 
+//penny:backends
 func testRules[N numeric.Number[N]](t *testing.T) {
 	cfg := synthetic.Default()
 	cfg.Assets, cfg.Seed, cfg.Frequency = 4, 9, market.Minute

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/bundles/synthetic"
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/market"
@@ -79,11 +80,10 @@ func (c *checker[N]) OnBar(ctx *engine.Context[N]) {
 }
 
 func TestRanking(t *testing.T) {
-	t.Run("backend=float", testRanking[numeric.Float])
-	t.Run("backend=fixed", testRanking[numeric.Fixed])
-	t.Run("backend=decimal", testRanking[numeric.Decimal])
+	backendtest.Run(t, testRankingByName)
 }
 
+//penny:backends
 func testRanking[N numeric.Number[N]](t *testing.T) {
 	cfg := synthetic.Default()
 	cfg.Assets, cfg.Seed, cfg.Frequency = 12, 5, market.Hourly

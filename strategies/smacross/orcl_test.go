@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
@@ -103,11 +104,10 @@ func reference(t *testing.T, path string, fast, slow int, shares int64) ([]trade
 }
 
 func TestORCLAgainstReference(t *testing.T) {
-	t.Run("backend=float", testORCL[numeric.Float])
-	t.Run("backend=fixed", testORCL[numeric.Fixed])
-	t.Run("backend=decimal", testORCL[numeric.Decimal])
+	backendtest.Run(t, testORCLByName)
 }
 
+//penny:backends
 func testORCL[N numeric.Number[N]](t *testing.T) {
 	path := filepath.Join(refData, "orcl-1995-2014.txt")
 	want, wantCash, nearTie := reference(t, path, 10, 30, 100)
