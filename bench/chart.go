@@ -67,13 +67,13 @@ func drawTime(r *Results) string {
 			yv := y.Map(math.Log10(b.NsPerAssetBar))
 			x := x0 + float64(j)*barW
 			tip := fmt.Sprintf("%s on %s: %s per asset-bar, median %s per backtest", name, s.Name, fmtNs(b.NsPerAssetBar), fmtNs(b.Time.Median))
-			c.Rect(x+1, yv, barW-2, top+plotH-yv, "", backendColor[name], tip)
+			c.Rect(x+1, yv, barW-2, top+plotH-yv, "", backendColor(name), tip)
 			c.Text(x+barW/2, yv-4, svg.Middle, "small", strings.ReplaceAll(fmtNsShort(b.NsPerAssetBar), " ", ""))
 		}
 		c.Text(x0+float64(nb)*barW/2, top+plotH+16, svg.Middle, "small", s.Name)
 	}
 	c.Text(left-50, top-14, svg.Start, "small", "ns per asset-bar")
-	legend(c, left, top+plotH+50, r.Settings.Backends, func(n string) string { return backendColor[n] })
+	legend(c, left, top+plotH+50, r.Settings.Backends, backendColor)
 	return c.String()
 }
 
@@ -207,7 +207,7 @@ func drawGrowth(r *Results) string {
 					ideal = append(ideal, svg.Point{X: xs.Map(math.Log2(float64(p.Factor))), Y: ys.Map(math.Log2(p.SizeRatio))})
 				}
 			}
-			polyline(c, ps, "line", backendColor[g.Backend])
+			polyline(c, ps, "line", backendColor(g.Backend))
 		}
 		polyline(c, ideal, "ideal", "")
 	}
@@ -216,7 +216,7 @@ func drawGrowth(r *Results) string {
 		if strings.HasPrefix(n, "linear") {
 			return "#888"
 		}
-		return backendColor[n]
+		return backendColor(n)
 	})
 	return c.String()
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/execution"
 	"github.com/pennybt/penny/pkg/market"
@@ -56,9 +57,10 @@ var errStrategyBug = errors.New("strategy bug")
 // that raised it, and carries the stack from there down through the
 // strategy's frames to Run.
 func TestStrategyPanics(t *testing.T) {
-	forEachBackend(t, testStrategyPanics[numeric.Float], testStrategyPanics[numeric.Fixed], testStrategyPanics[numeric.Decimal])
+	backendtest.Run(t, testStrategyPanicsByName)
 }
 
+//penny:backends
 func testStrategyPanics[N numeric.Number[N]](t *testing.T) {
 	sessions := testData[N](t, market.Daily, "2024-01-02", "2024-01-31", 1, false).Clock().Sessions()
 	open, close := sessions[2].Open, sessions[2].Close

@@ -49,3 +49,17 @@ func testOrderEntryPointsByName(name string) (func(t *testing.T), bool) {
 	}
 	return nil, false
 }
+
+// testStrategyPanicsByName returns testStrategyPanics for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testStrategyPanicsByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testStrategyPanics[numeric.Float], true
+	case "fixed":
+		return testStrategyPanics[numeric.Fixed], true
+	case "decimal":
+		return testStrategyPanics[numeric.Decimal], true
+	}
+	return nil, false
+}

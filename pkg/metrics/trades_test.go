@@ -4,16 +4,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 )
-
-func forEachBackend(t *testing.T, float, fixed, decimal func(*testing.T)) {
-	t.Run("backend=float", float)
-	t.Run("backend=fixed", fixed)
-	t.Run("backend=decimal", decimal)
-}
 
 // sameN reports whether got is want: exactly in Fixed and Decimal, within
 // 1e-9 relative in Float.
@@ -26,7 +21,7 @@ func sameN[N numeric.Number[N]](got N, want string) bool {
 }
 
 func TestTrades(t *testing.T) {
-	forEachBackend(t, testTrades[numeric.Float], testTrades[numeric.Fixed], testTrades[numeric.Decimal])
+	backendtest.Run(t, testTradesByName)
 }
 
 // testTrades summarizes the round trips the ledger makes of a log, worked
@@ -44,6 +39,8 @@ func TestTrades(t *testing.T) {
 // Closed: 4 trips, 2 wins (285.5 and 5), 1 loss (-30), 1 even: win rate
 // 2/4, profit factor 290.5/30, average win 290.5/2 = 145.25, average
 // loss -30, P&L 260.5; open: 1 trip that realized 3.
+//
+//penny:backends
 func testTrades[N numeric.Number[N]](t *testing.T) {
 	p := numeric.MustParse[N]
 	d := func(i int) time.Time { return time.Date(2024, 1, i, 21, 0, 0, 0, time.UTC) }
@@ -100,9 +97,10 @@ func testTrades[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestTradesEdges(t *testing.T) {
-	forEachBackend(t, testTradesEdges[numeric.Float], testTradesEdges[numeric.Fixed], testTradesEdges[numeric.Decimal])
+	backendtest.Run(t, testTradesEdgesByName)
 }
 
+//penny:backends
 func testTradesEdges[N numeric.Number[N]](t *testing.T) {
 	trips := func(pnls ...string) []ledger.RoundTrip[N] {
 		out := make([]ledger.RoundTrip[N], len(pnls))
