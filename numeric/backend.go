@@ -27,7 +27,7 @@ type BackendInfo struct {
 var registry = [...]BackendInfo{
 	{Name: floatName, Description: "float64, IEEE 754 binary64: the speed baseline"},
 	{Name: fixedName, Description: "int64 counting 1e-8 units: exact money at float speed", Exact: true},
-	{Name: decimalName, Description: "34-digit decimal (ericlagergren/decimal): the arbitrary-precision reference", Exact: true},
+	{Name: decimalName, Description: "decimal of 34 significant digits: the arbitrary-precision reference", Exact: true},
 }
 
 // ErrUnknownBackend is wrapped by the error of [LookupBackend] for a name no

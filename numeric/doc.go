@@ -5,6 +5,53 @@
 //	Fixed    int64 counting 1e-8 units (8 decimals)     exact money at float speed
 //	Decimal  inline int64 or ericlagergren/decimal Big  arbitrary precision, 34 digits
 //
+// # The registry: one list of backends
+//
+// [Backends] lists the backends in one place, in this order: each one's
+// name (what configs, flags, reports and errors call it), a one-line
+// description, and whether it is exact. [LookupBackend] finds one by name;
+// its error lists the names. Everything in Penny that names the backends
+// takes them from here: config validation, penny run --backend and penny
+// bench --backends, the bench, and the per-backend tests
+// (internal/backendtest). Float stays the speed baseline and Decimal the
+// reference that drift is measured from, whatever is added.
+//
+// # Running generic code on a backend chosen by name
+//
+// Go cannot pass an uninstantiated generic function, so running generic
+// code on the backend a config names needs one instantiation per backend.
+// Rather than a switch in every caller, or a visitor with one method per
+// backend (which every visitor would have to grow when a backend is
+// added), the instantiations are generated: go generate
+// (internal/specialize) writes, for a function marked //penny:backends, a
+// dispatcher by name over the registry's backends:
+//
+//	//penny:backends
+//	func runBackend[N numeric.Number[N]](cfg *config.Config) (outcome, error) { ... }
+//
+//	run, ok := runBackendByName(cfg.Backend) // runBackend[numeric.Fixed] for "fixed"
+//
+// Per-backend tests are written the same way, and run by
+// backendtest.Run(t, testXByName) on every backend of the registry.
+//
+// # Adding a backend
+//
+// A fourth backend takes three steps; nothing outside this package and the
+// generator's list changes:
+//
+//  1. In numeric: the type, with the methods of Number and the name
+//     constant its errors carry, its case in [Backend], and its entry in
+//     the registry (backend.go).
+//  2. In internal/specialize/backend.go: its entry in the generator's
+//     list, type and name, in the registry's order.
+//  3. go generate ./... : every specialized kernel gets a copy for it and
+//     every For and ByName dispatcher a case, so the engine's kernels,
+//     penny run and bench, config validation and every per-backend test
+//     include it.
+//
+// TestRegistryMatchesGenerator fails while the two lists disagree, and a
+// package's TestGeneratedCodeIsCurrent while go generate has not run since.
+//
 // # The constraint
 //
 // Generic code is written once as func F[N numeric.Number[N]] and runs on

@@ -98,3 +98,23 @@ func ExampleDot() {
 	fmt.Println(numeric.Dot(qty, price))
 	// Output: -3765.5
 }
+
+func ExampleBackends() {
+	for _, b := range numeric.Backends() {
+		fmt.Printf("%-8s exact=%-5v %s\n", b.Name, b.Exact, b.Description)
+	}
+	// Output:
+	// float    exact=false float64, IEEE 754 binary64: the speed baseline
+	// fixed    exact=true  int64 counting 1e-8 units: exact money at float speed
+	// decimal  exact=true  decimal of 34 significant digits: the arbitrary-precision reference
+}
+
+func ExampleLookupBackend() {
+	b, err := numeric.LookupBackend("fixed")
+	fmt.Println(b.Name, b.Exact, err)
+	_, err = numeric.LookupBackend("quad")
+	fmt.Println(err, errors.Is(err, numeric.ErrUnknownBackend))
+	// Output:
+	// fixed true <nil>
+	// unknown backend "quad" (want float, fixed or decimal) true
+}

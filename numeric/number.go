@@ -95,17 +95,18 @@ func FromFloat64[N Number[N]](f float64) (N, error) {
 	return z.FromFloat64(f)
 }
 
-// Backend returns the name of N's backend: "float", "fixed" or "decimal"
-// (or the Go type name of any other implementation).
+// Backend returns the name of N's backend in the registry ([Backends]):
+// "float", "fixed" or "decimal" (or the Go type name of any other
+// implementation).
 func Backend[N Number[N]]() string {
 	var z N
 	switch any(z).(type) {
 	case Float:
-		return "float"
+		return floatName
 	case Fixed:
-		return "fixed"
+		return fixedName
 	case Decimal:
-		return "decimal"
+		return decimalName
 	}
 	return fmt.Sprintf("%T", z)
 }

@@ -63,7 +63,9 @@
 // backend of numeric's registry, and false for any other name. The
 // parameters and results must not mention the type parameter (the
 // dispatcher returns one function type). A function marked with both
-// directives is dispatched to its specialized copies.
+// directives is dispatched to its specialized copies. Command penny, the
+// bench, config-driven runs and the per-backend tests (internal/backendtest)
+// dispatch this way, so none of them lists the backends.
 //
 // # Rules
 //
@@ -89,4 +91,11 @@
 // export data that go list -export builds, so the generator runs offline,
 // with no module beyond the standard library. The generated package file
 // is type-checked before it is written.
+//
+// # Adding a backend
+//
+// The generator's list of backends (backend.go) follows numeric's registry:
+// a fourth backend is a type and a registry entry in package numeric, an
+// entry here, and go generate ./... (see "Adding a backend" in package
+// numeric). A test in package numeric fails while the two lists disagree.
 package specialize
