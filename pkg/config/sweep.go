@@ -377,8 +377,8 @@ func (s *Sweep) Validate() error {
 		}
 	}
 	for i, b := range s.Backends {
-		if !slices.Contains(Backends, b) {
-			bad("sweep.backends", s.Line, "unknown backend %q (want float, fixed or decimal)", b)
+		if _, err := numeric.LookupBackend(b); err != nil {
+			bad("sweep.backends", s.Line, "%v", err)
 		} else if slices.Index(s.Backends, b) != i {
 			bad("sweep.backends", s.Line, "%s is listed twice", b)
 		}

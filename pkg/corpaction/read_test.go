@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -26,11 +27,10 @@ const goodCSV = `date,symbol,type,ratio,amount,pay_date,record_date,target
 `
 
 func TestReadCSV(t *testing.T) {
-	t.Run("backend=float", testReadCSV[numeric.Float])
-	t.Run("backend=fixed", testReadCSV[numeric.Fixed])
-	t.Run("backend=decimal", testReadCSV[numeric.Decimal])
+	backendtest.Run(t, testReadCSVByName)
 }
 
+//penny:backends
 func testReadCSV[N numeric.Number[N]](t *testing.T) {
 	as, err := ReadCSV[N](strings.NewReader(goodCSV), "a.csv")
 	if err != nil {

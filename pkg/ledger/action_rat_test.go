@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 )
@@ -167,10 +168,10 @@ func (r *actRef) event(t *testing.T, ev ledger.Event[numeric.Decimal]) {
 }
 
 func TestActionsAgainstBigRat(t *testing.T) {
-	t.Run("backend=fixed", testActionsRat[numeric.Fixed])
-	t.Run("backend=decimal", testActionsRat[numeric.Decimal])
+	backendtest.RunExact(t, testActionsRatByName)
 }
 
+//penny:backends
 func testActionsRat[N numeric.Number[N]](t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 0x5eed))
 	l := ledger.New(num[N](t, ratCash), ledger.Account[N]{Shorting: true})

@@ -22,6 +22,20 @@ func testCheckByName(name string) (func(t *testing.T), bool) {
 	return nil, false
 }
 
+// testActionsRatByName returns testActionsRat for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testActionsRatByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testActionsRat[numeric.Float], true
+	case "fixed":
+		return testActionsRat[numeric.Fixed], true
+	case "decimal":
+		return testActionsRat[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testApplyByName returns testApply for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testApplyByName(name string) (func(t *testing.T), bool) {

@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pennybt/penny/bundles/synthetic"
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/market"
@@ -16,9 +17,7 @@ import (
 )
 
 func TestBuyAndHold(t *testing.T) {
-	t.Run("backend=float", testBuyAndHold[numeric.Float])
-	t.Run("backend=fixed", testBuyAndHold[numeric.Fixed])
-	t.Run("backend=decimal", testBuyAndHold[numeric.Decimal])
+	backendtest.Run(t, testBuyAndHoldByName)
 }
 
 func data[N numeric.Number[N]](t *testing.T) *market.Dataset[N] {
@@ -44,6 +43,7 @@ func params(t *testing.T, text string) buyhold.Params {
 	return p
 }
 
+//penny:backends
 func testBuyAndHold[N numeric.Number[N]](t *testing.T) {
 	ds := data[N](t)
 	cash := numeric.Int[N](100000)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/engine"
@@ -81,8 +82,7 @@ func unadjust[N numeric.Number[N]](t *testing.T, ds *market.Dataset[N], splits [
 }
 
 func TestNVDASplitsReconstructed(t *testing.T) {
-	t.Run("backend=fixed", testNVDA[numeric.Fixed])
-	t.Run("backend=decimal", testNVDA[numeric.Decimal])
+	backendtest.RunExact(t, testNVDAByName)
 }
 
 func backtest[N numeric.Number[N]](t *testing.T, ds *market.Dataset[N], s engine.Strategy[N], acts []corpaction.Action[N]) *engine.Result[N] {
@@ -101,6 +101,7 @@ func hold[N numeric.Number[N]](t *testing.T, shares string) engine.Strategy[N] {
 	return s
 }
 
+//penny:backends
 func testNVDA[N numeric.Number[N]](t *testing.T) {
 	adjusted := loadNVDA[N](t)
 	splits := readActions[N](t, nvdaSplits)
