@@ -4,3 +4,5 @@
 // execution models and the account, and runs the engine. The penny
 // command and the bench share it.
 package runner
+
+//go:generate go run github.com/pennybt/penny/internal/specialize/cmd/specialize

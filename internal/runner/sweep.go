@@ -1,8 +1,6 @@
 package runner
 
 import (
-	"fmt"
-
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/engine"
@@ -12,6 +10,8 @@ import (
 // SweepBackend loads the config's data into backend N once and returns
 // the sweep backend whose runs share it: each combination's config from
 // cs, built with Parts.
+//
+//penny:backends
 func SweepBackend[N numeric.Number[N]](c *config.Config, cs *sweep.Configs, env Env) (sweep.Backend, error) {
 	data, err := LoadData[N](c, env)
 	if err != nil {
@@ -25,23 +25,19 @@ func SweepBackend[N numeric.Number[N]](c *config.Config, cs *sweep.Configs, env 
 	return sweep.On(sweep.Data[N]{Dataset: data.Dataset, Clock: data.Clock}, sweep.ConfigFactory(cs, build)), nil
 }
 
-// SweepBackends loads the data of each named backend (float, fixed,
-// decimal) for a sweep of the config.
+// SweepBackends loads the data of each named backend (names of numeric's
+// registry) for a sweep of the config.
 func SweepBackends(c *config.Config, cs *sweep.Configs, names []string, env Env) ([]sweep.Backend, error) {
 	var out []sweep.Backend
 	for _, name := range names {
-		var b sweep.Backend
-		var err error
-		switch name {
-		case "float":
-			b, err = SweepBackend[numeric.Float](c, cs, env)
-		case "fixed":
-			b, err = SweepBackend[numeric.Fixed](c, cs, env)
-		case "decimal":
-			b, err = SweepBackend[numeric.Decimal](c, cs, env)
-		default:
-			err = fmt.Errorf("unknown backend %q", name)
+		if _, err := numeric.LookupBackend(name); err != nil {
+			return nil, err
 		}
+		load, ok := SweepBackendByName(name)
+		if !ok {
+			panic("runner: no sweep for backend " + name + ": run go generate")
+		}
+		b, err := load(c, cs, env)
 		if err != nil {
 			return nil, err
 		}
