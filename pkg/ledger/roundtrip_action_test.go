@@ -8,13 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 )
 
 func TestRoundTripsThroughActions(t *testing.T) {
-	forEachBackend(t, testRoundTripsThroughActions[numeric.Float], testRoundTripsThroughActions[numeric.Fixed], testRoundTripsThroughActions[numeric.Decimal])
+	backendtest.Run(t, testRoundTripsThroughActionsByName)
 }
 
 // testRoundTripsThroughActions works through actions by hand:
@@ -30,6 +31,8 @@ func TestRoundTripsThroughActions(t *testing.T) {
 //	d8 C -2 @20: closes it, 40-26.66666667 = 13.33333333; its Amount is
 //	  4.5*1/2 = 2.25 (2 sold, 0.25 of B's paid in lieu at the split).
 //	d9 A +5 @10, d10 A delisted at 1: 5-50 = -45, closed by the delisting.
+//
+//penny:backends
 func testRoundTripsThroughActions[N numeric.Number[N]](t *testing.T) {
 	a := market.Asset{ID: 0, Symbol: "A"}
 	b := market.Asset{ID: 1, Symbol: "B"}
@@ -92,7 +95,7 @@ func testRoundTripsThroughActions[N numeric.Number[N]](t *testing.T) {
 }
 
 func TestRoundTripsActionsProperty(t *testing.T) {
-	forEachBackend(t, testRoundTripsActionsProperty[numeric.Float], testRoundTripsActionsProperty[numeric.Fixed], testRoundTripsActionsProperty[numeric.Decimal])
+	backendtest.Run(t, testRoundTripsActionsPropertyByName)
 }
 
 // testRoundTripsActionsProperty: random fills, splits, dividends,
@@ -102,6 +105,8 @@ func TestRoundTripsActionsProperty(t *testing.T) {
 // Decimal), their dividends to its dividend income; the open trips are
 // the positions held, one each, of the same sign; a closed trip ended
 // no earlier than it began.
+//
+//penny:backends
 func testRoundTripsActionsProperty[N numeric.Number[N]](t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 0x7a11))
 	l := ledger.New(num[N](t, "10000000"), ledger.Account[N]{Shorting: true})

@@ -78,6 +78,34 @@ func testRatByName(name string) (func(t *testing.T), bool) {
 	return nil, false
 }
 
+// testRoundTripsThroughActionsByName returns testRoundTripsThroughActions for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testRoundTripsThroughActionsByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testRoundTripsThroughActions[numeric.Float], true
+	case "fixed":
+		return testRoundTripsThroughActions[numeric.Fixed], true
+	case "decimal":
+		return testRoundTripsThroughActions[numeric.Decimal], true
+	}
+	return nil, false
+}
+
+// testRoundTripsActionsPropertyByName returns testRoundTripsActionsProperty for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testRoundTripsActionsPropertyByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testRoundTripsActionsProperty[numeric.Float], true
+	case "fixed":
+		return testRoundTripsActionsProperty[numeric.Fixed], true
+	case "decimal":
+		return testRoundTripsActionsProperty[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testRoundTripsByName returns testRoundTrips for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testRoundTripsByName(name string) (func(t *testing.T), bool) {
