@@ -41,6 +41,12 @@ daily-large, minute-large ("large"), minute-assets-2x/4x/8x and
 minute-months-2x/4x ("growth", with minute as its 1x), or "all"; several
 may be given, separated by commas.
 
+--scenario sweep (alone, not part of "all") measures penny sweep instead:
+a grid of 200 combinations of the daily and of the minute config on 1, 2,
+... GOMAXPROCS workers (throughput, speedup, scaling efficiency, the rows
+checked identical), and the peak heap of 200 against 2000 combinations;
+it writes sweep.json and sweep.md into DIR.
+
 --baseline FILE compares each scenario's normalised time with FILE: above
 +5% warns, above +20% fails. --check also fails when the fixed overhead of
 any scenario is 30% or more. --update-baseline writes the run's normalised
@@ -91,6 +97,13 @@ func runBench(e *env, args []string) int {
 	}
 	if *update && *baseline == "" {
 		return usageErr("--update-baseline needs --baseline FILE (the file to write)")
+	}
+
+	if *scenario == "sweep" {
+		if *from != "" || *baseline != "" || *update || *check {
+			return usageErr("--scenario sweep takes no --from, --baseline, --update-baseline or --check")
+		}
+		return runSweepBench(e, args, *out, *runs, *quick, *quiet)
 	}
 
 	var res *bench.Results
@@ -241,4 +254,43 @@ func printBench(w io.Writer, r *bench.Results) {
 		}
 		fmt.Fprintf(w, "baseline %s: %d warnings, %d failures\n", c.File, c.Warnings, c.Failures)
 	}
+}
+
+// runSweepBench runs the sweep scenario.
+func runSweepBench(e *env, args []string, out string, runs int, quick, quiet bool) int {
+	if runs < 0 {
+		fmt.Fprintf(e.stderr, "penny bench: --runs: must be at least 1, got %d\n", runs)
+		return 2
+	}
+	o := bench.SweepOptions{Runs: runs, Memory: true, Env: runner.Env{Getenv: e.getenv}}
+	if o.Runs == 0 {
+		o.Runs = 3
+		if quick {
+			o.Runs = 1
+		}
+	}
+	if !quiet {
+		o.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: dropTime}))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	r, err := bench.RunSweep(ctx, o)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
+		return 1
+	}
+	r.Command = "penny bench " + strings.Join(args, " ")
+	if err := bench.WriteSweepDir(out, r); err != nil {
+		fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
+		return 1
+	}
+	fmt.Fprint(e.stdout, bench.SweepReport(r))
+	fmt.Fprintf(e.stdout, "\nwrote %s\n", filepath.Join(out, "sweep.md"))
+	for _, c := range r.Cases {
+		if !c.Identical {
+			fmt.Fprintf(e.stderr, "FAIL %s: the rows differ between worker counts\n", c.Name)
+			return 1
+		}
+	}
+	return 0
 }

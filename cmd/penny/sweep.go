@@ -6,11 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -265,7 +265,7 @@ func printRanking(w io.Writer, keys []string, metric string, rows []sweep.Row) {
 		line := []string{strconv.Itoa(i + 1), strconv.FormatInt(r.Trial, 10)}
 		line = append(line, r.Values...)
 		for _, c := range cols {
-			line = append(line, short(r.Metric(c)))
+			line = append(line, figure(c, r.Metric(c)))
 		}
 		table = append(table, line)
 	}
@@ -291,7 +291,7 @@ func printWalkForward(w io.Writer, keys []string, wf *sweep.WalkForwardResult) {
 				line = append(line, "none", "(cash)", f.EndValue)
 			} else {
 				line = append(line, f.Chosen.Values...)
-				line = append(line, short(f.Chosen.Metric(wf.Metric)), short(f.Test.Metric(wf.Metric)), f.EndValue)
+				line = append(line, figure(wf.Metric, f.Chosen.Metric(wf.Metric)), figure(wf.Metric, f.Test.Metric(wf.Metric)), f.EndValue)
 			}
 			table = append(table, line)
 		}
@@ -320,17 +320,21 @@ func contains(s []string, x string) bool {
 	return false
 }
 
-// short writes a float text with 4 significant digits; money and counts
-// stay as they are.
-func short(s string) string {
-	if !strings.ContainsAny(s, "eE") && (!strings.Contains(s, ".") || len(s) <= 10) {
+// figure writes a metric for people: returns, drawdowns and rates as
+// percentages, other statistics with 3 decimals, money and counts as
+// they are.
+func figure(col, s string) string {
+	if !slices.Contains(sweep.FloatColumns(), col) {
 		return s
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+	if err != nil {
 		return s
 	}
-	return strconv.FormatFloat(f, 'g', 4, 64)
+	if strings.Contains(col, "return") || strings.Contains(col, "drawdown") || strings.HasSuffix(col, "_rate") {
+		return pct(f)
+	}
+	return num(f)
 }
 
 // resolveShard returns the shard to run: --shard I/N, or the shard of the

@@ -114,6 +114,19 @@ func MetricColumns() []string {
 	return slices.Clone(names)
 }
 
+// FloatColumns returns the metric columns that hold float64 statistics
+// (the others hold exact money text or counts).
+func FloatColumns() []string {
+	names, kinds := metricColumns()
+	var out []string
+	for i, k := range kinds {
+		if k == kindFloat {
+			out = append(out, names[i])
+		}
+	}
+	return out
+}
+
 // metricIndex returns the position of a metric column, or -1.
 func metricIndex(name string) int {
 	names, _ := metricColumns()
