@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/calendar"
+	"github.com/pennybt/penny/pkg/clock"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -18,11 +20,17 @@ var (
 
 // benchDataset makes a minute dataset of random-walk prices in cents and
 // whole volumes, as a source would deliver it, converted to N through the
-// values' text.
+// values' text, on the XNYS minutes from 2020-01-02 on.
 func benchDataset[N numeric.Number[N]](assets, bars int) *market.Dataset[N] {
 	r := rand.New(rand.NewPCG(1, 2))
 	ds := &market.Dataset[N]{Frequency: market.Minute, Calendar: "XNYS"}
-	start := time.Date(2020, 1, 2, 14, 31, 0, 0, time.UTC).UnixNano()
+	clk, err := clock.New(calendar.XNYS(), market.Minute, time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(calendar.XNYSMaxYear, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	if bars > clk.NumBars() {
+		panic(fmt.Sprintf("store.bars %d: the XNYS calendar has %d minutes from 2020 on", bars, clk.NumBars()))
+	}
 	conv := func(cents int64) N {
 		if _, ok := any(numeric.Zero[N]()).(numeric.Fixed); ok {
 			return any(numeric.FixedFromRaw(cents * 1_000_000)).(N)
@@ -37,7 +45,7 @@ func benchDataset[N numeric.Number[N]](assets, bars int) *market.Dataset[N] {
 		for i := range bars {
 			o := max(p+int64(r.IntN(11))-5, 100)
 			c := max(o+int64(r.IntN(11))-5, 100)
-			s.Time[i] = start + int64(i)*int64(time.Minute)
+			s.Time[i] = clk.BarTimes()[i]
 			s.Open[i], s.Close[i] = conv(o), conv(c)
 			s.High[i], s.Low[i] = conv(max(o, c)+int64(r.IntN(4))), conv(min(o, c)-int64(r.IntN(4)))
 			s.Volume[i] = numeric.Int[N](int64(r.IntN(100000)))
