@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pennybt/penny/internal/parallel"
 	"github.com/pennybt/penny/numeric"
@@ -92,6 +93,9 @@ func Load[N numeric.Number[N]](cfg Config) (*market.Dataset[N], *Report, error) 
 		series[i].Asset = market.Asset{Symbol: f.symbol, Class: class, TickSize: cfg.TickSize, LotSize: cfg.LotSize}
 	}
 	ds := &market.Dataset[N]{Frequency: opt.Frequency, Calendar: opt.CalendarName(), Series: series}
+	if opt.Calendar == nil && opt.Location != nil && opt.Location != time.UTC {
+		ds.TimeZone = opt.Location.String()
+	}
 	if err := ds.Validate(); err != nil {
 		return nil, rep, err
 	}

@@ -27,19 +27,55 @@
 // the files in parallel, and lets a reader take only the symbols it wants.
 // Its cost is one file open per asset.
 //
-// Columns: time is TIMESTAMP(NANOS, UTC) on INT64, the bar's end stamp
-// (see package market). open, high, low, close and volume are
-// DECIMAL(18, s) on INT64: the value times 10^s, exactly. s is chosen per
-// column per file as the most decimals any value of the column has, so a
-// column of cents has s = 2. Because the scale is the standard Parquet
-// DECIMAL logical type, pandas (pyarrow), polars and DuckDB read the
-// files as exact decimals with no help: for instance
-// SELECT * FROM read_parquet('bars/*.parquet', filename = true) in DuckDB.
-// Every column is required and DELTA_BINARY_PACKED encoded without
-// compression: bar series change little from row to row, so the deltas
-// pack into a few bits each, and unpacking them is faster than any
-// decompression. Row groups hold 2^20 rows. The key-value metadata
-// records penny.symbol, penny.format and penny.frequency.
+// Columns, in this order: time, open, high, low, close, volume, symbol.
+// time is the bar as a reader of the data names it (Penny's datasets
+// stamp bars at the end of their interval, see package market; the files
+// do not):
+//
+//   - daily bars: the session's date, Parquet DATE (INT32 days since
+//     1970-01-01). A bar of the NYSE session of 2024-01-02 is 2024-01-02,
+//     whatever hour it closed; on a data calendar the date the source
+//     file wrote.
+//   - hourly and minute bars: the start of the bar, TIMESTAMP(NANOS, UTC)
+//     on INT64, as data vendors label bars: the NYSE minute 09:30-09:31 is
+//     14:30Z in January; the last hourly bar of a session, 15:30-16:00,
+//     is 15:30 New York.
+//
+// Writing turns a dataset's end-of-interval stamps into these labels with
+// the sessions of the bundle's calendar, refusing a bar off its sessions
+// or off the frequency's grid (a *ValueError naming the symbol, row and
+// stamp); loading turns them back (a date to its session's close, a start
+// to the start plus the bar's length, cut at the session's close). A data
+// calendar's zone (market.Dataset.TimeZone) is kept in the manifest.
+// open, high, low, close and volume are DECIMAL(18, s) on INT64: the
+// value times 10^s, exactly. s is chosen per column per file as the most
+// decimals any value of the column has, so a column of cents has s = 2.
+// symbol is a STRING, the asset's symbol on every row (dictionary
+// encoded: one value), so that the files of a bundle read as one table.
+// Because these are the standard Parquet logical types, pandas (pyarrow),
+// polars and DuckDB read the files as exact decimals, dates and instants
+// with no help: for instance, in DuckDB,
+//
+//	SELECT * FROM '$PENNY_HOME/bundles/NAME/*/bars/*.parquet' ORDER BY symbol, time
+//
+// (one ingest directory, or name one in place of the *). Every column but
+// symbol is DELTA_BINARY_PACKED encoded, and no column compressed: bar
+// series change little from row to row, so the deltas pack into a few
+// bits each, and unpacking them is faster than any decompression. Row
+// groups hold 2^20 rows. The key-value metadata records penny.symbol,
+// penny.format and penny.frequency. The manifest's Start and End, and
+// each file's, are labels too: session dates (at 00:00 UTC) for daily
+// bundles, bar starts for intraday ones.
+//
+// # Formats
+//
+// This package writes format 2 (FormatVersion). Format 1, written before,
+// held end-of-interval stamps in every file's time column
+// (TIMESTAMP(NANOS, UTC) for every frequency: a data calendar's daily bar
+// showed as the next day's midnight), columns in name order and no symbol
+// column. Load still reads it, exactly as before, and ReadManifest gives
+// its ranges as labels; ingesting again writes format 2. A manifest of any
+// other version is refused with an error that says to re-ingest.
 //
 // # Corporate actions
 //

@@ -32,8 +32,11 @@ func Example() {
 		return
 	}
 	fmt.Println(m.Assets[0].Path, m.Assets[0].Rows, "rows, close decimals:", m.Assets[0].Decimals["close"])
+	// The files hold session dates; the manifest says which.
+	fmt.Println("sessions", m.FormatTime(m.Start), "to", m.FormatTime(m.End))
 
-	// Load the latest ingest as Fixed: the same digits.
+	// Load the latest ingest as Fixed: the same digits, each bar stamped
+	// at the end of its interval (its session's close) as in any dataset.
 	got, _, err := store.Load[numeric.Fixed](home, "demo", "latest")
 	if err != nil {
 		fmt.Println(err)
@@ -43,5 +46,6 @@ func Example() {
 	fmt.Println(b.Time.Format(time.RFC3339), b.Close)
 	// Output:
 	// bars/ORCL.parquet 2 rows, close decimals: 2
+	// sessions 2024-01-02 to 2024-01-03
 	// 2024-01-03T21:00:00Z 102.5
 }

@@ -59,7 +59,17 @@ func Load[N numeric.Number[N]](home, name, ingest string) (*market.Dataset[N], *
 			return nil, nil, err
 		}
 	}
-	ds := &market.Dataset[N]{Frequency: m.Frequency, Calendar: m.Calendar, Series: make([]market.Series[N], len(m.Assets))}
+	ds := &market.Dataset[N]{Frequency: m.Frequency, Calendar: m.Calendar, TimeZone: m.TimeZone, Series: make([]market.Series[N], len(m.Assets))}
+	var sessions *sessionTable
+	if m.Format >= 2 && len(m.Assets) > 0 {
+		from, to, err := m.dates()
+		if err == nil {
+			sessions, err = newSessionTable(m.Calendar, m.TimeZone, m.Frequency, from, to)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: %s: %w", filepath.Join(dir, ManifestFile), err)
+		}
+	}
 	for i, a := range m.Assets {
 		class, err := market.ParseClass(a.Class)
 		if err != nil {
@@ -68,7 +78,7 @@ func Load[N numeric.Number[N]](home, name, ingest string) (*market.Dataset[N], *
 		ds.Series[i].Asset = market.Asset{ID: i, Symbol: a.Symbol, Class: class, TickSize: a.TickSize, LotSize: a.LotSize}
 	}
 	err = parallel.For(context.Background(), len(m.Assets), 0, func(_ context.Context, i int) error {
-		return loadAsset(dir, &m.Assets[i], &ds.Series[i])
+		return loadAsset(dir, m, &m.Assets[i], &ds.Series[i], sessions)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -76,7 +86,10 @@ func Load[N numeric.Number[N]](home, name, ingest string) (*market.Dataset[N], *
 	return ds, m, nil
 }
 
-func loadAsset[N numeric.Number[N]](dir string, a *File, s *market.Series[N]) error {
+// loadAsset reads one asset's file into s. Its times are converted from
+// the labels of format 2 to end-of-interval stamps with sessions (format 1
+// files hold the stamps, and sessions is nil).
+func loadAsset[N numeric.Number[N]](dir string, m *Manifest, a *File, s *market.Series[N], sessions *sessionTable) error {
 	path := filepath.Join(dir, filepath.FromSlash(a.Path))
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -96,7 +109,7 @@ func loadAsset[N numeric.Number[N]](dir string, a *File, s *market.Series[N]) er
 	if hex.EncodeToString(sum[:]) != a.SHA256 {
 		return &CorruptError{Path: path, Reason: "checksum mismatch: the file was altered or damaged after it was written"}
 	}
-	bf, err := openBars(data)
+	bf, err := openBars(data, m.Format, m.Frequency)
 	if err != nil {
 		return &CorruptError{Path: path, Reason: "not a bars file: " + err.Error()}
 	}
@@ -105,15 +118,13 @@ func loadAsset[N numeric.Number[N]](dir string, a *File, s *market.Series[N]) er
 		return &CorruptError{Path: path, Reason: fmt.Sprintf("%d rows, the manifest says %d", n, a.Rows)}
 	}
 	s.Time = make([]int64, n)
-	err = bf.readColumn(0, func(vals []int64, row int) error {
-		if row+len(vals) > n {
-			return fmt.Errorf("more values than rows")
-		}
-		copy(s.Time[row:], vals)
-		return nil
-	})
-	if err != nil {
+	if err := bf.readTimes(s.Time); err != nil {
 		return &CorruptError{Path: path, Reason: "column time: " + err.Error()}
+	}
+	if sessions != nil {
+		if err := sessions.ends(s.Time); err != nil {
+			return &CorruptError{Path: path, Reason: "column time: " + err.Error()}
+		}
 	}
 	for i, fld := range market.Fields() {
 		col := make([]N, n)

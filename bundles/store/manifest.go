@@ -8,12 +8,17 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
 )
 
 // FormatVersion is the version of the on-disk layout written by this
-// package. Load refuses manifests of another version.
-const FormatVersion = 1
+// package. Load reads it and format 1 (see the package documentation,
+// "Formats"), and refuses any other.
+const FormatVersion = 2
+
+// oldestFormat is the oldest format version Load reads.
+const oldestFormat = 1
 
 // Manifest describes one ingest of a bundle: what it holds, where it came
 // from, and the size and SHA-256 checksum of every file, which Load
@@ -29,7 +34,14 @@ type Manifest struct {
 	Options   map[string]string `json:"options,omitempty"`
 	Frequency market.Frequency  `json:"frequency"`
 	Calendar  string            `json:"calendar"`
-	// Start and End are the first and last bar stamps over every asset.
+	// TimeZone is the zone of a "data" calendar's days ("" for UTC; see
+	// market.Dataset.TimeZone).
+	TimeZone string `json:"timezone,omitempty"`
+	// Start and End are the first and last bars over every asset, as the
+	// files hold them: session dates (at 00:00 UTC) for daily bars, the
+	// start of the first and of the last bar for intraday ones. A format 1
+	// manifest, which holds end-of-interval stamps, is read into the same
+	// form.
 	Start   time.Time `json:"start"`
 	End     time.Time `json:"end"`
 	Rows    int64     `json:"rows"`
@@ -47,8 +59,10 @@ type File struct {
 	TickSize string `json:"tick_size,omitempty"`
 	LotSize  string `json:"lot_size,omitempty"`
 	// Path is relative to the ingest directory ("bars/AAPL.parquet").
-	Path   string    `json:"path"`
-	Rows   int       `json:"rows"`
+	Path string `json:"path"`
+	Rows int    `json:"rows"`
+	// Start and End are the file's first and last bars, in the form of
+	// the Manifest's.
 	Start  time.Time `json:"start"`
 	End    time.Time `json:"end"`
 	Size   int64     `json:"size"`
@@ -102,8 +116,9 @@ func readManifest(dir string) (*Manifest, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("store: %s: corrupt manifest: %w", path, err)
 	}
-	if m.Format != FormatVersion {
-		return nil, fmt.Errorf("store: %s: format version %d, this penny reads version %d", path, m.Format, FormatVersion)
+	if m.Format < oldestFormat || m.Format > FormatVersion {
+		return nil, fmt.Errorf("store: %s: format version %d, this penny reads versions %d to %d (re-ingest the bundle with this penny)",
+			path, m.Format, oldestFormat, FormatVersion)
 	}
 	for _, a := range m.Assets {
 		if a.Path == "" || filepath.IsAbs(a.Path) || !filepath.IsLocal(a.Path) {
@@ -113,5 +128,73 @@ func readManifest(dir string) (*Manifest, error) {
 	if a := m.Actions; a != nil && (a.Path == "" || filepath.IsAbs(a.Path) || !filepath.IsLocal(a.Path)) {
 		return nil, fmt.Errorf("store: %s: the actions table has an invalid path %q", path, a.Path)
 	}
+	if m.Format == 1 {
+		if m.Source == "csv" && (m.Calendar == "data" || m.Calendar == "") {
+			// Format 1 kept a data calendar's zone only in the options
+			// of the CSV source.
+			m.TimeZone = m.Options["tz"]
+		}
+		if err := m.labelRanges(); err != nil {
+			return nil, fmt.Errorf("store: %s: format 1: %w (re-ingest the bundle)", path, err)
+		}
+	}
 	return &m, nil
+}
+
+// labelRanges rewrites the ranges of a format 1 manifest, end-of-interval
+// stamps, as labels: session dates for daily bars, bar starts otherwise.
+func (m *Manifest) labelRanges() error {
+	_, loc, err := bundleCalendar(m.Calendar, m.TimeZone)
+	if err != nil {
+		return err
+	}
+	from, to := stampDate(m.Start.UnixNano(), loc), stampDate(m.End.UnixNano(), loc)
+	t, err := newSessionTable(m.Calendar, m.TimeZone, m.Frequency, from, to)
+	if err != nil {
+		return err
+	}
+	label := func(at *time.Time) error {
+		l, err := t.labels(nil, []int64{at.UnixNano()}, m.Name)
+		if err != nil {
+			return err
+		}
+		*at = t.labelTime(l[0])
+		return nil
+	}
+	for _, at := range []*time.Time{&m.Start, &m.End} {
+		if err := label(at); err != nil {
+			return err
+		}
+	}
+	for i := range m.Assets {
+		for _, at := range []*time.Time{&m.Assets[i].Start, &m.Assets[i].End} {
+			if err := label(at); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// FormatTime writes a time of the manifest (Start, End, a file's Start
+// or End) as people read it: a date (2006-01-02) for daily bars, an RFC
+// 3339 instant otherwise.
+func (m *Manifest) FormatTime(t time.Time) string {
+	if m.Frequency == market.Daily {
+		return t.UTC().Format(time.DateOnly)
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// dates returns the first and last session dates of the bundle (at 00:00
+// UTC), from its Start and End.
+func (m *Manifest) dates() (from, to time.Time, err error) {
+	if m.Frequency == market.Daily {
+		return m.Start, m.End, nil
+	}
+	_, loc, err := bundleCalendar(m.Calendar, m.TimeZone)
+	if err != nil {
+		return from, to, err
+	}
+	return calendar.Date(m.Start.In(loc)), calendar.Date(m.End.In(loc)), nil
 }

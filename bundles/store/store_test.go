@@ -69,7 +69,9 @@ func testRoundTrip[N numeric.Number[N]](t *testing.T) {
 		if a.Symbol != want.Series[i].Asset.Symbol || a.Rows != 500 {
 			t.Errorf("asset %d: %s rows %d", i, a.Symbol, a.Rows)
 		}
-		if !a.Start.Equal(time.Unix(0, want.Series[i].Time[0])) || !a.End.Equal(time.Unix(0, want.Series[i].Time[499])) {
+		// Minute bars: the manifest gives the starts of the first and
+		// last bars, a minute before their end-of-interval stamps.
+		if !a.Start.Equal(time.Unix(0, want.Series[i].Time[0]).Add(-time.Minute)) || !a.End.Equal(time.Unix(0, want.Series[i].Time[499]).Add(-time.Minute)) {
 			t.Errorf("%s: range %v..%v", a.Symbol, a.Start, a.End)
 		}
 		b, err := os.ReadFile(filepath.Join(dir, a.Path))
@@ -81,8 +83,11 @@ func testRoundTrip[N numeric.Number[N]](t *testing.T) {
 			t.Errorf("%s: size %d sha %s, manifest %d %s", a.Path, len(b), hex.EncodeToString(sum[:]), a.Size, a.SHA256)
 		}
 	}
-	if !m.Start.Equal(time.Unix(0, want.Series[0].Time[0])) || !m.End.Equal(time.Unix(0, want.Series[0].Time[499])) {
+	if !m.Start.Equal(time.Unix(0, want.Series[0].Time[0]).Add(-time.Minute)) || !m.End.Equal(time.Unix(0, want.Series[0].Time[499]).Add(-time.Minute)) {
 		t.Errorf("range %v..%v", m.Start, m.End)
+	}
+	if m2.Start != m.Start || m2.End != m.End {
+		t.Errorf("range read back %v..%v, written %v..%v", m2.Start, m2.End, m.Start, m.End)
 	}
 	if _, err := os.Stat(filepath.Join(home, "bundles", "rt", PartialDir)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("temporary directory left behind: %v", err)
@@ -124,9 +129,11 @@ func TestCrossBackend(t *testing.T) {
 }
 
 // TestParquetDecimal opens a written file with parquet-go directly and
-// checks that it holds what pandas or DuckDB will read: DECIMAL(18, s)
-// columns whose unscaled integers are the exact values times 10^s, and
-// TIMESTAMP(NANOS, UTC) stamps.
+// checks that it holds what pandas, polars or DuckDB will read: the
+// columns time, open, high, low, close, volume, symbol in that order;
+// DECIMAL(18, s) columns whose unscaled integers are the exact values
+// times 10^s; the session dates of daily bars as DATE; the symbol on every
+// row.
 func TestParquetDecimal(t *testing.T) {
 	home := t.TempDir()
 	ds := &market.Dataset[numeric.Decimal]{Frequency: market.Daily, Calendar: "XNYS"}
@@ -137,7 +144,7 @@ func TestParquetDecimal(t *testing.T) {
 	}
 	for i, r := range rows {
 		s.Append(market.Bar[numeric.Decimal]{
-			Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC),
+			Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC), // the close of 2024-01-02 and -03
 			Open: numeric.MustParse[numeric.Decimal](r[0]), High: numeric.MustParse[numeric.Decimal](r[1]),
 			Low: numeric.MustParse[numeric.Decimal](r[2]), Close: numeric.MustParse[numeric.Decimal](r[3]),
 			Volume: numeric.MustParse[numeric.Decimal](r[4]),
@@ -154,6 +161,11 @@ func TestParquetDecimal(t *testing.T) {
 			t.Errorf("manifest decimals %v, want %v", m.Assets[0].Decimals, wantScale)
 		}
 	}
+	d2, d3 := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 1, 3, 0, 0, 0, 0, time.UTC)
+	if !m.Start.Equal(d2) || !m.End.Equal(d3) || !m.Assets[0].Start.Equal(d2) || !m.Assets[0].End.Equal(d3) {
+		t.Errorf("manifest range %v..%v, file %v..%v, want the session dates 2024-01-02..2024-01-03",
+			m.Start, m.End, m.Assets[0].Start, m.Assets[0].End)
+	}
 	path := filepath.Join(home, "bundles", "d", IngestName(t0), m.Assets[0].Path)
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -169,26 +181,40 @@ func TestParquetDecimal(t *testing.T) {
 	if !strings.HasSuffix(m.Assets[0].Path, "/BRK.A.parquet") {
 		t.Errorf("path %q", m.Assets[0].Path)
 	}
+	var names []string
+	for _, c := range f.Schema().Columns() {
+		names = append(names, strings.Join(c, "."))
+	}
+	if got := strings.Join(names, ","); got != "time,open,high,low,close,volume,symbol" {
+		t.Errorf("columns %s, want time,open,high,low,close,volume,symbol", got)
+	}
 	rowsRead := make([]parquet.Row, 2)
 	r := parquet.NewReader(f)
 	n, _ := r.ReadRows(rowsRead)
 	if n != 2 {
 		t.Fatalf("read %d rows", n)
 	}
+	leaf, _ := f.Schema().Lookup("symbol")
+	for ri := range 2 {
+		if got := rowsRead[ri][leaf.ColumnIndex].String(); got != "BRK.A" {
+			t.Errorf("symbol row %d: %q", ri, got)
+		}
+	}
 	for ci, col := range append([]string{"time"}, priceColumns[:]...) {
 		leaf, _ := f.Schema().Lookup(col)
 		lt := leaf.Node.Type().LogicalType()
 		for ri := range 2 {
-			u := rowsRead[ri][leaf.ColumnIndex].Int64()
 			if ci == 0 {
-				if lt.String() != "TIMESTAMP(isAdjustedToUTC=true,unit=NANOS)" {
-					t.Errorf("time type %s", lt)
+				if lt.String() != "DATE" {
+					t.Errorf("time type %s, want DATE", lt)
 				}
-				if u != ds.Series[0].Time[ri] {
-					t.Errorf("time row %d: %d", ri, u)
+				// Days since 1970-01-01 of the session dates.
+				if got, want := rowsRead[ri][leaf.ColumnIndex].Int32(), int32(d2.AddDate(0, 0, ri).Unix()/86400); got != want {
+					t.Errorf("time row %d: day %d, want %d", ri, got, want)
 				}
 				continue
 			}
+			u := rowsRead[ri][leaf.ColumnIndex].Int64()
 			scale := wantScale[col]
 			if want := "DECIMAL(18," + itoa(scale) + ")"; lt.String() != want {
 				t.Errorf("%s type %s, want %s", col, lt, want)
@@ -205,9 +231,10 @@ func TestParquetDecimal(t *testing.T) {
 func itoa(i int) string { return formatUnits(int64(i), 0) }
 
 func TestWriteRefuses(t *testing.T) {
+	one := numeric.MustParse[numeric.Decimal]("1")
 	bar := func(o, v string) market.Bar[numeric.Decimal] {
 		p := numeric.MustParse[numeric.Decimal](o)
-		return market.Bar[numeric.Decimal]{Time: t0, Open: p, High: p, Low: p, Close: p, Volume: numeric.MustParse[numeric.Decimal](v)}
+		return market.Bar[numeric.Decimal]{Time: t0.Truncate(time.Minute), Open: p, High: p, Low: p, Close: p, Volume: numeric.MustParse[numeric.Decimal](v)}
 	}
 	tests := []struct {
 		name string
@@ -220,6 +247,8 @@ func TestWriteRefuses(t *testing.T) {
 			"XYZ: column open, row 1: value 123456: more than 18 significant digits at the column's scale (14 decimals"},
 		{"negative price", []market.Bar[numeric.Decimal]{bar("-1", "1")}, "open -1: negative"},
 		{"no bars", nil, "symbol XYZ has no bars"},
+		{"off the grid", []market.Bar[numeric.Decimal]{bar("1", "1"), {Time: t0, Open: one, High: one, Low: one, Close: one, Volume: one}},
+			"XYZ: column time, row 1: value 2025-03-04T05:07:07.890123456Z: not on the calendar's bar grid (24/7, minute bars)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -229,7 +258,7 @@ func TestWriteRefuses(t *testing.T) {
 				b.Time = b.Time.Add(time.Duration(i) * time.Minute)
 				s.Append(b)
 			}
-			ds := &market.Dataset[numeric.Decimal]{Series: []market.Series[numeric.Decimal]{s}}
+			ds := &market.Dataset[numeric.Decimal]{Frequency: market.Minute, Calendar: "24/7", Series: []market.Series[numeric.Decimal]{s}}
 			_, err := Write(home, "bad", t0, ds, Source{Name: "test"}, WriteOptions{})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
@@ -257,9 +286,9 @@ func TestLoadRefuses(t *testing.T) {
 			s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: "XYZ"}}
 			for i, p := range []string{"1", tc.price} {
 				v := numeric.MustParse[numeric.Decimal](p)
-				s.Append(market.Bar[numeric.Decimal]{Time: t0.Add(time.Duration(i) * time.Hour), Open: v, High: v, Low: v, Close: v, Volume: v})
+				s.Append(market.Bar[numeric.Decimal]{Time: t0.Truncate(time.Hour).Add(time.Duration(i) * time.Hour), Open: v, High: v, Low: v, Close: v, Volume: v})
 			}
-			ds := &market.Dataset[numeric.Decimal]{Series: []market.Series[numeric.Decimal]{s}}
+			ds := &market.Dataset[numeric.Decimal]{Frequency: market.Hourly, Calendar: "24/7", Series: []market.Series[numeric.Decimal]{s}}
 			if _, err := Write(home, "b", t0, ds, Source{Name: "test"}, WriteOptions{}); err != nil {
 				t.Fatal(err)
 			}
@@ -516,5 +545,53 @@ func TestCaseCollision(t *testing.T) {
 	}
 	if _, _, err := Load[numeric.Fixed](home, "cc", ""); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBundleScales checks that every file of a bundle has the same column
+// scales, the most decimals any file needs, so that readers that union
+// the files (DuckDB casts every file to the first one's schema) lose no
+// digit; and that a value too long for the bundle's scale is refused,
+// naming it.
+func TestBundleScales(t *testing.T) {
+	series := func(sym string, prices ...string) market.Series[numeric.Decimal] {
+		s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: sym}}
+		for i, p := range prices {
+			v := numeric.MustParse[numeric.Decimal](p)
+			s.Append(market.Bar[numeric.Decimal]{Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC), Open: v, High: v, Low: v, Close: v, Volume: v})
+		}
+		return s
+	}
+	home := t.TempDir()
+	ds := &market.Dataset[numeric.Decimal]{Frequency: market.Daily, Calendar: "XNYS",
+		Series: []market.Series[numeric.Decimal]{series("A", "10.5", "11"), series("B", "1.123456", "123456789.25")}}
+	m, err := Write(home, "mixed", t0, ds, Source{Name: "test"}, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range m.Assets {
+		for _, f := range market.Fields() {
+			if a.Decimals[f.String()] != 6 {
+				t.Errorf("%s: %s has %d decimals, want the bundle's 6", a.Symbol, f, a.Decimals[f.String()])
+			}
+		}
+	}
+	got, _, err := Load[numeric.Decimal](home, "mixed", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"10.5", "11", "1.123456", "123456789.25"}
+	for i, s := range got.Series {
+		for j, v := range s.Close {
+			if v.String() != want[2*i+j] {
+				t.Errorf("%s row %d: %s, want %s", s.Asset.Symbol, j, v, want[2*i+j])
+			}
+		}
+	}
+	ds.Series = append(ds.Series, series("C", "1234567890123.5"))
+	_, err = Write(home, "mixed", t0.Add(time.Second), ds, Source{Name: "test"}, WriteOptions{})
+	var ve *ValueError
+	if !errors.As(err, &ve) || ve.File != "C" || ve.Row != 0 || ve.Value != "1234567890123.5" || !strings.Contains(err.Error(), "6 decimals, as other files of the bundle have") {
+		t.Fatalf("error %v, want a ValueError naming C, row 0, 1234567890123.5 and the bundle's 6 decimals", err)
 	}
 }

@@ -163,7 +163,12 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 		Options:    src.Options,
 		Frequency:  ds.Frequency,
 		Calendar:   ds.Calendar,
+		TimeZone:   ds.TimeZone,
 		Assets:     make([]File, len(ds.Series)),
+	}
+	sessions, err := datasetSessions(ds)
+	if err != nil {
+		return nil, fmt.Errorf("store: bundle %q: %w", in.name, err)
 	}
 	// Distinct file names, also on case-insensitive file systems.
 	seen := make(map[string]bool, len(ds.Series))
@@ -177,13 +182,11 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 		m.Assets[i] = File{
 			Symbol: s.Asset.Symbol, Class: s.Asset.Class.String(), TickSize: s.Asset.TickSize, LotSize: s.Asset.LotSize,
 			Path: BarsDir + "/" + fn, Rows: s.Len(),
-			Start: time.Unix(0, s.Time[0]).UTC(), End: time.Unix(0, s.Time[s.Len()-1]).UTC(),
 		}
 	}
-	if err := writeAll(in, ds, m, opts); err != nil {
+	if err := writeAll(in, ds, m, sessions, opts); err != nil {
 		return nil, err
 	}
-	var err error
 	if m.Actions, err = commitActions(in); err != nil {
 		return nil, err
 	}
@@ -230,15 +233,19 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 // writeAll writes every asset's file, on as many goroutines as there are
 // CPUs, filling in the manifest's sizes, checksums and scales. The first
 // error in the dataset's order stops the writing and is returned.
-func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifest, opts WriteOptions) error {
+func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifest, sessions *sessionTable, opts WriteOptions) error {
+	scales, err := bundleScales(ds)
+	if err != nil {
+		return err
+	}
 	var (
 		mu   sync.Mutex
 		done int
 	)
 	return parallel.ForEach(context.Background(), len(ds.Series), 0,
-		func() *[5][]int64 { return new([5][]int64) },
-		func(_ context.Context, scratch *[5][]int64, i int) error {
-			if err := writeAsset(in, &ds.Series[i], ds.Frequency, &m.Assets[i], scratch); err != nil {
+		func() *scratch { return new(scratch) },
+		func(_ context.Context, sc *scratch, i int) error {
+			if err := writeAsset(in, &ds.Series[i], ds.Frequency, &m.Assets[i], sessions, scales, sc); err != nil {
 				return err
 			}
 			mu.Lock()
@@ -251,20 +258,91 @@ func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifes
 		})
 }
 
-func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq market.Frequency, f *File, scratch *[5][]int64) error {
+// bundleScales returns the scale of each column (in market.Fields()
+// order) over the whole bundle: the most decimals any value of the column
+// has in any file. Every file is written at these scales, so that the
+// files share one schema and read as one table (a reader that unions
+// files of different DECIMAL scales may cast them to the first file's,
+// rounding the others). A dataset of one asset needs no pass.
+func bundleScales[N numeric.Number[N]](ds *market.Dataset[N]) ([5]int, error) {
+	var (
+		mu     sync.Mutex
+		scales [5]int
+	)
+	if len(ds.Series) == 1 {
+		return scales, nil // writeAsset keeps the file's own scales
+	}
+	err := parallel.ForEach(context.Background(), len(ds.Series), 0,
+		func() *[5][]int64 { return new([5][]int64) },
+		func(_ context.Context, buf *[5][]int64, i int) error {
+			s := &ds.Series[i]
+			var got [5]int
+			for k, fld := range market.Fields() {
+				c, err := encode(s.Column(fld), buf[k], s.Asset.Symbol, fld.String())
+				if err != nil {
+					return fmt.Errorf("store: %w", err)
+				}
+				buf[k], got[k] = c.unscaled, c.scale
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for k := range scales {
+				scales[k] = max(scales[k], got[k])
+			}
+			return nil
+		})
+	return scales, err
+}
+
+// rescale multiplies a column's integers up to scale to, in place. A value
+// that would need more than MaxDigits digits there is a *ValueError.
+func rescale[N numeric.Number[N]](c scaled, to int, xs []N, where, column string) (scaled, error) {
+	k := to - c.scale
+	if k <= 0 {
+		return c, nil
+	}
+	p, lim := pow10i[k], maxUnscaled/pow10i[k]
+	for i, u := range c.unscaled {
+		if u > lim || u < -lim {
+			return c, &ValueError{File: where, Column: column, Row: i, Value: xs[i].String(),
+				Err: fmt.Errorf("%w (%d decimals, as other files of the bundle have: store such assets in bundles of their own)", errDigits, to)}
+		}
+		c.unscaled[i] = u * p
+	}
+	c.scale = to
+	return c, nil
+}
+
+// scratch is the buffers of one writer goroutine, reused from file to
+// file.
+type scratch struct {
+	cols   [5][]int64
+	labels []int64
+}
+
+func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq market.Frequency, f *File, sessions *sessionTable, scales [5]int, sc *scratch) error {
 	if in.fail != nil {
 		if err := in.fail(s.Asset.Symbol); err != nil {
 			return err
 		}
 	}
+	labels, err := sessions.labels(sc.labels[:0], s.Time, s.Asset.Symbol)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	sc.labels = labels
+	f.Start, f.End = sessions.labelTime(labels[0]), sessions.labelTime(labels[len(labels)-1])
 	var cols [5]scaled
 	f.Decimals = make(map[string]int, 5)
 	for i, fld := range market.Fields() {
-		c, err := encode(s.Column(fld), scratch[i], s.Asset.Symbol, fld.String())
+		c, err := encode(s.Column(fld), sc.cols[i], s.Asset.Symbol, fld.String())
+		if err == nil {
+			c, err = rescale(c, scales[i], s.Column(fld), s.Asset.Symbol, fld.String())
+		}
 		if err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
-		scratch[i] = c.unscaled
+		sc.cols[i] = c.unscaled
 		cols[i] = c
 		f.Decimals[fld.String()] = c.scale
 	}
@@ -276,7 +354,7 @@ func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq marke
 	h := sha256.New()
 	cw := &countWriter{w: io.MultiWriter(file, h)}
 	bw := bufio.NewWriterSize(cw, 1<<20)
-	err = writeBars(bw, s.Asset.Symbol, freq, s.Time, cols)
+	err = writeBars(bw, s.Asset.Symbol, freq, labels, cols)
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -303,6 +381,21 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// datasetSessions returns the sessions of the dataset's calendar over the
+// dates of its bars, for labelling them.
+func datasetSessions[N numeric.Number[N]](ds *market.Dataset[N]) (*sessionTable, error) {
+	_, loc, err := bundleCalendar(ds.Calendar, ds.TimeZone)
+	if err != nil {
+		return nil, err
+	}
+	first, last := ds.Series[0].Time[0], ds.Series[0].Time[ds.Series[0].Len()-1]
+	for i := range ds.Series {
+		first = min(first, ds.Series[i].Time[0])
+		last = max(last, ds.Series[i].Time[ds.Series[i].Len()-1])
+	}
+	return newSessionTable(ds.Calendar, ds.TimeZone, ds.Frequency, stampDate(first, loc), stampDate(last, loc))
 }
 
 // syncDir flushes a folder's entries to disk.

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"text/tabwriter"
-	"time"
 
 	"github.com/pennybt/penny/bundles/store"
 )
@@ -23,8 +22,9 @@ var cleanCommand = command{
 const bundlesUsage = `usage: penny bundles
 
 Lists the bundles under $PENNY_HOME/bundles (default ~/.penny): each ingest
-with its source, frequency and calendar, symbols, bars, first and last bar
-stamps, and size on disk. The last ingest of a bundle is the one runs use.
+with its source, frequency and calendar, symbols, bars, first and last bars
+(session dates for daily bars, the bars' starts in UTC for intraday ones),
+and size on disk. The last ingest of a bundle is the one runs use.
 
 flags:
 `
@@ -71,7 +71,7 @@ func runBundles(e *env, args []string) int {
 				continue
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", b.Name, in.ID, m.Source, m.Frequency, m.Calendar,
-				len(m.Symbols), m.Rows, m.Start.Format(time.RFC3339), m.End.Format(time.RFC3339), humanBytes(in.DiskSize))
+				len(m.Symbols), m.Rows, m.FormatTime(m.Start), m.FormatTime(m.End), humanBytes(in.DiskSize))
 		}
 		if b.Partial {
 			fmt.Fprintf(tw, "%s\t(unfinished)\t\t\t\t\t\t\t\t\n", b.Name)

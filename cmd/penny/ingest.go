@@ -228,7 +228,7 @@ func runIngest(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "ingested %s %s: %d symbols, %d bars%s, %s to %s (%s, %s), %s\n",
 		name, store.IngestName(m.IngestTime), len(m.Symbols), m.Rows, actions,
-		m.Start.Format(time.RFC3339), m.End.Format(time.RFC3339), m.Frequency, m.Calendar, humanBytes(m.Size()))
+		m.FormatTime(m.Start), m.FormatTime(m.End), m.Frequency, m.Calendar, humanBytes(m.Size()))
 	return 0
 }
 

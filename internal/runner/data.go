@@ -137,7 +137,15 @@ func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N]) (*cl
 	var cal calendar.Calendar
 	var err error
 	if name == "data" {
-		cal, err = dataCalendar(ds, c.Data.TimeZone)
+		tz := c.Data.TimeZone
+		if c.Data.Source == "bundle" {
+			// A bundle's data calendar runs in the zone it was ingested in.
+			if tz != "" && zoneName(tz) != zoneName(ds.TimeZone) {
+				return nil, fmt.Errorf("data.timezone: %s, but bundle %q was ingested on a data calendar in %s", tz, c.Data.Bundle, zoneName(ds.TimeZone))
+			}
+			tz = ds.TimeZone
+		}
+		cal, err = dataCalendar(ds, tz)
 	} else {
 		cal, err = calendar.ByName(name)
 	}
@@ -165,6 +173,14 @@ func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N]) (*cl
 		}
 	}
 	return clock.New(cal, c.Data.Frequency, start, end)
+}
+
+// zoneName names a zone as data.timezone does, "" being UTC.
+func zoneName(tz string) string {
+	if tz == "" {
+		return "UTC"
+	}
+	return tz
 }
 
 // dataCalendar is the calendar whose sessions are the dates of the bars.

@@ -21,7 +21,7 @@ func Aggregate[N numeric.Number[N]](ds *market.Dataset[N], to *clock.Clock) (*ma
 		return nil, fmt.Errorf("dataportal: cannot aggregate %s bars into %s bars", ds.Frequency, to.Frequency())
 	}
 	times := to.BarTimes()
-	out := &market.Dataset[N]{Frequency: to.Frequency(), Calendar: ds.Calendar, Series: make([]market.Series[N], len(ds.Series))}
+	out := &market.Dataset[N]{Frequency: to.Frequency(), Calendar: ds.Calendar, TimeZone: ds.TimeZone, Series: make([]market.Series[N], len(ds.Series))}
 	for a := range ds.Series {
 		src := &ds.Series[a]
 		dst := &out.Series[a]

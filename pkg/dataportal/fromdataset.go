@@ -15,8 +15,8 @@ import (
 // of the dataset's frequency on cal from the date of its first bar to the
 // date of its last, then New. With a nil cal, the calendar the dataset
 // names (ds.Calendar: "XNYS", "24/7"), or, when it names none or "data",
-// the dates of the bars (DataCalendar in UTC): the calendar for files of
-// markets Penny has no calendar for.
+// the dates of the bars (DataCalendar in ds.TimeZone, UTC by default): the
+// calendar for files of markets Penny has no calendar for.
 func FromDataset[N numeric.Number[N]](ds *market.Dataset[N], cal calendar.Calendar) (*Portal[N], error) {
 	if err := ds.Normalize(); err != nil {
 		return nil, err
@@ -28,7 +28,13 @@ func FromDataset[N numeric.Number[N]](ds *market.Dataset[N], cal calendar.Calend
 		}
 	}
 	if cal == nil {
-		if cal, err = DataCalendar(ds, time.UTC); err != nil {
+		loc := time.UTC
+		if ds.TimeZone != "" {
+			if loc, err = time.LoadLocation(ds.TimeZone); err != nil {
+				return nil, fmt.Errorf("dataportal: the dataset's time zone: %w", err)
+			}
+		}
+		if cal, err = DataCalendar(ds, loc); err != nil {
 			return nil, err
 		}
 	}

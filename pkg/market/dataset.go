@@ -15,6 +15,10 @@ type Dataset[N numeric.Number[N]] struct {
 	// Calendar names the trading calendar the bars follow ("XNYS", "24/7",
 	// "data").
 	Calendar string
+	// TimeZone is the IANA name of the zone a "data" calendar's days run
+	// in, 00:00 to 24:00 ("" means UTC); XNYS and 24/7 have zones of their
+	// own and ignore it.
+	TimeZone string
 	Series   []Series[N]
 }
 
