@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,6 +16,14 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs every testdata/*.txtar script: CLI behaviour end to end.
+// $REPODATA is the repository's testdata folder (real market data).
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata"})
+	repodata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{Dir: "testdata", Setup: func(env *testscript.Env) error {
+		env.Setenv("REPODATA", repodata)
+		return nil
+	}})
 }

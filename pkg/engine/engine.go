@@ -312,6 +312,7 @@ func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {
 	r := &Result[N]{
 		Backend:      numeric.Backend[N](),
 		Frequency:    e.portal.Clock().Frequency(),
+		DatesOnly:    e.datesOnly,
 		Sessions:     e.sessions,
 		Assets:       e.portal.Assets(),
 		Capital:      e.cfg.Capital,

@@ -14,6 +14,10 @@ import (
 type Result[N numeric.Number[N]] struct {
 	Backend   string // "float", "fixed" or "decimal"
 	Frequency market.Frequency
+	// DatesOnly reports a daily run on a calendar of dates only (a data
+	// calendar): its fills and orders are stamped at their sessions'
+	// dates, which have no time of day (see the package doc, "Times").
+	DatesOnly bool
 	Sessions  []calendar.Session
 	Assets    []market.Asset
 	// Capital is the starting cash; Cash and Value the ending cash and

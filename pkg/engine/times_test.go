@@ -111,6 +111,9 @@ func TestFillTimes(t *testing.T) {
 						Type: order.Limit, LimitPrice: numeric.Int[numeric.Fixed](1), TIF: order.Day})
 				}
 			}), Config[numeric.Fixed]{Execution: &execution.Simulator[numeric.Fixed]{Mode: tc.mode}})
+			if want := tc.cal == dataCal && tc.freq == market.Daily; r.DatesOnly != want {
+				t.Errorf("DatesOnly %v, want %v", r.DatesOnly, want)
+			}
 			if len(r.Transactions) != 1 {
 				t.Fatalf("transactions %v, want one", r.Transactions)
 			}

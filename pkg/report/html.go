@@ -120,13 +120,17 @@ func (r *Report[N]) WriteHTML(w io.Writer) error {
 	shown := min(d.Cap, len(res.Transactions))
 	d.Omitted = len(res.Transactions) - shown
 	d.Transactions = make([]tradeRow, shown)
+	tradeLayout := "2006-01-02 15:04"
+	if res.DatesOnly {
+		tradeLayout = dateLayout // sessions of a data calendar have no hours
+	}
 	for i, t := range res.Transactions[:shown] {
 		side, amount := "buy", t.Amount
 		if t.Amount.Sign() < 0 {
 			side, amount = "sell", t.Amount.Neg()
 		}
 		d.Transactions[i] = tradeRow{
-			Time:       t.Time.UTC().Format("2006-01-02 15:04"),
+			Time:       t.Time.UTC().Format(tradeLayout),
 			Symbol:     t.Asset.Symbol,
 			Side:       side,
 			Amount:     groupThousands(amount.String()),
