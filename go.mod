@@ -3,6 +3,7 @@ module github.com/pennybt/penny
 go 1.26.8
 
 require (
+	cloud.google.com/go v0.118.0
 	github.com/alpacahq/alpaca-trade-api-go/v3 v3.9.1
 	github.com/ericlagergren/decimal v0.0.0-20190204014639-71cf34b7c2b5
 	github.com/google/pprof v0.0.0-20261105003125-4bf881d7fb0b
@@ -14,7 +15,6 @@ require (
 )
 
 require (
-	cloud.google.com/go v0.118.0 // indirect
 	github.com/andybalholm/brotli v1.1.1 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/josharian/intern v1.0.0 // indirect

@@ -33,7 +33,7 @@ func forEveryBackend(t *testing.T, f func(t *testing.T, fetch fetchFunc)) {
 //penny:backends
 func fetchCheck[N numeric.Number[N]](t *testing.T, src *Source, want map[string][]wantBar) *Report {
 	t.Helper()
-	ds, rep, err := Fetch[N](context.Background(), src, t.TempDir())
+	ds, _, rep, err := Fetch[N](context.Background(), src, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,8 @@ func TestStockMinute(t *testing.T) {
 		if n := len(want["AAPL"]); n != 390+390+210+390 {
 			t.Fatalf("test data: %d session minutes", n)
 		}
-		src := a.source(Config{Symbols: []string{"MSFT", "aapl"}, Frequency: market.Minute, Start: day("2024-07-01"), End: day("2024-07-05")}, &sleeps{})
+		// Bars only (NoActions): one window.
+		src := a.source(Config{Symbols: []string{"MSFT", "aapl"}, Frequency: market.Minute, Start: day("2024-07-01"), End: day("2024-07-05"), NoActions: true}, &sleeps{})
 		rep := fetch(t, src, want)
 		for sym, n := range total {
 			if rep.OffSession[sym] != n-len(want[sym]) {
@@ -163,12 +164,13 @@ func TestStockDaily(t *testing.T) {
 		}
 		src := a.source(Config{Symbols: []string{"A", "B", "C"}, Start: day("2024-01-01"), End: day("2024-07-31"), BatchSize: 2}, &sleeps{})
 		rep := fetch(t, src, want)
-		if rep.Windows != 7*2 || rep.Fetched != 14 {
-			t.Errorf("report %+v, want 14 windows", rep)
+		// 7 months of 2 batches, then the corporate actions of each batch.
+		if rep.Windows != 7*2+2 || rep.Fetched != 16 || rep.Actions != 0 {
+			t.Errorf("report %+v, want 16 windows", rep)
 		}
 		calls := a.calls()
-		if len(calls) != 14 || calls[0] != "A,B@2024-01-01T00:00:00-05:00" || calls[1] != "C@2024-01-01T00:00:00-05:00" ||
-			calls[2] != "A,B@2024-02-01T00:00:00-05:00" {
+		if len(calls) != 16 || calls[0] != "A,B@2024-01-01T00:00:00-05:00" || calls[1] != "C@2024-01-01T00:00:00-05:00" ||
+			calls[2] != "A,B@2024-02-01T00:00:00-05:00" || calls[14] != "A,B@2024-01-01" || calls[15] != "C@2024-01-01" {
 			t.Errorf("calls %v", calls)
 		}
 	})
@@ -215,7 +217,7 @@ func stockDaily(t *testing.T) (*api, *Source, *sleeps) {
 
 func fetchErr(t *testing.T, src *Source) error {
 	t.Helper()
-	_, _, err := Fetch[numeric.Fixed](context.Background(), src, t.TempDir())
+	_, _, _, err := Fetch[numeric.Fixed](context.Background(), src, t.TempDir())
 	if err == nil {
 		t.Fatal("Fetch succeeded; want an error")
 	}
@@ -270,7 +272,7 @@ func TestRateLimitThenSuccess(t *testing.T) {
 		}
 		return false
 	}
-	ds, rep, err := Fetch[numeric.Decimal](context.Background(), src, t.TempDir())
+	ds, _, rep, err := Fetch[numeric.Decimal](context.Background(), src, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +281,8 @@ func TestRateLimitThenSuccess(t *testing.T) {
 	}
 	// Backoff 1s after the first 429, then the server's Retry-After of 7s
 	// (longer than the 2s backoff); the library itself never retried.
-	if sl.String() != "[1s 7s]" || rep.Retries != 2 || rep.Requests != 3 || a.count() != 3 {
+	// The fourth request is the corporate actions'.
+	if sl.String() != "[1s 7s]" || rep.Retries != 2 || rep.Requests != 4 || a.count() != 4 {
 		t.Errorf("sleeps %s, retries %d, requests %d (server %d)", sl, rep.Retries, rep.Requests, a.count())
 	}
 }
@@ -342,7 +345,7 @@ func TestTruncatedBody(t *testing.T) {
 				w.Write([]byte(body))
 				return true
 			}
-			ds, rep, err := Fetch[numeric.Fixed](context.Background(), src, t.TempDir())
+			ds, _, rep, err := Fetch[numeric.Fixed](context.Background(), src, t.TempDir())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -377,7 +380,7 @@ func TestNetworkError(t *testing.T) {
 		}
 		return true
 	}
-	ds, rep, err := Fetch[numeric.Fixed](context.Background(), src, t.TempDir())
+	ds, _, rep, err := Fetch[numeric.Fixed](context.Background(), src, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -432,7 +435,7 @@ func TestFixedPrecision(t *testing.T) {
 	a.add("1Day", "PENNY", apiBar{T: at("2024-01-02", "00:00"), Open: "0.000123456", High: "0.000123456", Low: "0.000123456", Cls: "0.000123456", Vol: "100"})
 	src := a.source(Config{Symbols: []string{"PENNY"}, Start: day("2024-01-02"), End: day("2024-01-02")}, &sleeps{})
 	staging := t.TempDir()
-	_, _, err := Fetch[numeric.Fixed](context.Background(), src, staging)
+	_, _, _, err := Fetch[numeric.Fixed](context.Background(), src, staging)
 	if !errors.Is(err, numeric.ErrPrecision) || !strings.Contains(err.Error(), "PENNY: bar starting 2024-01-02T05:00:00Z: open 0.000123456") {
 		t.Fatalf("error %v", err)
 	}
@@ -443,8 +446,8 @@ func TestFixedPrecision(t *testing.T) {
 	if got := ds.Series[0].Open[0].String(); got != "0.000123456" {
 		t.Errorf("decimal open %s", got)
 	}
-	if a.count() != 1 {
-		t.Errorf("%d requests: Dataset must read the staged window, not fetch again", a.count())
+	if a.count() != 2 {
+		t.Errorf("%d requests: Dataset must read the staged windows (bars and actions), not fetch again", a.count())
 	}
 }
 
@@ -481,12 +484,13 @@ func TestResume(t *testing.T) {
 	broken.Store(false)
 	var progressed []int
 	src.Progress = func(done, total int) { progressed = append(progressed, done) }
-	ds, rep, err := Fetch[numeric.Decimal](context.Background(), src, staging)
+	ds, _, rep, err := Fetch[numeric.Decimal](context.Background(), src, staging)
 	if err != nil {
 		t.Fatal(err)
 	}
 	second := a.calls()[len(first):]
-	if rep.Resumed != 5 || rep.Fetched != 5 || len(second) != 5 {
+	// The 5 bar windows left and the 2 batches' corporate actions.
+	if rep.Resumed != 5 || rep.Fetched != 7 || len(second) != 7 {
 		t.Errorf("second attempt: resumed %d, fetched %d, calls %v", rep.Resumed, rep.Fetched, second)
 	}
 	for _, c := range second {
@@ -496,11 +500,11 @@ func TestResume(t *testing.T) {
 			}
 		}
 	}
-	if len(progressed) != 10 || progressed[9] != 10 {
+	if len(progressed) != 12 || progressed[11] != 12 {
 		t.Errorf("progress %v", progressed)
 	}
 	// The same bars as a clean run.
-	clean, _, err := Fetch[numeric.Decimal](context.Background(), a.source(cfg, &sleeps{}), t.TempDir())
+	clean, _, _, err := Fetch[numeric.Decimal](context.Background(), a.source(cfg, &sleeps{}), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -516,8 +520,8 @@ func TestResume(t *testing.T) {
 	if _, err := a.source(cfg, &sleeps{}).Download(context.Background(), staging); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(a.calls()) - len(first) - 5 - 10; got != 8 || a.count() == n {
-		t.Errorf("a changed request made %d calls, want all 8 again", got)
+	if got := len(a.calls()) - len(first) - 7 - 12; got != 10 || a.count() == n {
+		t.Errorf("a changed request made %d calls, want all 10 again", got)
 	}
 }
 
@@ -531,7 +535,7 @@ func TestCancel(t *testing.T) {
 		w.WriteHeader(http.StatusInternalServerError)
 		return true
 	}
-	_, _, err := Fetch[numeric.Fixed](ctx, src, t.TempDir())
+	_, _, _, err := Fetch[numeric.Fixed](ctx, src, t.TempDir())
 	if !errors.Is(err, context.Canceled) || a.count() != 1 {
 		t.Errorf("error %v after %d requests", err, a.count())
 	}

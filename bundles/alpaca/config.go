@@ -39,8 +39,17 @@ type Config struct {
 	// "sip" (all US exchanges). Not used for crypto.
 	Feed string
 	// Adjustment of stock bars for corporate actions: "raw" (the
-	// default), "split", "dividend" or "all". Not used for crypto.
+	// default), "split", "dividend", "spin-off" or "all", or several of
+	// split, dividend and spin-off joined by commas ("split,spin-off"),
+	// as the API takes them. Not used for crypto.
 	Adjustment string
+	// NoActions leaves out the corporate actions (splits, dividends,
+	// mergers, spin-offs, name changes, worthless removals) that are
+	// otherwise downloaded with raw stock bars, from /v1/corporate-actions
+	// (see the package documentation). With adjusted bars or crypto none
+	// are downloaded: adjusted prices already reflect them, and applying
+	// them again would count them twice.
+	NoActions bool
 	// BaseURL of the data API; DefaultBaseURL when empty.
 	BaseURL string
 	// BatchSize is the number of symbols per request; by default 100 for
@@ -116,10 +125,8 @@ func (c Config) Validate() error {
 		default:
 			errs = append(errs, fmt.Errorf("unknown feed %q (want iex or sip)", c.Feed))
 		}
-		switch c.Adjustment {
-		case "", "raw", "split", "dividend", "spin-off", "all":
-		default:
-			errs = append(errs, fmt.Errorf("unknown adjustment %q (want raw, split, dividend or all)", c.Adjustment))
+		if err := checkAdjustment(c.Adjustment); err != nil {
+			errs = append(errs, err)
 		}
 	} else {
 		if c.Feed != "" {
@@ -152,6 +159,32 @@ func (c Config) Validate() error {
 	}
 	return nil
 }
+
+// checkAdjustment accepts raw, all, or split, dividend and spin-off alone
+// or joined by commas, each once.
+func checkAdjustment(adj string) error {
+	switch adj {
+	case "", "raw", "all":
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, part := range strings.Split(adj, ",") {
+		switch part {
+		case "split", "dividend", "spin-off":
+			if seen[part] {
+				return fmt.Errorf("adjustment %q names %s twice", adj, part)
+			}
+			seen[part] = true
+		default:
+			return fmt.Errorf("unknown adjustment %q (want raw, split, dividend, spin-off, all, or several of split, dividend and spin-off joined by commas)", adj)
+		}
+	}
+	return nil
+}
+
+// actions reports whether corporate actions are downloaded: with raw
+// stock bars, unless NoActions. c has its defaults.
+func (c Config) actions() bool { return !c.Crypto && c.Adjustment == "raw" && !c.NoActions }
 
 func checkSymbol(s string, crypto bool) error {
 	if s == "" || len(s) > 32 {
@@ -232,6 +265,7 @@ func (c Config) Options() map[string]string {
 	if !c.Crypto {
 		m["feed"] = c.Feed
 		m["adjustment"] = c.Adjustment
+		m["actions"] = strconv.FormatBool(c.actions())
 	}
 	if c.OffSession == OffSessionError {
 		m["off_session"] = "error"
@@ -244,9 +278,9 @@ func (c Config) Options() map[string]string {
 func (c Config) fingerprint() string {
 	c = c.withDefaults()
 	h := sha256.New()
-	fmt.Fprintf(h, "penny-alpaca-staging v1\n%s\n%v\n%s\n%s\n%t\n%s\n%s\n%s\n%d\n",
+	fmt.Fprintf(h, "penny-alpaca-staging v2\n%s\n%v\n%s\n%s\n%t\n%s\n%s\n%s\n%d\n%t\n",
 		strings.Join(c.Symbols, ","), c.Frequency, dateOf(c.Start).Format(time.DateOnly), dateOf(c.End).Format(time.DateOnly),
-		c.Crypto, c.Feed, c.Adjustment, redactURL(c.BaseURL), c.BatchSize)
+		c.Crypto, c.Feed, c.Adjustment, redactURL(c.BaseURL), c.BatchSize, c.actions())
 	return hex.EncodeToString(h.Sum(nil))
 }
 

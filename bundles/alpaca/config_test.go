@@ -69,6 +69,8 @@ func TestPlan(t *testing.T) {
 		"b001-2024-02 C 2024-02-01T00:00:00-05:00..2024-03-01T00:00:00-05:00",
 		"b000-2024-03 A,B 2024-03-01T00:00:00-05:00..2024-03-03T00:00:00-05:00",
 		"b001-2024-03 C 2024-03-01T00:00:00-05:00..2024-03-03T00:00:00-05:00",
+		"a000 A,B 2024-01-15T00:00:00-05:00..2024-03-03T00:00:00-05:00",
+		"a001 C 2024-01-15T00:00:00-05:00..2024-03-03T00:00:00-05:00",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -95,7 +97,7 @@ func TestNoSecrets(t *testing.T) {
 		t.Errorf("options leak the URL's credentials: %s", s)
 	}
 	want := map[string]string{"symbols": "AAPL", "frequency": "daily", "start": "2024-01-01", "end": "2024-01-31",
-		"crypto": "false", "feed": "iex", "adjustment": "raw", "base_url": "https://example.com"}
+		"crypto": "false", "feed": "iex", "adjustment": "raw", "base_url": "https://example.com", "actions": "true"}
 	if fmt.Sprint(opts) != fmt.Sprint(want) {
 		t.Errorf("options %v, want %v", opts, want)
 	}

@@ -49,6 +49,9 @@ func Dataset[N numeric.Number[N]](s *Source, staging string) (*market.Dataset[N]
 	rep := &Report{Windows: len(windows), OffSession: map[string]int{}}
 	bySym := make(map[string][]rawBar, len(cfg.Symbols))
 	for _, w := range windows {
+		if w.Actions {
+			continue // see Actions
+		}
 		if !done[w.ID] {
 			return nil, nil, fmt.Errorf("alpaca: window %s was not downloaded: run Download first", w.ID)
 		}

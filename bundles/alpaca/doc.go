@@ -83,6 +83,32 @@
 // are dropped by default and counted by symbol in the Report
 // (OffSessionError refuses them instead).
 //
+// # Corporate actions
+//
+// Raw stock bars (Adjustment "raw", the default) come with the corporate
+// actions of their symbols over the same dates, from
+// GET /v1/corporate-actions (the client library's GetCorporateActions,
+// paged until next_page_token is null), one request per batch of symbols
+// after the bars, staged and resumed like them; Actions reads them into
+// N. Their rates are float64: an amount is the shortest round-trip
+// decimal of its rate (0.24 stays 0.24), and a ratio keeps the API's
+// new and old rates as new/old (4 for 1 is 4:1, 1.5 for 1 is 3:2). What
+// Penny makes of each kind (see convertActions): splits (forward and
+// reverse) at their ex-date; cash dividends (special ones marked) with
+// their pay and record dates; stock dividends; spin-offs; cash, stock,
+// and stock-and-cash mergers at their effective date; redemptions as
+// cash per share; unit splits as a spin-off of the alternate symbol and
+// an exchange into the new one; name changes; worthless removals. A pay
+// or record date before the ex-date is dropped (the cash is paid at the
+// ex-date). Rights distributions are left out (not modelled), as are the
+// actions of a symbol not requested (an acquisition seen from the
+// acquirer's side) and exact duplicates: the Report counts them. An
+// action whose target (an acquirer, a new symbol) is not requested is an
+// *ActionSymbolsError: its bars are needed to value the position it
+// becomes. Adjusted bars and crypto come without actions (adjusted
+// prices already reflect them: applying them again would count them
+// twice), and NoActions leaves them out of raw bars.
+//
 // # Errors
 //
 // A request that fails is a *RequestError naming the endpoint, the

@@ -13,8 +13,13 @@ import (
 )
 
 func Example() {
-	// A stand-in for data.alpaca.markets that knows one daily bar.
+	// A stand-in for data.alpaca.markets that knows one daily bar and one
+	// corporate action.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/corporate-actions" {
+			fmt.Fprint(w, `{"corporate_actions":{"cash_dividends":[{"symbol":"AAPL","rate":0.24,"special":false,"foreign":false,"process_date":"2024-01-02","ex_date":"2024-01-02","record_date":"2024-01-02","payable_date":"2024-01-16"}]},"next_page_token":null}`)
+			return
+		}
 		fmt.Fprint(w, `{"bars":{"AAPL":[{"t":"2024-01-02T05:00:00Z","o":187.15,"h":188.44,"l":183.885,"c":185.64,"v":82488700}]},"next_page_token":null}`)
 	}))
 	defer srv.Close()
@@ -37,7 +42,7 @@ func Example() {
 		Credentials: creds,
 		HTTPClient:  srv.Client(),
 	}
-	ds, rep, err := alpaca.Fetch[numeric.Fixed](context.Background(), src, staging)
+	ds, actions, rep, err := alpaca.Fetch[numeric.Fixed](context.Background(), src, staging)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -45,8 +50,11 @@ func Example() {
 	b := ds.Series[0].Bar(0)
 	// Stamped at the session's close, 16:00 New York; prices exact.
 	fmt.Println(ds.Series[0].Asset.Symbol, b.Time.Format(time.RFC3339), b.Open, b.Low, b.Close, b.Volume)
-	fmt.Println(rep.Requests, "request,", creds)
+	// The corporate actions of raw bars come with them, exactly.
+	fmt.Println(actions[0], "paid", actions[0].PayDate.Format(time.DateOnly))
+	fmt.Println(rep.Requests, "requests,", creds)
 	// Output:
 	// AAPL 2024-01-02T21:00:00Z 187.15 183.885 185.64 82488700
-	// 1 request, alpaca.Credentials[redacted]
+	// 2024-01-02 AAPL cash_dividend 0.24 paid 2024-01-16
+	// 2 requests, alpaca.Credentials[redacted]
 }

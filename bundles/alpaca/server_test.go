@@ -44,6 +44,9 @@ type api struct {
 	emptyFirstPage bool
 	// fault, when set, may answer request n (1-based) itself.
 	fault func(n int, w http.ResponseWriter, r *http.Request) bool
+	// actions are the corporate actions of GET /v1/corporate-actions, in
+	// the order served.
+	actions []apiAction
 
 	mu       sync.Mutex
 	requests []*url.URL
@@ -114,6 +117,9 @@ func (a *api) serve(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	crypto := false
 	switch r.URL.Path {
+	case "/v1/corporate-actions":
+		a.serveActions(w, r)
+		return
 	case "/v2/stocks/bars":
 		if q.Get("feed") == "" || q.Get("adjustment") == "" {
 			writeJSON(w, r, http.StatusBadRequest, map[string]any{"message": "test server: feed and adjustment expected"})
@@ -234,4 +240,66 @@ func (a *api) source(cfg Config, sl *sleeps) *Source {
 		HTTPClient:  a.srv.Client(),
 		Sleep:       sl.sleep,
 	}
+}
+
+// apiAction is a corporate action as the test API serves it: the group it
+// belongs to ("forward_splits", "cash_dividends", ...), the symbols a
+// request matches it by, its date (the start and end parameters filter
+// on it) and its JSON fields.
+type apiAction struct {
+	group   string
+	symbols []string
+	date    string
+	fields  map[string]any
+}
+
+// serveActions answers GET /v1/corporate-actions: symbols, start and end
+// (dates, inclusive), limit and page_token, with the actions of every
+// group on one page counted together, as Alpaca pages them.
+func (a *api) serveActions(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	start, err1 := time.Parse(time.DateOnly, q.Get("start"))
+	end, err2 := time.Parse(time.DateOnly, q.Get("end"))
+	if err1 != nil || err2 != nil || q.Get("symbols") == "" {
+		writeJSON(w, r, http.StatusBadRequest, map[string]any{"message": "test server: symbols, start and end dates expected"})
+		return
+	}
+	want := map[string]bool{}
+	for _, s := range strings.Split(q.Get("symbols"), ",") {
+		want[s] = true
+	}
+	var all []apiAction
+	for _, x := range a.actions {
+		d, _ := time.Parse(time.DateOnly, x.date)
+		match := false
+		for _, s := range x.symbols {
+			match = match || want[s]
+		}
+		if match && !d.Before(start) && !d.After(end) {
+			all = append(all, x)
+		}
+	}
+	size := a.pageSize
+	if l, err := strconv.Atoi(q.Get("limit")); err == nil && l > 0 {
+		size = l
+	}
+	off := 0
+	if tok := q.Get("page_token"); tok != "" {
+		raw, err := base64.StdEncoding.DecodeString(tok)
+		if err != nil {
+			writeJSON(w, r, http.StatusBadRequest, map[string]any{"message": "bad page token"})
+			return
+		}
+		off, _ = strconv.Atoi(strings.TrimPrefix(string(raw), "off:"))
+	}
+	hi := min(off+size, len(all))
+	page := map[string][]map[string]any{}
+	for _, x := range all[off:hi] {
+		page[x.group] = append(page[x.group], x.fields)
+	}
+	var next any
+	if hi < len(all) {
+		next = base64.StdEncoding.EncodeToString([]byte("off:" + strconv.Itoa(hi)))
+	}
+	writeJSON(w, r, http.StatusOK, map[string]any{"corporate_actions": page, "next_page_token": next})
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -54,6 +55,13 @@ type Report struct {
 	// OffSession counts, by symbol, the bars dropped for falling outside
 	// the calendar's sessions (extended hours).
 	OffSession map[string]int
+	// Actions is the number of corporate actions kept; ActionsLeftOut
+	// counts those left out, by reason ("other symbol": an action of a
+	// symbol not requested, such as a merger seen from the acquirer's
+	// side; "rights distribution": not modelled; "duplicate": the same
+	// action twice).
+	Actions        int
+	ActionsLeftOut map[string]int
 }
 
 // Dropped returns the number of bars dropped outside the sessions.
@@ -65,18 +73,26 @@ func (r *Report) Dropped() int {
 	return n
 }
 
-// Fetch downloads the bars into staging (see Download) and builds the
-// dataset from them (see Dataset).
-func Fetch[N numeric.Number[N]](ctx context.Context, s *Source, staging string) (*market.Dataset[N], *Report, error) {
+// Fetch downloads the bars and corporate actions into staging (see
+// Download) and builds the dataset and the actions from them (see
+// Dataset and Actions).
+func Fetch[N numeric.Number[N]](ctx context.Context, s *Source, staging string) (*market.Dataset[N], []corpaction.Action[N], *Report, error) {
 	rep, err := s.Download(ctx, staging)
 	if err != nil {
-		return nil, rep, err
+		return nil, nil, rep, err
 	}
 	ds, crep, err := Dataset[N](s, staging)
 	if crep != nil {
 		rep.Bars, rep.Received, rep.OffSession = crep.Bars, crep.Received, crep.OffSession
 	}
-	return ds, rep, err
+	if err != nil {
+		return nil, nil, rep, err
+	}
+	as, arep, err := Actions[N](s, staging)
+	if arep != nil {
+		rep.Actions, rep.ActionsLeftOut = arep.Actions, arep.ActionsLeftOut
+	}
+	return ds, as, rep, err
 }
 
 // Download fetches every window of the request that staging does not
@@ -158,11 +174,22 @@ func (s *Source) Download(ctx context.Context, staging string) (*Report, error) 
 		if done[w.ID] {
 			rep.Resumed++
 		} else {
-			bars, err := s.fetchWindow(ctx, client, cfg, w, rep)
-			if err != nil {
-				return rep, err
+			var path string
+			var data []byte
+			if w.Actions {
+				text, err := s.fetchActions(ctx, client, cfg, w, rep)
+				if err != nil {
+					return rep, err
+				}
+				path, data = actionsPath(staging, w.ID), text
+			} else {
+				bars, err := s.fetchWindow(ctx, client, cfg, w, rep)
+				if err != nil {
+					return rep, err
+				}
+				path, data = windowPath(staging, w.ID), encodeWindow(w.ID, bars)
 			}
-			if err := atomicfile.WriteFile(windowPath(staging, w.ID), encodeWindow(w.ID, bars)); err != nil {
+			if err := atomicfile.WriteFile(path, data); err != nil {
 				return rep, fmt.Errorf("alpaca: staging window %s: %w", w.ID, err)
 			}
 			prog.Done = append(prog.Done, w.ID)
@@ -200,8 +227,11 @@ func (s *Source) sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// endpoint returns the path of the bars endpoint, for messages.
-func endpoint(cfg Config) string {
+// endpoint returns the path of a window's endpoint, for messages.
+func endpoint(cfg Config, w window) string {
+	if w.Actions {
+		return actionsEndpoint
+	}
 	if cfg.Crypto {
 		return "/v1beta3/crypto/us/bars"
 	}
@@ -210,23 +240,35 @@ func endpoint(cfg Config) string {
 
 // fetchWindow gets one window's bars, retrying by the policy.
 func (s *Source) fetchWindow(ctx context.Context, client *marketdata.Client, cfg Config, w window, rep *Report) ([]rawBar, error) {
+	var bars []rawBar
+	err := s.retry(ctx, cfg, w, rep, func() error {
+		var err error
+		bars, err = s.call(client, cfg, w)
+		return err
+	})
+	return bars, err
+}
+
+// retry makes a window's call until it succeeds, by the policy of the
+// package documentation; the error is a *RequestError.
+func (s *Source) retry(ctx context.Context, cfg Config, w window, rep *Report, call func() error) error {
 	fail := func(status, attempts int, msg string, err error) error {
-		return &RequestError{Endpoint: endpoint(cfg), Symbols: w.Symbols, Window: w.Month, Status: status,
+		return &RequestError{Endpoint: endpoint(cfg, w), Symbols: w.Symbols, Window: w.Month, Status: status,
 			Attempts: attempts, Message: s.Credentials.redact(msg), Err: err}
 	}
 	wait := cfg.Backoff
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, fail(0, attempt-1, "", err)
+			return fail(0, attempt-1, "", err)
 		}
-		bars, err := s.call(client, cfg, w)
+		err := call()
 		if err == nil {
-			return bars, nil
+			return nil
 		}
 		status, msg, retry, after := classify(err)
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			if ctxErr := ctx.Err(); ctxErr != nil {
-				return nil, fail(0, attempt, "", ctxErr)
+				return fail(0, attempt, "", ctxErr)
 			}
 		}
 		if !retry {
@@ -234,10 +276,10 @@ func (s *Source) fetchWindow(ctx context.Context, client *marketdata.Client, cfg
 			if status == http.StatusUnauthorized || status == http.StatusForbidden {
 				sentinel = ErrAuth
 			}
-			return nil, fail(status, attempt, msg, sentinel)
+			return fail(status, attempt, msg, sentinel)
 		}
 		if attempt >= cfg.MaxAttempts {
-			return nil, fail(status, attempt, msg, ErrRetries)
+			return fail(status, attempt, msg, ErrRetries)
 		}
 		d := wait
 		if after > d {
@@ -247,7 +289,7 @@ func (s *Source) fetchWindow(ctx context.Context, client *marketdata.Client, cfg
 		s.logger().Warn("alpaca: retrying", "window", w.ID, "attempt", attempt, "status", status,
 			"reason", s.Credentials.redact(msg), "wait", d)
 		if err := s.sleep(ctx, d); err != nil {
-			return nil, fail(status, attempt, msg, err)
+			return fail(status, attempt, msg, err)
 		}
 		wait = min(wait*2, cfg.MaxBackoff)
 	}

@@ -8,6 +8,20 @@ import (
 	"github.com/pennybt/penny/numeric"
 )
 
+// testActionsByName returns testActions for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testActionsByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testActions[numeric.Float], true
+	case "fixed":
+		return testActions[numeric.Fixed], true
+	case "decimal":
+		return testActions[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // fetchCheckByName returns fetchCheck for the backend named name (see
 // numeric.Backends), and false for any other name.
 func fetchCheckByName(name string) (func(t *testing.T, src *Source, want map[string][]wantBar) *Report, bool) {

@@ -19,16 +19,20 @@ import (
 // calendar month (cut to the requested dates), [Start, End) in the
 // calendar's zone. Each window is written to its own staging file.
 type window struct {
-	ID      string // "b000-2024-01"
+	ID      string // "b000-2024-01", "a000" for the corporate actions
 	Symbols []string
-	Month   string
+	Month   string // "2024-01", or the dates of the actions' request
 	Start   time.Time
 	End     time.Time // exclusive
+	// Actions marks a request of the batch's corporate actions over the
+	// whole range (one per batch, after the bars).
+	Actions bool
 }
 
 // plan splits the request into windows: months in the calendar's zone,
 // and batches of at most BatchSize symbols; month by month, batches in
-// order.
+// order; then, when they are downloaded, the corporate actions of each
+// batch over the whole range.
 func plan(c Config, loc *time.Location) []window {
 	first := dateIn(dateOf(c.Start), loc)
 	stop := dateIn(dateOf(c.End), loc).AddDate(0, 0, 1) // exclusive
@@ -46,6 +50,14 @@ func plan(c Config, loc *time.Location) []window {
 			out = append(out, window{
 				ID:      fmt.Sprintf("b%03d-%s", b, m.Format("2006-01")),
 				Symbols: syms, Month: m.Format("2006-01"), Start: start, End: end,
+			})
+		}
+	}
+	if c.actions() {
+		for b := 0; b*c.BatchSize < len(c.Symbols); b++ {
+			out = append(out, window{
+				ID: fmt.Sprintf("a%03d", b), Symbols: c.Symbols[b*c.BatchSize : min((b+1)*c.BatchSize, len(c.Symbols))],
+				Month: dateOf(c.Start).Format(time.DateOnly) + ".." + dateOf(c.End).Format(time.DateOnly), Start: first, End: stop, Actions: true,
 			})
 		}
 	}

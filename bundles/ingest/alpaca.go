@@ -12,7 +12,9 @@ import (
 	"github.com/pennybt/penny/pkg/market"
 )
 
-// Alpaca returns the ingester of the bars s downloads from Alpaca, or the
+// Alpaca returns the ingester of the bars s downloads from Alpaca, with
+// their corporate actions (raw stock bars, unless s.Config.NoActions; an
+// action into a symbol not requested is an *InputError), or the
 // validation error of s.Config. It is resumable: the download is staged
 // window by window in the ingest's staging area, and a failed ingest run
 // again fetches only the windows it lacks. The manifest records
@@ -53,14 +55,34 @@ func Alpaca(s *alpaca.Source) (*Ingester, error) {
 			}
 			return nil
 		}
+		actions := func(rep *alpaca.Report, err error) error {
+			if err != nil {
+				if errors.Is(err, alpaca.ErrActionSymbols) {
+					return &InputError{err}
+				}
+				return err
+			}
+			if rep.Actions > 0 || len(rep.ActionsLeftOut) > 0 {
+				o.notify(&Actions{Kept: rep.Actions, LeftOut: rep.ActionsLeftOut})
+			}
+			return nil
+		}
 		return exactly(in, o,
 			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
 				ds, rep, err := alpaca.Dataset[numeric.Fixed](s, in.Staging())
-				return ds, nil, check(rep, err)
+				if err := check(rep, err); err != nil {
+					return nil, nil, err
+				}
+				as, arep, err := alpaca.Actions[numeric.Fixed](s, in.Staging())
+				return ds, as, actions(arep, err)
 			},
 			func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error) {
 				ds, rep, err := alpaca.Dataset[numeric.Decimal](s, in.Staging())
-				return ds, nil, check(rep, err)
+				if err := check(rep, err); err != nil {
+					return nil, nil, err
+				}
+				as, arep, err := alpaca.Actions[numeric.Decimal](s, in.Staging())
+				return ds, as, actions(arep, err)
 			})
 	}}, nil
 }

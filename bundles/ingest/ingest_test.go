@@ -219,7 +219,8 @@ func TestAlpaca(t *testing.T) {
 	if len(r.notices) != 1 {
 		t.Fatalf("notices %v, want the download's counts", r.notices)
 	}
-	if d, ok := r.notices[0].(*ingest.Downloaded); !ok || d.Report.Windows != 1 || !strings.HasPrefix(d.String(), "alpaca: 1 windows (0 fetched, 0 resumed)") {
+	// A month of bars and the corporate actions.
+	if d, ok := r.notices[0].(*ingest.Downloaded); !ok || d.Report.Windows != 2 || !strings.HasPrefix(d.String(), "alpaca: 2 windows (0 fetched, 0 resumed)") {
 		t.Errorf("notice %v", r.notices[0])
 	}
 

@@ -10,7 +10,7 @@ import (
 )
 
 // Notice is what an ingest tells its user as it runs: a *Fallback,
-// *Dropped, *Downloaded or *OffSession. String gives a message for
+// *Dropped, *Downloaded, *OffSession or *Actions. String gives a message for
 // people.
 type Notice interface {
 	fmt.Stringer
@@ -76,6 +76,35 @@ func (n *OffSession) String() string {
 	return fmt.Sprintf("alpaca: dropped %d bars outside the %s sessions (extended hours):%s", total, n.Calendar, b.String())
 }
 
+// Actions: the corporate actions an Alpaca ingest stores, and those it
+// left out, by reason.
+type Actions struct {
+	Kept    int
+	LeftOut map[string]int
+}
+
+func (n *Actions) String() string {
+	keys := make([]string, 0, len(n.LeftOut))
+	total := 0
+	for k, c := range n.LeftOut {
+		keys = append(keys, k)
+		total += c
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, " %d %s", n.LeftOut[k], k)
+	}
+	if total == 0 {
+		return fmt.Sprintf("alpaca: %d corporate actions", n.Kept)
+	}
+	return fmt.Sprintf("alpaca: %d corporate actions, %d left out:%s", n.Kept, total, b.String())
+}
+
+func (*Actions) notice()    {}
 func (*Fallback) notice()   {}
 func (*Dropped) notice()    {}
 func (*Downloaded) notice() {}

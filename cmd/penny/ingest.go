@@ -51,9 +51,12 @@ Sources and their options:
   synthetic, csv  --actions FILE: corporate actions to store with the bars
              (CSV: date,symbol,type,ratio,amount,pay_date,record_date,target)
   alpaca     --symbols A,B  --timeframe day|hour|minute  --start DATE
-             --end DATE  --feed iex|sip  --adjustment raw|split|dividend|all
+             --end DATE  --feed iex|sip  --adjustment raw|split|dividend|
+             spin-off|all (or e.g. split,spin-off)  --no-actions
              --crypto  --base-url URL  --max-attempts N
              (keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY)
+             Raw stock bars (the default) come with their corporate actions
+             (splits, dividends, mergers, ...), stored with them.
 
 Prices are read exactly with the fixed backend, or with the decimal
 backend when a value has more than 8 decimals or exceeds its range.
@@ -65,7 +68,7 @@ flags:
 var sourceFlags = map[string][]string{
 	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end", "splits", "dividend-yield", "actions"},
 	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop", "actions"},
-	"alpaca":    {"symbols", "timeframe", "start", "end", "feed", "adjustment", "crypto", "base-url", "max-attempts"},
+	"alpaca":    {"symbols", "timeframe", "start", "end", "feed", "adjustment", "no-actions", "crypto", "base-url", "max-attempts"},
 }
 
 // fileFlags collects repeated --file SYM=PATH.
@@ -108,7 +111,7 @@ type ingestFlags struct {
 	end, dir, tz, stamp, drop, actions   string
 	files                                fileFlags
 	timeframe, feed, adjustment, baseURL string
-	crypto                               bool
+	crypto, noActions                    bool
 	splits, dividendYield                float64
 	maxAttempts                          int
 	set                                  map[string]bool
@@ -136,7 +139,8 @@ func runIngest(e *env, args []string) int {
 	fs.StringVar(&f.actions, "actions", "", "synthetic, csv: a CSV `FILE` of corporate actions stored with the bars")
 	fs.StringVar(&f.timeframe, "timeframe", "day", "alpaca: day, hour or minute")
 	fs.StringVar(&f.feed, "feed", "", "alpaca: stock feed, iex (default) or sip")
-	fs.StringVar(&f.adjustment, "adjustment", "", "alpaca: raw (default), split, dividend or all")
+	fs.StringVar(&f.adjustment, "adjustment", "", "alpaca: raw (default), split, dividend, spin-off or all, or several joined by commas (split,spin-off)")
+	fs.BoolVar(&f.noActions, "no-actions", false, "alpaca: leave out the corporate actions downloaded with raw stock bars")
 	fs.BoolVar(&f.crypto, "crypto", false, "alpaca: crypto pairs (BTC/USD) on the 24/7 calendar")
 	fs.IntVar(&f.maxAttempts, "max-attempts", 6, "alpaca: tries of a request on HTTP 429/5xx and network errors, with exponential backoff")
 	fs.StringVar(&f.baseURL, "base-url", "", "alpaca: `URL` of the data API (default "+alpaca.DefaultBaseURL+")")
@@ -317,7 +321,8 @@ func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
 	if f.maxAttempts < 1 {
 		return nil, badUsage("--max-attempts %d: want 1 or more", f.maxAttempts)
 	}
-	cfg := alpaca.Config{Symbols: splitList(f.symbols), Crypto: f.crypto, Feed: f.feed, Adjustment: f.adjustment, BaseURL: f.baseURL, MaxAttempts: f.maxAttempts}
+	cfg := alpaca.Config{Symbols: splitList(f.symbols), Crypto: f.crypto, Feed: f.feed, Adjustment: f.adjustment, NoActions: f.noActions,
+		BaseURL: f.baseURL, MaxAttempts: f.maxAttempts}
 	switch f.timeframe {
 	case "day", "1Day", "daily":
 		cfg.Frequency = market.Daily

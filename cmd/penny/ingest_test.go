@@ -163,8 +163,11 @@ func TestIngestDecimalFallback(t *testing.T) {
 
 // fakeAlpaca is a small stand-in for Alpaca's stock bars endpoint: daily
 // bars of two symbols in January and February 2024, three per page,
-// gzipped, behind the API key headers. failMonth, when set, makes the
-// calls for that month fail with 503.
+// gzipped, behind the API key headers; and for its corporate actions
+// endpoint, one per page: MSFT splits 2:1 on 2024-02-01 (its bars are
+// raw: the price halves) and AAPL pays 0.24 a share, ex 2024-01-04,
+// paid 2024-02-01. failMonth, when set, makes the calls for that month
+// fail with 503.
 type fakeAlpaca struct {
 	srv       *httptest.Server
 	failMonth atomic.Value // string
@@ -188,8 +191,18 @@ var fakeBars = map[string][][6]string{ // t, o, h, l, c, v
 	"MSFT": {
 		{"2024-01-02T05:00:00Z", "373.86", "375.9", "366.77", "370.87", "25258600"},
 		{"2024-01-03T05:00:00Z", "369.01", "373.26", "368.51", "370.6", "23083500"},
-		{"2024-02-01T05:00:00Z", "401.83", "408", "401.8", "403.78", "30657700"},
+		{"2024-02-01T05:00:00Z", "200.915", "204", "200.9", "201.89", "61315400"},
 	},
+}
+
+var fakeActions = []struct {
+	group, symbol string
+	fields        map[string]any
+}{
+	{"forward_splits", "MSFT", map[string]any{"symbol": "MSFT", "new_rate": 2, "old_rate": 1, "process_date": "2024-02-01", "ex_date": "2024-02-01",
+		"record_date": "2024-01-25", "payable_date": "2024-01-31"}},
+	{"cash_dividends", "AAPL", map[string]any{"symbol": "AAPL", "rate": 0.24, "special": false, "foreign": false, "process_date": "2024-01-04",
+		"ex_date": "2024-01-04", "record_date": "2024-01-05", "payable_date": "2024-02-01"}},
 }
 
 func newFakeAlpaca(t *testing.T) *fakeAlpaca {
@@ -204,7 +217,11 @@ func (f *fakeAlpaca) serve(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f.mu.Lock()
 	if q.Get("page_token") == "" {
-		f.calls = append(f.calls, q.Get("start")[:7])
+		if r.URL.Path == "/v1/corporate-actions" {
+			f.calls = append(f.calls, "actions")
+		} else {
+			f.calls = append(f.calls, q.Get("start")[:7])
+		}
 	}
 	f.mu.Unlock()
 	if r.Header.Get("APCA-API-KEY-ID") != testKey || r.Header.Get("APCA-API-SECRET-KEY") != testSecret {
@@ -213,6 +230,34 @@ func (f *fakeAlpaca) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if m := f.failMonth.Load().(string); m != "" && strings.HasPrefix(q.Get("start"), m) {
 		http.Error(w, `{"message":"service unavailable"}`, http.StatusServiceUnavailable)
+		return
+	}
+	if r.URL.Path == "/v1/corporate-actions" {
+		want := map[string]bool{}
+		for _, s := range strings.Split(q.Get("symbols"), ",") {
+			want[s] = true
+		}
+		var all []int
+		for i, a := range fakeActions {
+			if want[a.symbol] {
+				all = append(all, i)
+			}
+		}
+		off := 0
+		if tok, err := base64.StdEncoding.DecodeString(q.Get("page_token")); err == nil && len(tok) > 0 {
+			off, _ = strconv.Atoi(string(tok))
+		}
+		page := map[string][]map[string]any{}
+		var next any
+		if off < len(all) {
+			a := fakeActions[all[off]]
+			page[a.group] = append(page[a.group], a.fields)
+			if off+1 < len(all) {
+				next = base64.StdEncoding.EncodeToString([]byte(strconv.Itoa(off + 1)))
+			}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"corporate_actions": page, "next_page_token": next})
 		return
 	}
 	if r.URL.Path != "/v2/stocks/bars" || q.Get("timeframe") != "1Day" {
@@ -287,7 +332,8 @@ func TestIngestAlpacaEndToEnd(t *testing.T) {
 	api.mu.Lock()
 	again := append([]string(nil), api.calls[first:]...)
 	api.mu.Unlock()
-	if strings.Join(again, ",") != "2024-02" || !strings.Contains(errs, "2 windows (1 fetched, 1 resumed)") || !strings.Contains(out, "2 symbols, 8 bars") {
+	if strings.Join(again, ",") != "2024-02,actions" || !strings.Contains(errs, "3 windows (2 fetched, 1 resumed)") ||
+		!strings.Contains(errs, "alpaca: 2 corporate actions") || !strings.Contains(out, "2 symbols, 8 bars, 2 corporate actions") {
 		t.Errorf("resume: calls %v, stderr %q, stdout %q", again, errs, out)
 	}
 
@@ -299,16 +345,30 @@ func TestIngestAlpacaEndToEnd(t *testing.T) {
 			Credentials: alpaca.Credentials{KeyID: testKey, SecretKey: testSecret},
 		}
 	}
+	// And the actions it gives, stored with them.
+	as, err := store.LoadActions[numeric.Fixed](home, "alp", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, direct, _, err := alpaca.Fetch[numeric.Fixed](context.Background(), src(), t.TempDir())
+	if err != nil || len(as) != 2 || len(direct) != 2 {
+		t.Fatalf("stored %v, direct %v, %v", as, direct, err)
+	}
+	for i := range as {
+		if as[i].String() != direct[i].String() || !as[i].PayDate.Equal(direct[i].PayDate) || as[i].Origin.String() != "alpaca" {
+			t.Errorf("stored %s (paid %v, from %s), direct %s", as[i], as[i].PayDate, as[i].Origin, direct[i])
+		}
+	}
 	sameAsStore(t, home, "alp", func() (*market.Dataset[numeric.Float], error) {
-		ds, _, err := alpaca.Fetch[numeric.Float](context.Background(), src(), t.TempDir())
+		ds, _, _, err := alpaca.Fetch[numeric.Float](context.Background(), src(), t.TempDir())
 		return ds, err
 	})
 	sameAsStore(t, home, "alp", func() (*market.Dataset[numeric.Fixed], error) {
-		ds, _, err := alpaca.Fetch[numeric.Fixed](context.Background(), src(), t.TempDir())
+		ds, _, _, err := alpaca.Fetch[numeric.Fixed](context.Background(), src(), t.TempDir())
 		return ds, err
 	})
 	sameAsStore(t, home, "alp", func() (*market.Dataset[numeric.Decimal], error) {
-		ds, _, err := alpaca.Fetch[numeric.Decimal](context.Background(), src(), t.TempDir())
+		ds, _, _, err := alpaca.Fetch[numeric.Decimal](context.Background(), src(), t.TempDir())
 		return ds, err
 	})
 	// The values are the API's decimals, stamped at the close.
@@ -465,5 +525,58 @@ func TestHumanBytes(t *testing.T) {
 		if got := humanBytes(n); got != want {
 			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestIngestAlpacaThenRun: penny ingest of Alpaca bars and corporate
+// actions from the fake server, then penny run of buy_and_hold on that
+// bundle. 10 shares of each bought at the 2024-01-03 open; MSFT's 2:1
+// split on 2024-02-01 makes them 20 (its raw price halves: no loss), and
+// AAPL's 0.24 a share, ex 2024-01-04, is accrued on the 10 held at the
+// close before and paid on 2024-02-01.
+func TestIngestAlpacaThenRun(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	api := newFakeAlpaca(t)
+	vars := map[string]string{"PENNY_HOME": home, alpaca.EnvKeyID: testKey, alpaca.EnvSecretKey: testSecret}
+	code, out, errs := runPenny(t, vars, "ingest", "real", "--source", "alpaca", "--symbols", "AAPL,MSFT", "--start", "2024-01-01",
+		"--end", "2024-02-29", "--base-url", api.srv.URL)
+	if code != 0 || !strings.Contains(out, "2 symbols, 8 bars, 2 corporate actions") {
+		t.Fatalf("ingest: exit %d, %s %s", code, out, errs)
+	}
+	cfg := filepath.Join(dir, "hold.yaml")
+	if err := os.WriteFile(cfg, []byte("name: hold\nbackend: decimal\ncapital: 10000\ndata: {source: bundle, bundle: real}\n"+
+		"strategy: {name: buy_and_hold, params: {shares: 10}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = runPenny(t, vars, "run", cfg, "--backend", "fixed,decimal", "--out", filepath.Join(dir, "out"))
+	if code != 0 {
+		t.Fatalf("run: exit %d, %s %s", code, out, errs)
+	}
+	d := func(s string) numeric.Decimal { return numeric.MustParse[numeric.Decimal](s) }
+	aapl, msft := fakeBars["AAPL"], fakeBars["MSFT"]
+	ten := numeric.Int[numeric.Decimal](10)
+	cash := d("10000").Sub(ten.Mul(d(aapl[1][1]))).Sub(ten.Mul(d(msft[1][1]))).Add(ten.Mul(d("0.24")))
+	value := cash.Add(ten.Mul(d(aapl[4][4]))).Add(numeric.Int[numeric.Decimal](20).Mul(d(msft[2][4])))
+	for _, b := range []string{"fixed", "decimal"} {
+		sum, err := os.ReadFile(filepath.Join(dir, "out", b, "summary.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`"ending_cash": "` + cash.String() + `"`, `"ending_value": "` + value.String() + `"`,
+			`"dividends": "2.4"`, `"split": 1`, `"cash_dividend": 1`} {
+			if !strings.Contains(string(sum), want) {
+				t.Errorf("%s: summary.json lacks %s:\n%s", b, want, sum)
+			}
+		}
+		acts, err := os.ReadFile(filepath.Join(dir, "out", b, "actions.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(acts), ",MSFT,split,split,2,,,0,0,0,10,20,") {
+			t.Errorf("%s: actions.csv:\n%s", b, acts)
+		}
+	}
+	if !strings.Contains(out, "drift of final value") {
+		t.Errorf("stdout %s", out)
 	}
 }
