@@ -13,6 +13,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/market"
@@ -47,15 +48,13 @@ func actionLines[N numeric.Number[N]](as []corpaction.Action[N]) []string {
 	return out
 }
 
-func TestActionsRoundTrip(t *testing.T) {
-	t.Run("backend=float", testActionsRoundTrip[numeric.Float])
-	t.Run("backend=fixed", testActionsRoundTrip[numeric.Fixed])
-	t.Run("backend=decimal", testActionsRoundTrip[numeric.Decimal])
-}
+func TestActionsRoundTrip(t *testing.T) { backendtest.Run(t, testActionsRoundTripByName) }
 
 // testActionsRoundTrip stores actions of N with the bars and loads them
-// back as every backend: the same actions, field for field, and where
-// they were read.
+// back as Fixed, Decimal and Float: the same actions, field for field,
+// and where they were read.
+//
+//penny:backends
 func testActionsRoundTrip[N numeric.Number[N]](t *testing.T) {
 	home := t.TempDir()
 	in, err := Begin(home, "acts", t0)

@@ -8,6 +8,20 @@ import (
 	"github.com/pennybt/penny/numeric"
 )
 
+// testActionsRoundTripByName returns testActionsRoundTrip for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testActionsRoundTripByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testActionsRoundTrip[numeric.Float], true
+	case "fixed":
+		return testActionsRoundTrip[numeric.Fixed], true
+	case "decimal":
+		return testActionsRoundTrip[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testEncodeDecodeByName returns testEncodeDecode for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testEncodeDecodeByName(name string) (func(t *testing.T), bool) {
