@@ -113,15 +113,18 @@ func (x Decimal) fromBig(z *decimal.Big, op string, ys ...Decimal) Decimal {
 // Add returns x+y rounded to 34 digits.
 func (x Decimal) Add(y Decimal) Decimal {
 	if x.b == nil && y.b == nil {
-		if uint8(x.w) == uint8(y.w) {
-			// Same scale: add the coefficients in place; the sum's low
-			// byte is x's scale.
-			yc := y.w &^ 0xff
-			if s := x.w + yc; (x.w^s)&(yc^s) >= 0 {
-				return Decimal{w: s}
-			}
-		} else if c, s, ok := inlineAdd(x.w>>8, x.scale(), y.w>>8, y.scale()); ok {
-			return inline(c, s)
+		// Bring the operand of the smaller scale to the larger one, if its
+		// magnitude stays below 2^56 there (the sum then fits int64).
+		cx, cy, sx := x.w>>8, y.w>>8, x.scale()
+		ok := true
+		if d := sx - y.scale(); d > 0 {
+			cy, ok = scaleUp(cy, d)
+		} else if d < 0 {
+			cx, ok = scaleUp(cx, -d)
+			sx = y.scale()
+		}
+		if c := cx + cy; ok && c >= decimalMinCoef && c <= decimalMaxCoef {
+			return inline(c, sx)
 		}
 	}
 	return x.addBig(y, false)
@@ -130,13 +133,16 @@ func (x Decimal) Add(y Decimal) Decimal {
 // Sub returns x-y rounded to 34 digits.
 func (x Decimal) Sub(y Decimal) Decimal {
 	if x.b == nil && y.b == nil {
-		if uint8(x.w) == uint8(y.w) {
-			yc := y.w &^ 0xff
-			if s := x.w - yc; (x.w^yc)&(x.w^s) >= 0 {
-				return Decimal{w: s}
-			}
-		} else if c, s, ok := inlineAdd(x.w>>8, x.scale(), -(y.w >> 8), y.scale()); ok {
-			return inline(c, s) // -(y.w>>8) does not overflow: |c| <= 2^55
+		cx, cy, sx := x.w>>8, y.w>>8, x.scale()
+		ok := true
+		if d := sx - y.scale(); d > 0 {
+			cy, ok = scaleUp(cy, d)
+		} else if d < 0 {
+			cx, ok = scaleUp(cx, -d)
+			sx = y.scale()
+		}
+		if c := cx - cy; ok && c >= decimalMinCoef && c <= decimalMaxCoef {
+			return inline(c, sx)
 		}
 	}
 	return x.addBig(y, true)
@@ -372,22 +378,27 @@ func (x Decimal) absSlow() Decimal {
 
 // Cmp returns -1, 0 or +1 as x is less than, equal to or greater than y.
 func (x Decimal) Cmp(y Decimal) int {
-	if x.b == nil && y.b == nil && uint8(x.w) == uint8(y.w) {
-		// Same scale: the words compare as the coefficients.
-		if x.w < y.w {
-			return -1
+	if x.b == nil && y.b == nil {
+		// Bring both to the larger scale; a coefficient that would pass
+		// 2^56 there is larger in magnitude than the other (below 2^55).
+		cx, cy := x.w>>8, y.w>>8
+		ok := true
+		if d := x.scale() - y.scale(); d > 0 {
+			if cy, ok = scaleUp(cy, d); !ok {
+				return -sign64(y.w >> 8)
+			}
+		} else if d < 0 {
+			if cx, ok = scaleUp(cx, -d); !ok {
+				return sign64(x.w >> 8)
+			}
 		}
-		if x.w > y.w {
+		switch {
+		case cx < cy:
+			return -1
+		case cx > cy:
 			return 1
 		}
 		return 0
-	}
-	return x.cmpSlow(y)
-}
-
-func (x Decimal) cmpSlow(y Decimal) int {
-	if x.b == nil && y.b == nil {
-		return inlineCmp(x.w>>8, x.scale(), y.w>>8, y.scale())
 	}
 	var tx, ty decimal.Big
 	return x.big(&tx).Cmp(y.big(&ty))

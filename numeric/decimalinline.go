@@ -105,8 +105,8 @@ var scaleLimit = func() (l [17]uint64) {
 	return l
 }()
 
-// scaleUp returns c*10^d if its magnitude is below 2^56 (the sum of two
-// such values does not overflow int64).
+// scaleUp returns c*10^d (d >= 0) if its magnitude is below 2^56: the
+// sum of two such values does not overflow int64.
 func scaleUp(c int64, d int) (int64, bool) {
 	if c == 0 {
 		return 0, true
@@ -117,22 +117,6 @@ func scaleUp(c int64, d int) (int64, bool) {
 	return c * int64(pow10u[d]), true
 }
 
-// inlineAdd returns cx*10^-sx + cy*10^-sy at the larger scale, exactly.
-func inlineAdd(cx int64, sx int, cy int64, sy int) (int64, int, bool) {
-	if sx < sy {
-		cx, sx, cy, sy = cy, sy, cx, sx
-	}
-	cy, ok := scaleUp(cy, sx-sy)
-	if !ok {
-		return 0, 0, false
-	}
-	c := cx + cy
-	if c < decimalMinCoef || c > decimalMaxCoef {
-		return 0, 0, false
-	}
-	return c, sx, true
-}
-
 // inlineMul returns a*b if it fits an inline coefficient.
 func inlineMul(a, b int64) (int64, bool) {
 	hi, lo := bits.Mul64(umag(a), umag(b))
@@ -140,32 +124,6 @@ func inlineMul(a, b int64) (int64, bool) {
 		return 0, false
 	}
 	return signed(lo, (a^b) < 0)
-}
-
-// inlineCmp compares cx*10^-sx with cy*10^-sy.
-func inlineCmp(cx int64, sx int, cy int64, sy int) int {
-	// Bring both to the larger scale; a coefficient that would pass 2^56
-	// there is larger in magnitude than the other (below 2^55).
-	if sx > sy {
-		v, ok := scaleUp(cy, sx-sy)
-		if !ok {
-			return -sign64(cy)
-		}
-		cy = v
-	} else {
-		v, ok := scaleUp(cx, sy-sx)
-		if !ok {
-			return sign64(cx)
-		}
-		cx = v
-	}
-	switch {
-	case cx < cy:
-		return -1
-	case cx > cy:
-		return 1
-	}
-	return 0
 }
 
 // sign64 returns -1, 0 or +1 by the sign of c.
