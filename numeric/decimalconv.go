@@ -53,6 +53,9 @@ func (x Decimal) String() string {
 
 // Parse reads decimal text exactly, keeping every digit (see [Parse]).
 func (Decimal) Parse(s string) (Decimal, error) {
+	if v, ok := parseDecimalFast(s); ok {
+		return v, nil
+	}
 	t, ok := scanDecimal(s)
 	if !ok {
 		return Decimal{}, parseError(decimalName, s, ErrSyntax)
@@ -82,6 +85,49 @@ func (Decimal) Parse(s string) (Decimal, error) {
 	}
 	c, _ := new(big.Int).SetString(string(buf), 10)
 	return Decimal{b: newBig().SetBigMantScale(c, -pow)}, nil
+}
+
+// parseDecimalFast reads plain text ([+-]digits[.digits], no exponent)
+// of at most 18 digits in one pass into the inline form, and reports
+// whether it could.
+func parseDecimalFast(s string) (Decimal, bool) {
+	i, neg := 0, false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		i = 1
+	}
+	if len(s)-i > 19 || i == len(s) {
+		return Decimal{}, false
+	}
+	var u uint64
+	digits, decimals, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			u = u*10 + uint64(c-'0')
+			digits++
+			if dot {
+				decimals++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return Decimal{}, false
+		}
+	}
+	if digits == 0 || digits > 18 {
+		return Decimal{}, false
+	}
+	if u == 0 {
+		return Decimal{}, true
+	}
+	for u%10 == 0 { // the trailing zeros off, as Parse keeps no others
+		u /= 10
+		decimals--
+	}
+	c, ok := signed(u, neg)
+	return inline(c, decimals), ok
 }
 
 // decimalTextMax bounds the canonical text of an inline Decimal: a sign,
