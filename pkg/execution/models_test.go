@@ -320,3 +320,41 @@ func testUsage[N numeric.Number[N]](t *testing.T) {
 func TestUsage(t *testing.T) {
 	backendtest.Run(t, testUsageByName)
 }
+
+// TestMatchReference checks the reference price of a fill: the price the
+// matching rules chose, before slippage moved it and before a limit
+// brought it back; the price itself when there is no slippage.
+func TestMatchReference(t *testing.T) {
+	backendtest.Run(t, testMatchReferenceByName)
+}
+
+//penny:backends
+func testMatchReference[N numeric.Number[N]](t *testing.T) {
+	bps := execution.FixedBps[N]{Bps: num[N](t, "50")} // 0.5%
+	tests := []struct {
+		name             string
+		sim              execution.Simulator[N]
+		amount           string
+		typ              order.Type
+		limit            string
+		price, reference string
+	}{
+		{"buy at the open", execution.Simulator[N]{Slippage: bps}, "100", order.Market, "", "20.1", "20"},
+		{"sell at the open", execution.Simulator[N]{Slippage: bps}, "-100", order.Market, "", "19.9", "20"},
+		{"buy at the close", execution.Simulator[N]{Mode: execution.NextClose, Slippage: bps}, "100", order.Market, "", "21.105", "21"},
+		{"limit brings the price back", execution.Simulator[N]{Slippage: bps}, "100", order.Limit, "20.05", "20.05", "20"},
+		{"no slippage", execution.Simulator[N]{}, "100", order.Market, "", "20", "20"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := newOrder[N](t, orcl, tt.amount, tt.typ, tt.limit, "")
+			f, ok := tt.sim.Match(o, bar[N](t, "20", "22", "19", "21", "100000"), 1, numeric.Zero[N]())
+			if !ok {
+				t.Fatal("no fill")
+			}
+			if f.Price.Cmp(num[N](t, tt.price)) != 0 || f.Reference.Cmp(num[N](t, tt.reference)) != 0 {
+				t.Errorf("price %s, reference %s; want %s, %s", f.Price, f.Reference, tt.price, tt.reference)
+			}
+		})
+	}
+}

@@ -25,6 +25,10 @@ type Simulator[N numeric.Number[N]] struct {
 // earlier orders in the asset (see [Usage]). It returns the fill and
 // true, or false if o does not fill at this bar.
 //
+// The fill's Reference is the price the matching rules chose, before
+// Slippage moved it (and before a limit brought it back): what the
+// report counts slippage against (ledger.Transaction.Slippage).
+//
 // Match never fills at or before the bar the order was placed in
 // (barIndex <= o.PlacedBar: no look-ahead), nor an order that is not
 // open, nor with a nil bar (an asset without a bar does not trade). It
@@ -50,6 +54,7 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 	if !ok {
 		return Fill[N]{}, false
 	}
+	reference := price
 	remaining := o.Remaining().Abs()
 	qty := remaining
 	if s.Slippage != nil {
@@ -72,7 +77,7 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 	if !o.IsBuy() {
 		amount = qty.Neg()
 	}
-	f := Fill[N]{Time: bar.Time, Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID}
+	f := Fill[N]{Time: bar.Time, Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
 	if s.Commission != nil {
 		f.Commission = s.Commission.Charge(o, amount, price)
 	}

@@ -105,3 +105,17 @@ func testUsageByName(name string) (func(t *testing.T), bool) {
 	}
 	return nil, false
 }
+
+// testMatchReferenceByName returns testMatchReference for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testMatchReferenceByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testMatchReference[numeric.Float], true
+	case "fixed":
+		return testMatchReference[numeric.Fixed], true
+	case "decimal":
+		return testMatchReference[numeric.Decimal], true
+	}
+	return nil, false
+}

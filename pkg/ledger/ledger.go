@@ -22,6 +22,7 @@ type Ledger[N numeric.Number[N]] struct {
 	flat      []Transaction[N] // Transactions' copy, valid while len(flat) == ntx
 	snaps     []Snapshot[N]
 	lastValue N // portfolio value at the last snapshot (start until then)
+	session   sessionSums[N]
 
 	// Running totals over the held positions, kept as positions change so
 	// that valuing the ledger (every leverage check) is O(1): the sums of
@@ -123,6 +124,7 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	oldCost := p.Cost
 	notional := tx.Notional()
 	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
+	l.session.add(&tx, notional)
 
 	a := p.Amount
 	if pnl, ok := trade(p, &tx, notional); ok {
@@ -144,6 +146,20 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	last := &l.txs[len(l.txs)-1]
 	*last = append(*last, tx)
 	l.ntx++
+}
+
+// sessionSums are the sums over the transactions of a session that its
+// Snapshot reports.
+type sessionSums[N numeric.Number[N]] struct {
+	commission, slippage, traded N
+}
+
+func (s *sessionSums[N]) add(tx *Transaction[N], notional N) {
+	s.commission = s.commission.Add(tx.Commission)
+	s.traded = s.traded.Add(notional.Abs())
+	if !tx.Reference.IsZero() {
+		s.slippage = s.slippage.Add(notional.Sub(round8(tx.Amount, tx.Reference)))
+	}
 }
 
 // trade applies tx, whose Notional() is given, to the position p by

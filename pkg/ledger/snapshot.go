@@ -34,6 +34,11 @@ type Snapshot[N numeric.Number[N]] struct {
 	Long, Short                N // long (>= 0) and short (<= 0) exposure
 	Realized                   N // realized P&L since the start
 	Unrealized                 N // unrealized P&L of the positions held
+	// The costs and the trading of the session, over the transactions
+	// applied since the previous snapshot, exact in Fixed and Decimal:
+	// Commission is the sum of their commissions, Slippage of their
+	// Transaction.Slippage, Traded of their |Notional()|.
+	Commission, Slippage, Traded N
 }
 
 // Snapshot values the ledger at the end of a session, records the
@@ -58,9 +63,13 @@ func (l *Ledger[N]) Snapshot(session time.Time) Snapshot[N] {
 		Short:          v.Short,
 		Realized:       l.realized,
 		Unrealized:     v.Unrealized,
+		Commission:     l.session.commission,
+		Slippage:       l.session.slippage,
+		Traded:         l.session.traded,
 	}
 	l.lastValue = v.PortfolioValue
 	l.lastDiv = l.dividends
+	l.session = sessionSums[N]{}
 	l.snaps = append(l.snaps, s)
 	return s
 }

@@ -36,6 +36,20 @@ func testActionsRatByName(name string) (func(t *testing.T), bool) {
 	return nil, false
 }
 
+// testSessionCostsByName returns testSessionCosts for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testSessionCostsByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testSessionCosts[numeric.Float], true
+	case "fixed":
+		return testSessionCosts[numeric.Fixed], true
+	case "decimal":
+		return testSessionCosts[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testApplyByName returns testApply for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testApplyByName(name string) (func(t *testing.T), bool) {

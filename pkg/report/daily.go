@@ -9,14 +9,17 @@ import (
 
 // dailyHeader is the header of daily.csv.
 var dailyHeader = []string{"date", "portfolio_value", "cash", "positions_value", "pnl", "return",
-	"gross_leverage", "net_leverage", "positions", "long", "short"}
+	"gross_leverage", "net_leverage", "positions", "long", "short", "commission", "slippage", "traded"}
 
 // WriteDaily writes daily.csv: one row per session from the ledger's
 // snapshots, with the columns date, portfolio_value, cash,
 // positions_value, pnl, return, gross_leverage, net_leverage, positions,
-// long, short. date is the session's date; portfolio_value, cash,
-// positions_value, pnl (the change of the portfolio value over the
-// session), long (>= 0) and short (<= 0) are exact in the backend;
+// long, short, commission, slippage, traded. date is the session's date;
+// portfolio_value, cash, positions_value, pnl (the change of the
+// portfolio value over the session), long (>= 0) and short (<= 0) are
+// exact in the backend, and so are the session's costs and trading: the
+// sums over its fills of their commissions, of their slippage
+// (ledger.Transaction.Slippage) and of their |notional| (traded);
 // return, gross_leverage and net_leverage are the snapshot's float64
 // figures; positions counts the positions held. A run with corporate
 // actions has one more column, dividends: the dividend income accrued in
@@ -56,6 +59,9 @@ func (r *Report[N]) WriteDaily(w io.Writer) error {
 		c.add(strconv.Itoa(s.Positions))
 		addNum(c, s.Long)
 		addNum(c, s.Short)
+		addNum(c, s.Commission)
+		addNum(c, s.Slippage)
+		addNum(c, s.Traded)
 		if divs {
 			addNum(c, s.Dividends)
 		}

@@ -9,12 +9,16 @@
 //
 // Summarize (or New) computes a Summary for any backend N; the Summary
 // itself is not generic. Money (starting and ending cash, ending value,
-// P&L) is kept as the canonical decimal string of the exact value,
-// N.String(): the Fixed and Decimal backends give the same digits, and a
-// program parses them back exactly with numeric.Parse. Statistics are
-// float64: the metrics of package metrics over the session returns (one
-// per ledger snapshot, so Period Daily whatever the bar frequency), with
-// alpha, beta and excess Sharpe when the run has a benchmark. The trade
+// P&L, commission, slippage) is kept as the canonical decimal string of
+// the exact value, N.String(): the Fixed and Decimal backends give the
+// same digits, and a program parses them back exactly with
+// numeric.Parse. Statistics are float64: the metrics of package metrics
+// over the session returns (one per ledger snapshot, so Period Daily
+// whatever the bar frequency), with alpha, beta and excess Sharpe when
+// the run has a benchmark; the total return is computed exactly and
+// rounded once, and cum_returns_final is it. Slippage is counted against
+// each fill's reference price (ledger.Transaction.Slippage), turnover
+// and exposure from the session snapshots. The trade
 // statistics are those of the ledger's round trips (ledger.RoundTrips:
 // a position from the fill that leaves zero to the one that returns to
 // zero or crosses it, at average cost, net of commissions), so the
@@ -27,14 +31,15 @@
 //
 // Report.WriteDir writes into a directory, created if needed:
 //
-//	summary.json      the Summary (see Summary.MarshalJSON for its keys;
-//	                  money as exact strings, metrics keyed as by
-//	                  `penny stats --json`)
+//	summary.json      the Summary (docs/outputs.md has a table of its
+//	                  keys: money as exact strings, statistics numbers
+//	                  or null, metrics keyed as by `penny stats --json`)
 //	daily.csv         one row per session from the ledger's snapshots,
 //	                  then a column per series the strategy recorded
 //	                  (engine.Context.Record): its last value at the
 //	                  session's end (see Report.WriteDaily)
-//	transactions.csv  time,symbol,amount,price,commission,order_id
+//	transactions.csv  time,symbol,amount,price,commission,order_id,
+//	                  reference_price,slippage
 //	orders.csv        every order with its final status and reason
 //	report.html       the HTML report
 //

@@ -116,7 +116,7 @@ func ExampleReport_WriteTransactions() {
 		fmt.Println(err)
 	}
 	// Output:
-	// time,symbol,amount,price,commission,order_id
-	// 2024-01-03T14:30:00Z,ABC,100,10.1,0,1
-	// 2024-01-09T14:30:00Z,ABC,-100,10.45,0,2
+	// time,symbol,amount,price,commission,order_id,reference_price,slippage
+	// 2024-01-03T14:30:00Z,ABC,100,10.1,0,1,10.1,0
+	// 2024-01-09T14:30:00Z,ABC,-100,10.45,0,2,10.45,0
 }

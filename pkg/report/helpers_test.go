@@ -18,8 +18,8 @@ import (
 
 // The fixture: a daily XNYS run over three traded assets and a benchmark,
 // with prices built from integer cents (written as text and parsed into
-// the backend, so every backend holds the same decimals), a per-share
-// commission, and a strategy that trades in and out and also places
+// the backend, so every backend holds the same decimals), a slippage of 5
+// basis points and a per-share commission, and a strategy that trades in and out and also places
 // orders that end rejected, cancelled and open.
 
 var fixtureSymbols = []string{"AAA", "BBB", "CCC", "SPY"}
@@ -148,8 +148,10 @@ func runFixture[N numeric.Number[N]](t testing.TB, start, end string) *engine.Re
 	t.Helper()
 	cfg := engine.Config[N]{
 		Capital: numeric.Int[N](100000),
-		Execution: &execution.Simulator[N]{Commission: execution.PerShare[N]{
-			Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)}},
+		Execution: &execution.Simulator[N]{
+			Slippage: execution.FixedBps[N]{Bps: numeric.Int[N](5)},
+			Commission: execution.PerShare[N]{
+				Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)}},
 		Benchmark: fixtureBenchmark,
 	}
 	p := fixtureData[N](t, start, end)

@@ -4,7 +4,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"maps"
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"slices"
@@ -168,6 +170,7 @@ func checkSummaryFile[N numeric.Number[N]](t *testing.T, path string, res *engin
 	// benchmark.
 	for _, k := range []string{"starting_cash", "ending_cash", "ending_value", "fills", "orders", "rejected_orders",
 		"asset_bars", "bars", "sessions", "elapsed_seconds", "total_return", "start", "end", "round_trips", "win_rate",
+		"total_commission", "total_slippage", "turnover", "average_gross_exposure", "average_net_exposure", "orders_by_status",
 		"profit_factor", "cum_returns_final", "annual_return", "annual_volatility", "sharpe_ratio", "sortino_ratio",
 		"downside_risk", "max_drawdown", "calmar_ratio", "omega_ratio", "stability_of_timeseries", "tail_ratio",
 		"value_at_risk", "alpha", "beta", "excess_sharpe"} {
@@ -235,17 +238,81 @@ func checkSummaryFile[N numeric.Number[N]](t *testing.T, path string, res *engin
 		t.Errorf("run facts: name %q backend %q benchmark %q elapsed %v frequency %v period %v to %v",
 			got.Name, got.Backend, got.Benchmark, got.Elapsed, got.Frequency, got.Start, got.End)
 	}
-	if want := res.Value.Float64()/res.Capital.Float64() - 1; !sameFloat(got.TotalReturn, want) {
-		t.Errorf("total_return = %v, want %v", got.TotalReturn, want)
+	// total_return: the exact ending value over the exact capital, less
+	// 1, rounded once to float64.
+	ret := new(big.Rat).Quo(ratOf(res.Value), ratOf(res.Capital))
+	wantReturn, _ := ret.Sub(ret, big.NewRat(1, 1)).Float64()
+	if got.TotalReturn != wantReturn || string(raw["total_return"]) != string(raw["cum_returns_final"]) {
+		t.Errorf("total_return = %v (cum_returns_final %s), want %v", got.TotalReturn, raw["cum_returns_final"], wantReturn)
+	}
+
+	// Costs: exact sums over the fills, the slippage of each the cash it
+	// moved beyond the same fill at its reference price (each notional
+	// rounded once to 8 decimals, half-even).
+	commission, slippage := new(big.Rat), new(big.Rat)
+	slipped := 0
+	for _, tx := range res.Transactions {
+		commission.Add(commission, ratOf(tx.Commission))
+		q := ratOf(tx.Amount)
+		d := new(big.Rat).Sub(round8(new(big.Rat).Mul(q, ratOf(tx.Price))), round8(new(big.Rat).Mul(q, ratOf(tx.Reference))))
+		if d.Sign() > 0 {
+			slipped++
+		}
+		slippage.Add(slippage, d)
+	}
+	if slipped < len(res.Transactions)/2 {
+		t.Errorf("%d of %d fills cost slippage", slipped, len(res.Transactions))
+	}
+	checkMoney[N](t, raw, "total_commission", commission)
+	checkMoney[N](t, raw, "total_slippage", slippage)
+
+	// Turnover and exposure: per session, the value traded over the
+	// session's average portfolio value, and the gross and net exposure
+	// over the portfolio value; averaged over the sessions.
+	traded := map[string]float64{}
+	for _, tx := range res.Transactions {
+		traded[tx.Time.UTC().Format("2006-01-02")] += math.Abs(tx.Amount.Float64() * tx.Price.Float64())
+	}
+	var turnover, gross, net float64
+	prev := res.Capital.Float64()
+	for _, s := range res.Snapshots {
+		v := s.PortfolioValue.Float64()
+		turnover += traded[s.Session.Format("2006-01-02")] / ((prev + v) / 2)
+		gross += (s.Long.Float64() - s.Short.Float64()) / v
+		net += (s.Long.Float64() + s.Short.Float64()) / v
+		prev = v
+	}
+	n := float64(len(res.Snapshots))
+	for _, c := range []struct {
+		key       string
+		got, want float64
+	}{{"turnover", got.Turnover, turnover / n}, {"average_gross_exposure", got.GrossExposure, gross / n}, {"average_net_exposure", got.NetExposure, net / n}} {
+		if math.Abs(c.got-c.want) > 1e-9*math.Abs(c.want) || c.want == 0 {
+			t.Errorf("%s = %v, want %v", c.key, c.got, c.want)
+		}
+	}
+
+	// Orders by final status, every status present.
+	byStatus := map[string]int{"open": 0, "partially_filled": 0, "filled": 0, "cancelled": 0, "rejected": 0}
+	for _, o := range res.Orders {
+		byStatus[o.Status.String()]++
+	}
+	if !maps.Equal(got.OrdersByStatus, byStatus) {
+		t.Errorf("orders_by_status %v, want %v", got.OrdersByStatus, byStatus)
 	}
 
 	// The statistics are those of package metrics on the session returns
-	// and the transactions, through the JSON unchanged.
+	// and the transactions, through the JSON unchanged, but
+	// cum_returns_final, which is total_return.
 	returns := make([]float64, len(res.Snapshots))
 	for i, s := range res.Snapshots {
 		returns[i] = s.Return
 	}
 	wantM := metrics.SummarizeWithBenchmark(returns, res.Benchmark, metrics.Config{})
+	if math.Abs(wantM.CumReturnsFinal-wantReturn) > 1e-13 {
+		t.Errorf("the returns compound to %v, the exact total return is %v", wantM.CumReturnsFinal, wantReturn)
+	}
+	wantM.CumReturnsFinal = wantReturn
 	if !sameSummary(got.Metrics, wantM) {
 		t.Errorf("metrics %+v, want %+v", got.Metrics, wantM)
 	}
@@ -280,6 +347,57 @@ func checkSummaryFile[N numeric.Number[N]](t *testing.T, path string, res *engin
 	}
 }
 
+// ratOf returns the exact value of x: a Float's binary value, the
+// decimal a Fixed or Decimal prints.
+func ratOf[N numeric.Number[N]](x N) *big.Rat {
+	if f, ok := any(x).(numeric.Float); ok {
+		return new(big.Rat).SetFloat64(float64(f))
+	}
+	r, ok := new(big.Rat).SetString(x.String())
+	if !ok {
+		panic(x.String())
+	}
+	return r
+}
+
+// round8 rounds r to 8 decimals, half-even.
+func round8(r *big.Rat) *big.Rat {
+	s := new(big.Rat).Mul(r, big.NewRat(1e8, 1))
+	q, m := new(big.Int).QuoRem(new(big.Int).Abs(s.Num()), s.Denom(), new(big.Int))
+	if c := m.Lsh(m, 1).Cmp(s.Denom()); c > 0 || c == 0 && q.Bit(0) == 1 {
+		q.Add(q, big.NewInt(1))
+	}
+	if s.Sign() < 0 {
+		q.Neg(q)
+	}
+	return new(big.Rat).SetFrac(q, big.NewInt(1e8))
+}
+
+// checkMoney checks that the key of summary.json is a JSON string of the
+// exact value want (Fixed and Decimal), or within 1e-9 of it (Float).
+func checkMoney[N numeric.Number[N]](t *testing.T, raw map[string]json.RawMessage, key string, want *big.Rat) {
+	t.Helper()
+	var s string
+	if err := json.Unmarshal(raw[key], &s); err != nil {
+		t.Errorf("%s: want a JSON string: %v", key, err)
+		return
+	}
+	got, ok := new(big.Rat).SetString(s)
+	if !ok {
+		t.Errorf("%s = %q, not a decimal", key, s)
+		return
+	}
+	if numeric.Backend[N]() == "float" {
+		g, _ := got.Float64()
+		w, _ := want.Float64()
+		if math.Abs(g-w) > 1e-9*math.Max(1, math.Abs(w)) {
+			t.Errorf("%s = %s, want %s", key, s, want.FloatString(8))
+		}
+	} else if got.Cmp(want) != 0 {
+		t.Errorf("%s = %s, want %s", key, s, want.FloatString(8))
+	}
+}
+
 func sameSummary(a, b metrics.Summary) bool {
 	return a.HasBenchmark == b.HasBenchmark &&
 		sameFloat(a.CumReturnsFinal, b.CumReturnsFinal) && sameFloat(a.AnnualReturn, b.AnnualReturn) &&
@@ -295,7 +413,7 @@ func checkDaily[N numeric.Number[N]](t *testing.T, path string, res *engine.Resu
 	// The recorded series come last: cash, renamed as daily.csv has a
 	// column of that name, then signal.
 	rows := readCSV(t, path, []string{"date", "portfolio_value", "cash", "positions_value", "pnl", "return",
-		"gross_leverage", "net_leverage", "positions", "long", "short", "record_cash", "signal"})
+		"gross_leverage", "net_leverage", "positions", "long", "short", "commission", "slippage", "traded", "record_cash", "signal"})
 	if len(rows) != len(res.Sessions) || len(rows) != len(res.Snapshots) {
 		t.Fatalf("%d rows for %d sessions and %d snapshots", len(rows), len(res.Sessions), len(res.Snapshots))
 	}
@@ -317,6 +435,20 @@ func checkDaily[N numeric.Number[N]](t *testing.T, path string, res *engine.Resu
 		}
 		equalN(t, where("long"), r[9], s.Long)
 		equalN(t, where("short"), r[10], s.Short)
+		// The session's costs: sums over its fills (a daily XNYS run: a
+		// fill on the session's date).
+		var commission, slippage, traded N
+		for _, tx := range res.Transactions {
+			if tx.Time.UTC().Format("2006-01-02") == r[0] {
+				commission = commission.Add(tx.Commission)
+				slippage = slippage.Add(tx.Slippage())
+				traded = traded.Add(tx.Notional().Abs())
+			}
+		}
+		equalN(t, where("commission"), r[11], commission)
+		equalN(t, where("slippage"), r[12], slippage)
+		equalN(t, where("traded"), r[13], traded)
+		r = append(r[:11:11], r[14:]...)
 		// A daily run: bar i is session i. The cash recorded at its bar;
 		// the signal recorded last, at the latest bar k <= i with k%10 ==
 		// 3 (carried over the sessions in between), none before bar 3.
@@ -332,7 +464,7 @@ func checkDaily[N numeric.Number[N]](t *testing.T, path string, res *engine.Resu
 }
 
 func checkTransactions[N numeric.Number[N]](t *testing.T, path string, res *engine.Result[N]) {
-	rows := readCSV(t, path, []string{"time", "symbol", "amount", "price", "commission", "order_id"})
+	rows := readCSV(t, path, []string{"time", "symbol", "amount", "price", "commission", "order_id", "reference_price", "slippage"})
 	if len(rows) != len(res.Transactions) {
 		t.Fatalf("%d rows for %d transactions", len(rows), len(res.Transactions))
 	}
@@ -349,6 +481,8 @@ func checkTransactions[N numeric.Number[N]](t *testing.T, path string, res *engi
 		if id, err := strconv.ParseInt(r[5], 10, 64); err != nil || order.ID(id) != tx.OrderID {
 			t.Errorf("%s = %s, want %d", where("order_id"), r[5], tx.OrderID)
 		}
+		equalN(t, where("reference_price"), r[6], tx.Reference)
+		equalN(t, where("slippage"), r[7], tx.Slippage())
 	}
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"strconv"
+	"strings"
 )
 
 // Sections of the rows of a Summary.
@@ -20,6 +21,7 @@ type Row struct {
 // Rows returns the figures of the summary in the order of summary.json,
 // one per key (name excepted; benchmark only when there is one),
 // formatted for people: money exact with grouped thousands
+// ("104,523.1234"; an average of no trip "none")
 // ("104,523.1234"), fractions as percentages with two decimals, ratios
 // with four, NaN and the infinities as NaN, Infinity and -Infinity. It is
 // the summary table of the HTML report, and what a command line prints.
@@ -42,6 +44,8 @@ func (s Summary) Rows() []Row {
 	run("ending_cash", "Ending cash", groupThousands(s.EndingCash))
 	run("ending_value", "Ending value", groupThousands(s.EndingValue))
 	run("pnl", "P&L", groupThousands(s.PnL))
+	run("total_commission", "Commission", groupThousands(s.TotalCommission))
+	run("total_slippage", "Slippage", groupThousands(s.TotalSlippage))
 	run("total_return", "Total return", formatPercent(s.TotalReturn))
 	count("sessions", "Sessions", s.Sessions)
 	count("bars", "Bars", s.Bars)
@@ -51,6 +55,14 @@ func (s Summary) Rows() []Row {
 	count("filled_orders", "Filled orders", s.FilledOrders)
 	count("rejected_orders", "Rejected orders", s.RejectedOrders)
 	count("cancelled_orders", "Cancelled orders", s.CancelledOrders)
+	var byStatus []string
+	for _, st := range statuses {
+		byStatus = append(byStatus, strings.ReplaceAll(st.String(), "_", " ")+" "+groupThousands(strconv.Itoa(s.OrdersByStatus[st.String()])))
+	}
+	run("orders_by_status", "Orders by status", strings.Join(byStatus, ", "))
+	run("turnover", "Turnover (average per session)", formatPercent(s.Turnover))
+	run("average_gross_exposure", "Gross exposure (average)", formatPercent(s.GrossExposure))
+	run("average_net_exposure", "Net exposure (average)", formatPercent(s.NetExposure))
 	run("elapsed_seconds", "Elapsed", formatElapsed(s.Elapsed))
 
 	t := s.Trades
@@ -59,8 +71,8 @@ func (s Summary) Rows() []Row {
 	add(SectionTrades, "losses", "Losses", strconv.Itoa(t.Losses))
 	add(SectionTrades, "win_rate", "Win rate", formatPercent(t.WinRate))
 	add(SectionTrades, "profit_factor", "Profit factor", formatRatio(t.ProfitFactor))
-	add(SectionTrades, "average_win", "Average win", groupThousands(t.AverageWin))
-	add(SectionTrades, "average_loss", "Average loss", groupThousands(t.AverageLoss))
+	add(SectionTrades, "average_win", "Average win", orNone(groupThousands(t.AverageWin)))
+	add(SectionTrades, "average_loss", "Average loss", orNone(groupThousands(t.AverageLoss)))
 	add(SectionTrades, "round_trips_pnl", "Round trips P&L", groupThousands(t.PnL))
 	add(SectionTrades, "open_round_trips", "Open round trips", strconv.Itoa(t.Open))
 	add(SectionTrades, "open_round_trips_pnl", "Realized in open trips", groupThousands(t.OpenPnL))
@@ -85,4 +97,12 @@ func (s Summary) Rows() []Row {
 		metric("excess_sharpe", "Excess Sharpe", formatRatio(m.ExcessSharpe))
 	}
 	return rows
+}
+
+// orNone writes "" (no value) as "none".
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"math/big"
 	"time"
 
 	"github.com/pennybt/penny/numeric"
@@ -9,6 +11,7 @@ import (
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/metrics"
+	"github.com/pennybt/penny/pkg/order"
 )
 
 // Summary holds the figures of one run, the same for every backend: money
@@ -29,8 +32,16 @@ type Summary struct {
 	// EndingValue the portfolio value at the end (positions at their last
 	// closes); PnL is EndingValue - StartingCash, exact.
 	StartingCash, EndingCash, EndingValue, PnL string
-	// TotalReturn is EndingValue / StartingCash - 1, in float64 from the
-	// exact values.
+	// TotalCommission is the sum of the commissions of every fill, and
+	// TotalSlippage the sum of their slippage (ledger.Transaction.Slippage:
+	// the cash each fill moved beyond what it would have at its reference
+	// price, the price the matching rules chose from the bar before the
+	// slippage model moved it; positive for a cost), exact.
+	TotalCommission, TotalSlippage string
+	// TotalReturn is EndingValue / StartingCash - 1, computed exactly
+	// from the exact values and rounded once to the nearest float64 (NaN
+	// when a Float value is not finite). Metrics.CumReturnsFinal is set
+	// to it, so that the two agree to the last digit.
 	TotalReturn float64
 
 	Sessions  int // sessions replayed (one snapshot and one return each)
@@ -40,7 +51,23 @@ type Summary struct {
 	// FilledOrders, RejectedOrders and CancelledOrders the orders that
 	// ended in those statuses (open orders at the end make up the rest).
 	Orders, Fills, FilledOrders, RejectedOrders, CancelledOrders int
-	Elapsed                                                      time.Duration
+	// OrdersByStatus counts the orders by their final status, keyed by
+	// the status's name (order.Status.String), every status present.
+	OrdersByStatus map[string]int
+	// Turnover is the average turnover per session: the mean over the
+	// sessions of the value traded in the session (the sum of the
+	// |notional| of its fills) over the session's average portfolio
+	// value, the mean of its value at the end and at the previous
+	// session's end (the capital before the first), as
+	// metrics.Turnover; NaN with no session.
+	Turnover float64
+	// GrossExposure and NetExposure are the means over the sessions of
+	// the gross and net leverage at the session's end (Snapshot's
+	// GrossLeverage and NetLeverage: the long plus the absolute short
+	// value, and the long plus the short value, over the portfolio
+	// value); NaN with no session.
+	GrossExposure, NetExposure float64
+	Elapsed                    time.Duration
 
 	// Trades are the statistics of the run's round trips: the ledger's
 	// (ledger.RoundTrips, at average cost) summarized by metrics.Trades.
@@ -52,7 +79,10 @@ type Summary struct {
 	Actions   map[string]int
 	// Metrics are the statistics of the session returns (one per
 	// snapshot), with alpha, beta and excess Sharpe when the run has a
-	// benchmark: the keys and values of `penny stats` on the same returns.
+	// benchmark: the keys and values of `penny stats` on the same returns,
+	// but CumReturnsFinal, which is TotalReturn (the product of the
+	// float64 session returns that `penny stats` compounds agrees with it
+	// to rounding, about 1e-15 relative).
 	Metrics metrics.Summary
 }
 
@@ -70,6 +100,11 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 	}
 	placed, filled, rejected, cancelled := res.Counts()
 	pnl := res.Value.Sub(res.Capital)
+	var commission, slippage N
+	for i := range res.Transactions {
+		commission = commission.Add(res.Transactions[i].Commission)
+		slippage = slippage.Add(res.Transactions[i].Slippage())
+	}
 	s := Summary{
 		Name:            opts.Name,
 		Backend:         res.Backend,
@@ -79,7 +114,10 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 		EndingCash:      res.Cash.String(),
 		EndingValue:     res.Value.String(),
 		PnL:             pnl.String(),
-		TotalReturn:     res.Value.Float64()/res.Capital.Float64() - 1,
+		TotalCommission: commission.String(),
+		TotalSlippage:   slippage.String(),
+		TotalReturn:     exactReturn(res.Value, res.Capital),
+		OrdersByStatus:  ordersByStatus(res.Orders),
 		Sessions:        len(res.Snapshots),
 		Bars:            res.Bars,
 		AssetBars:       res.AssetBars,
@@ -113,8 +151,74 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 		s.Metrics = metrics.Summarize(returns, opts.Metrics)
 	}
 
+	s.Metrics.CumReturnsFinal = s.TotalReturn
+	s.Turnover, s.GrossExposure, s.NetExposure = exposure(res)
+
 	s.Trades = summarizeTrades(metrics.Trades(ledger.RoundTrips(res.Transactions, res.Events())))
 	return s, nil
+}
+
+// exactReturn returns value / capital - 1 computed exactly and rounded
+// once to float64: NaN when either is not a finite number (a Float) or
+// the capital is zero.
+func exactReturn[N numeric.Number[N]](value, capital N) float64 {
+	v, c := exactRat(value), exactRat(capital)
+	if v == nil || c == nil || c.Sign() == 0 {
+		return math.NaN()
+	}
+	r := new(big.Rat).Quo(v, c)
+	f, _ := r.Sub(r, big.NewRat(1, 1)).Float64()
+	return f
+}
+
+// exactRat returns the exact value of x: a Float's binary value, the
+// decimal a Fixed or Decimal prints; nil for a NaN or infinite Float.
+func exactRat[N numeric.Number[N]](x N) *big.Rat {
+	if f, ok := any(x).(numeric.Float); ok {
+		if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
+			return nil
+		}
+		return new(big.Rat).SetFloat64(float64(f))
+	}
+	r, ok := new(big.Rat).SetString(x.String())
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+// ordersByStatus counts the orders by final status, every status present.
+func ordersByStatus[N numeric.Number[N]](orders []order.Order[N]) map[string]int {
+	m := make(map[string]int, len(statuses))
+	for _, st := range statuses {
+		m[st.String()] = 0
+	}
+	for i := range orders {
+		m[orders[i].Status.String()]++
+	}
+	return m
+}
+
+// statuses are the order statuses, in their order.
+var statuses = []order.Status{order.Open, order.PartiallyFilled, order.Filled, order.Cancelled, order.Rejected}
+
+// exposure returns the average turnover per session and the average
+// gross and net leverage (see Summary); NaN for each with no session.
+func exposure[N numeric.Number[N]](res *engine.Result[N]) (turnover, gross, net float64) {
+	n := len(res.Snapshots)
+	if n == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	traded, values := make([]float64, n), make([]float64, n)
+	for i, s := range res.Snapshots {
+		traded[i], values[i] = s.Traded.Float64(), s.PortfolioValue.Float64()
+		gross += s.GrossLeverage
+		net += s.NetLeverage
+	}
+	for _, t := range metrics.Turnover(traded, values, res.Capital.Float64()) {
+		turnover += t
+	}
+	return turnover / float64(n), gross / float64(n), net / float64(n)
 }
 
 // TradeSummary is the round-trip statistics of a Summary: those of
@@ -128,7 +232,8 @@ type TradeSummary struct {
 	WinRate             float64
 	ProfitFactor        float64
 	// AverageWin and AverageLoss are the mean P&L of the wins and of the
-	// losses, rounded to 8 decimals half-even; "NaN" when there is none.
+	// losses, rounded to 8 decimals half-even; "" when there is none
+	// (null in summary.json).
 	AverageWin, AverageLoss string
 	PnL                     string // the closed trips' P&L, exact
 	Open                    int
@@ -138,7 +243,7 @@ type TradeSummary struct {
 func summarizeTrades[N numeric.Number[N]](t metrics.TradeStats[N]) TradeSummary {
 	average := func(v N, n int) string {
 		if n == 0 {
-			return "NaN"
+			return ""
 		}
 		return v.String()
 	}

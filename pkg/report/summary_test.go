@@ -146,7 +146,14 @@ func TestSummaryJSONStrict(t *testing.T) {
 		{"bad frequency", edit(func(m map[string]any) { m["frequency"] = "weekly" }), "frequency"},
 		{"bad date", edit(func(m map[string]any) { m["start"] = "2023-13-01" }), "start"},
 		{"count as text", edit(func(m map[string]any) { m["orders"] = "89" }), "orders"},
-		{"bad statistic", edit(func(m map[string]any) { m["win_rate"] = "high" }), "NaN"},
+		{"bad statistic", edit(func(m map[string]any) { m["win_rate"] = "high" }), "want a number or null"},
+		{"NaN as text", edit(func(m map[string]any) { m["sharpe_ratio"] = "NaN" }), "want a number or null"},
+		{"status missing", edit(func(m map[string]any) { delete(m["orders_by_status"].(map[string]any), "open") }), "5 statuses"},
+		{"unknown status", edit(func(m map[string]any) {
+			st := m["orders_by_status"].(map[string]any)
+			delete(st, "open")
+			st["opened"] = 1
+		}), "unknown field"},
 		{"negative elapsed", edit(func(m map[string]any) { m["elapsed_seconds"] = -1 }), "elapsed_seconds"},
 		{"money as a number", edit(func(m map[string]any) { m["round_trips_pnl"] = 9362.9 }), "round_trips_pnl"},
 		{"missing open trips", edit(func(m map[string]any) { delete(m, "open_round_trips_pnl") }), `missing key "open_round_trips_pnl"`},
@@ -222,9 +229,11 @@ func TestNoTrades(t *testing.T) {
 		t.Fatal(err)
 	}
 	for k, want := range map[string]any{"starting_cash": "2500.5", "ending_value": "2500.5", "pnl": "0", "fills": 0.0,
-		"round_trips": 0.0, "win_rate": "NaN", "profit_factor": "NaN", "sharpe_ratio": "NaN", "total_return": 0.0, "name": ""} {
-		if raw[k] != want {
-			t.Errorf("%s = %v, want %v", k, raw[k], want)
+		"round_trips": 0.0, "win_rate": nil, "profit_factor": nil, "sharpe_ratio": nil, "average_win": nil, "average_loss": nil,
+		"total_return": 0.0, "cum_returns_final": 0.0, "total_commission": "0", "total_slippage": "0", "turnover": 0.0,
+		"average_gross_exposure": 0.0, "name": ""} {
+		if v, ok := raw[k]; !ok || v != want {
+			t.Errorf("%s = %v (present: %v), want %v", k, v, ok, want)
 		}
 	}
 	if _, ok := raw["alpha"]; ok {

@@ -23,62 +23,157 @@ const dateLayout = "2006-01-02"
 // summaryJSON fixes the keys of summary.json other than the metrics, and
 // their order.
 type summaryJSON struct {
-	Name            string          `json:"name"`
-	Backend         string          `json:"backend"`
-	Frequency       string          `json:"frequency"`
-	Start           string          `json:"start"`
-	End             string          `json:"end"`
-	Benchmark       string          `json:"benchmark,omitempty"`
-	StartingCash    string          `json:"starting_cash"`
-	EndingCash      string          `json:"ending_cash"`
-	EndingValue     string          `json:"ending_value"`
-	PnL             string          `json:"pnl"`
-	TotalReturn     jsonfloat.Float `json:"total_return"`
-	Sessions        int             `json:"sessions"`
-	Bars            int             `json:"bars"`
-	AssetBars       int             `json:"asset_bars"`
-	Orders          int             `json:"orders"`
-	Fills           int             `json:"fills"`
-	FilledOrders    int             `json:"filled_orders"`
-	RejectedOrders  int             `json:"rejected_orders"`
-	CancelledOrders int             `json:"cancelled_orders"`
-	ElapsedSeconds  float64         `json:"elapsed_seconds"`
-	RoundTrips      int             `json:"round_trips"`
-	Wins            int             `json:"wins"`
-	Losses          int             `json:"losses"`
-	WinRate         jsonfloat.Float `json:"win_rate"`
-	ProfitFactor    jsonfloat.Float `json:"profit_factor"`
-	AverageWin      string          `json:"average_win"`
-	AverageLoss     string          `json:"average_loss"`
-	RoundTripsPnL   string          `json:"round_trips_pnl"`
-	OpenRoundTrips  int             `json:"open_round_trips"`
-	OpenPnL         string          `json:"open_round_trips_pnl"`
-	Dividends       string          `json:"dividends,omitempty"`
-	Actions         map[string]int  `json:"actions,omitempty"`
+	Name            string         `json:"name"`
+	Backend         string         `json:"backend"`
+	Frequency       string         `json:"frequency"`
+	Start           string         `json:"start"`
+	End             string         `json:"end"`
+	Benchmark       string         `json:"benchmark,omitempty"`
+	StartingCash    string         `json:"starting_cash"`
+	EndingCash      string         `json:"ending_cash"`
+	EndingValue     string         `json:"ending_value"`
+	PnL             string         `json:"pnl"`
+	TotalCommission string         `json:"total_commission"`
+	TotalSlippage   string         `json:"total_slippage"`
+	TotalReturn     nullFloat      `json:"total_return"`
+	Sessions        int            `json:"sessions"`
+	Bars            int            `json:"bars"`
+	AssetBars       int            `json:"asset_bars"`
+	Orders          int            `json:"orders"`
+	Fills           int            `json:"fills"`
+	FilledOrders    int            `json:"filled_orders"`
+	RejectedOrders  int            `json:"rejected_orders"`
+	CancelledOrders int            `json:"cancelled_orders"`
+	OrdersByStatus  statusCounts   `json:"orders_by_status"`
+	Turnover        nullFloat      `json:"turnover"`
+	GrossExposure   nullFloat      `json:"average_gross_exposure"`
+	NetExposure     nullFloat      `json:"average_net_exposure"`
+	ElapsedSeconds  float64        `json:"elapsed_seconds"`
+	RoundTrips      int            `json:"round_trips"`
+	Wins            int            `json:"wins"`
+	Losses          int            `json:"losses"`
+	WinRate         nullFloat      `json:"win_rate"`
+	ProfitFactor    nullFloat      `json:"profit_factor"`
+	AverageWin      *string        `json:"average_win"`
+	AverageLoss     *string        `json:"average_loss"`
+	RoundTripsPnL   string         `json:"round_trips_pnl"`
+	OpenRoundTrips  int            `json:"open_round_trips"`
+	OpenPnL         string         `json:"open_round_trips_pnl"`
+	Dividends       string         `json:"dividends,omitempty"`
+	Actions         map[string]int `json:"actions,omitempty"`
 }
 
-// MarshalJSON writes one flat object, in this order:
+// statusCounts is orders_by_status: the number of orders in each final
+// status, every status present, in the order of order.Status.
+type statusCounts struct {
+	Open            int `json:"open"`
+	PartiallyFilled int `json:"partially_filled"`
+	Filled          int `json:"filled"`
+	Cancelled       int `json:"cancelled"`
+	Rejected        int `json:"rejected"`
+}
+
+// UnmarshalJSON reads an object of the five counts, strictly: every
+// status present, no other key.
+func (c *statusCounts) UnmarshalJSON(b []byte) error {
+	type plain statusCounts
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	if len(all) != 5 {
+		return fmt.Errorf("orders_by_status: want the 5 statuses, got %d keys", len(all))
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.DisallowUnknownFields()
+	var p plain
+	if err := d.Decode(&p); err != nil {
+		return fmt.Errorf("orders_by_status: %w", err)
+	}
+	*c = statusCounts(p)
+	return nil
+}
+
+func newStatusCounts(m map[string]int) statusCounts {
+	return statusCounts{m["open"], m["partially_filled"], m["filled"], m["cancelled"], m["rejected"]}
+}
+
+func (c statusCounts) byName() map[string]int {
+	return map[string]int{"open": c.Open, "partially_filled": c.PartiallyFilled, "filled": c.Filled,
+		"cancelled": c.Cancelled, "rejected": c.Rejected}
+}
+
+// nullFloat is a statistic of summary.json: a JSON number when finite,
+// null when NaN (undefined) or infinite (unbounded), as pandas' to_json
+// writes them, so that each key holds a number or null in every run. null
+// reads back as NaN.
+type nullFloat float64
+
+// MarshalJSON writes the shortest number that reads back to f, or null.
+func (f nullFloat) MarshalJSON() ([]byte, error) {
+	if v := float64(f); !finite(v) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(f))
+}
+
+// UnmarshalJSON reads a JSON number (within the range of a float64), or
+// null as NaN.
+func (f *nullFloat) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*f = nullFloat(math.NaN())
+		return nil
+	}
+	var v jsonfloat.Float
+	if len(b) > 0 && b[0] == '"' {
+		return fmt.Errorf("want a number or null, got %s", b)
+	}
+	if err := v.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*f = nullFloat(v)
+	return nil
+}
+
+// nullable returns a pointer to s, nil for "".
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// MarshalJSON writes one flat object (docs/outputs.md has a table of
+// every key), in this order:
 //
 //   - the run: name, backend, frequency, start, end (session dates,
 //     2006-01-02), benchmark (only when there is one);
 //   - money, as exact decimal strings: starting_cash, ending_cash,
-//     ending_value, pnl; then total_return (a number);
+//     ending_value, pnl, total_commission, total_slippage; then
+//     total_return (a number);
 //   - counts: sessions, bars, asset_bars, orders, fills, filled_orders,
-//     rejected_orders, cancelled_orders; elapsed_seconds;
+//     rejected_orders, cancelled_orders, orders_by_status (an object of
+//     the count of each final status: open, partially_filled, filled,
+//     cancelled, rejected); turnover, average_gross_exposure,
+//     average_net_exposure; elapsed_seconds;
 //   - trades (see TradeSummary): round_trips, wins, losses, win_rate,
 //     profit_factor (numbers), average_win, average_loss, round_trips_pnl
-//     (exact decimal strings; the averages "NaN" when there is no win or
+//     (exact decimal strings; the averages null when there is no win or
 //     no loss), open_round_trips, open_round_trips_pnl (a string);
 //   - corporate actions, only for a run that had some: dividends (the
 //     dividend income, an exact string) and actions (the number applied
 //     of each type, by type name);
 //   - the metrics, with the keys and values of `penny stats --json`
 //     (empyrical's function names: cum_returns_final ... value_at_risk,
-//     then alpha, beta, excess_sharpe when there is a benchmark).
+//     then alpha, beta, excess_sharpe when there is a benchmark), but
+//     cum_returns_final, which is total_return.
 //
-// Statistics are JSON numbers (the shortest text that reads back to the
-// same float64), NaN and the infinities the strings "NaN", "Infinity",
-// "-Infinity".
+// Each key holds one JSON type in every run: money and names are
+// strings (average_win and average_loss a string or null), counts are
+// integers, statistics are numbers (the shortest text that reads back to
+// the same float64) or null where the figure is not a finite number (a
+// NaN: win_rate with no round trip, sharpe_ratio of a flat run; an
+// infinity: profit_factor with wins and no loss).
 func (s Summary) MarshalJSON() ([]byte, error) {
 	head, err := marshal(s.head())
 	if err != nil {
@@ -88,12 +183,62 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	m, err = nullNonFinite(m)
+	if err != nil {
+		return nil, err
+	}
 	// Two objects joined into one: {head...} + {metrics...}.
 	out := make([]byte, 0, len(head)+len(m))
 	out = append(out, head[:len(head)-1]...)
 	out = append(out, ',')
 	out = append(out, m[1:]...)
 	return out, nil
+}
+
+// nonFiniteJSON are the strings package metrics (and jsonfloat) write for
+// the values a JSON number cannot hold.
+var nonFiniteJSON = []string{`"NaN"`, `"Infinity"`, `"-Infinity"`}
+
+// nullNonFinite rewrites a flat JSON object of jsonfloat values with null
+// in place of "NaN", "Infinity" and "-Infinity", keeping the keys' order.
+func nullNonFinite(b []byte) ([]byte, error) {
+	var out bytes.Buffer
+	out.WriteByte('{')
+	err := eachKey(b, func(i int, key string, v json.RawMessage) {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		k, _ := json.Marshal(key)
+		out.Write(k)
+		out.WriteByte(':')
+		if slices.Contains(nonFiniteJSON, string(v)) {
+			v = json.RawMessage("null")
+		}
+		out.Write(v)
+	})
+	out.WriteByte('}')
+	return out.Bytes(), err
+}
+
+// eachKey calls f with each key of a JSON object and its raw value, in
+// order.
+func eachKey(b []byte, f func(i int, key string, v json.RawMessage)) error {
+	d := json.NewDecoder(bytes.NewReader(b))
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("not a JSON object")
+	}
+	for i := 0; d.More(); i++ {
+		t, err := d.Token()
+		if err != nil {
+			return err
+		}
+		var v json.RawMessage
+		if err := d.Decode(&v); err != nil {
+			return err
+		}
+		f(i, t.(string), v)
+	}
+	return nil
 }
 
 func (s *Summary) head() summaryJSON {
@@ -108,7 +253,9 @@ func (s *Summary) head() summaryJSON {
 		EndingCash:      s.EndingCash,
 		EndingValue:     s.EndingValue,
 		PnL:             s.PnL,
-		TotalReturn:     jsonfloat.Float(s.TotalReturn),
+		TotalCommission: s.TotalCommission,
+		TotalSlippage:   s.TotalSlippage,
+		TotalReturn:     nullFloat(s.TotalReturn),
 		Sessions:        s.Sessions,
 		Bars:            s.Bars,
 		AssetBars:       s.AssetBars,
@@ -117,14 +264,18 @@ func (s *Summary) head() summaryJSON {
 		FilledOrders:    s.FilledOrders,
 		RejectedOrders:  s.RejectedOrders,
 		CancelledOrders: s.CancelledOrders,
+		OrdersByStatus:  newStatusCounts(s.OrdersByStatus),
+		Turnover:        nullFloat(s.Turnover),
+		GrossExposure:   nullFloat(s.GrossExposure),
+		NetExposure:     nullFloat(s.NetExposure),
 		ElapsedSeconds:  s.Elapsed.Seconds(),
 		RoundTrips:      s.Trades.Count,
 		Wins:            s.Trades.Wins,
 		Losses:          s.Trades.Losses,
-		WinRate:         jsonfloat.Float(s.Trades.WinRate),
-		ProfitFactor:    jsonfloat.Float(s.Trades.ProfitFactor),
-		AverageWin:      s.Trades.AverageWin,
-		AverageLoss:     s.Trades.AverageLoss,
+		WinRate:         nullFloat(s.Trades.WinRate),
+		ProfitFactor:    nullFloat(s.Trades.ProfitFactor),
+		AverageWin:      nullable(s.Trades.AverageWin),
+		AverageLoss:     nullable(s.Trades.AverageLoss),
 		RoundTripsPnL:   s.Trades.PnL,
 		OpenRoundTrips:  s.Trades.Open,
 		OpenPnL:         s.Trades.OpenPnL,
@@ -151,6 +302,11 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 	for k, v := range all {
 		switch {
 		case slices.Contains(metricKeys, k):
+			if string(v) == "null" {
+				v = json.RawMessage(`"NaN"`) // as package metrics writes it
+			} else if len(v) > 0 && v[0] == '"' {
+				return fmt.Errorf("report: summary: %s: want a number or null, got %s", k, v)
+			}
 			metricPart[k] = v
 		case !slices.Contains(headKeys, k):
 			unknown = append(unknown, k)
@@ -204,6 +360,8 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		EndingCash:      h.EndingCash,
 		EndingValue:     h.EndingValue,
 		PnL:             h.PnL,
+		TotalCommission: h.TotalCommission,
+		TotalSlippage:   h.TotalSlippage,
 		TotalReturn:     float64(h.TotalReturn),
 		Sessions:        h.Sessions,
 		Bars:            h.Bars,
@@ -213,6 +371,10 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		FilledOrders:    h.FilledOrders,
 		RejectedOrders:  h.RejectedOrders,
 		CancelledOrders: h.CancelledOrders,
+		OrdersByStatus:  h.OrdersByStatus.byName(),
+		Turnover:        float64(h.Turnover),
+		GrossExposure:   float64(h.GrossExposure),
+		NetExposure:     float64(h.NetExposure),
 		Elapsed:         time.Duration(math.Round(h.ElapsedSeconds * 1e9)),
 		Trades: TradeSummary{
 			Count:        h.RoundTrips,
@@ -220,8 +382,8 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 			Losses:       h.Losses,
 			WinRate:      float64(h.WinRate),
 			ProfitFactor: float64(h.ProfitFactor),
-			AverageWin:   h.AverageWin,
-			AverageLoss:  h.AverageLoss,
+			AverageWin:   deref(h.AverageWin),
+			AverageLoss:  deref(h.AverageLoss),
 			PnL:          h.RoundTripsPnL,
 			Open:         h.OpenRoundTrips,
 			OpenPnL:      h.OpenPnL,
@@ -229,6 +391,13 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		Metrics: m,
 	}
 	return nil
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
 
 // WriteJSON writes the summary as indented JSON (MarshalJSON's keys) and

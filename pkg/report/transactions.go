@@ -6,13 +6,17 @@ import (
 )
 
 // transactionsHeader is the header of transactions.csv.
-var transactionsHeader = []string{"time", "symbol", "amount", "price", "commission", "order_id"}
+var transactionsHeader = []string{"time", "symbol", "amount", "price", "commission", "order_id", "reference_price", "slippage"}
 
 // WriteTransactions writes transactions.csv: every fill of the run, in
 // the order the ledger booked them, with the columns time, symbol,
-// amount, price, commission, order_id. time is the fill's bar stamp;
-// amount is signed (> 0 bought, < 0 sold); amount, price and commission
-// are exact in the backend.
+// amount, price, commission, order_id, reference_price, slippage. time is
+// the fill's bar stamp; amount is signed (> 0 bought, < 0 sold);
+// reference_price is the price the matching rules chose from the bar
+// before the slippage model moved it (empty when unknown: a transaction
+// not made by execution.Simulator), slippage what the fill cost beyond
+// it (ledger.Transaction.Slippage: > 0 a cost); amount, price,
+// commission, reference_price and slippage are exact in the backend.
 func (r *Report[N]) WriteTransactions(w io.Writer) error {
 	c, err := newCSV(w, transactionsHeader...)
 	if err != nil {
@@ -25,6 +29,12 @@ func (r *Report[N]) WriteTransactions(w io.Writer) error {
 		addNum(c, t.Price)
 		addNum(c, t.Commission)
 		c.add(t.OrderID.String())
+		if t.Reference.IsZero() {
+			c.add("")
+		} else {
+			addNum(c, t.Reference)
+		}
+		addNum(c, t.Slippage())
 		if err := c.end(); err != nil {
 			return fmt.Errorf("report: transactions.csv: %w", err)
 		}

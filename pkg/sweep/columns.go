@@ -27,7 +27,9 @@ const (
 // run's outcome: the run's name and dates (the same for every
 // combination), its backend (a column of its own) and its wall time
 // (which differs from run to run, so results would not be reproducible).
-var notMetrics = []string{"name", "backend", "frequency", "start", "end", "benchmark", "elapsed_seconds"}
+// orders_by_status is an object of counts that filled_orders,
+// rejected_orders and cancelled_orders already give.
+var notMetrics = []string{"name", "backend", "frequency", "start", "end", "benchmark", "elapsed_seconds", "orders_by_status"}
 
 // metricColumns returns the metric columns of results.csv and their
 // kinds: the keys of summary.json, in its order, less notMetrics. They are
@@ -168,9 +170,15 @@ func metricValues(s report.Summary) ([]string, error) {
 // text converts a JSON value of summary.json to its CSV text.
 func text(k kind, raw json.RawMessage) string {
 	var s string
-	if raw[0] == '"' {
+	switch {
+	case string(raw) == "null": // a statistic that is not a finite number, an average of no trip
+		if k == kindFloat {
+			return "NaN"
+		}
+		return ""
+	case raw[0] == '"':
 		_ = json.Unmarshal(raw, &s)
-	} else {
+	default:
 		s = string(raw)
 	}
 	if k != kindFloat {
