@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -73,7 +73,7 @@ func (o *k8s) claim(c container, p string) string {
 // volume that the merge Job mounts too, and the merge waits for the
 // shards' folders before running penny sweep merge on the same folder.
 func TestKubernetesManifest(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "deploy", "k8s", "sweep-job.yaml"))
+	b, err := os.ReadFile(filepath.Join("..", "deploy", "k8s", "sweep-job.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestKubernetesManifest(t *testing.T) {
 	if !strings.HasPrefix(pos[0], "/penny/configs/") {
 		t.Fatalf("config %s is not under /penny/configs", pos[0])
 	}
-	if _, err := os.Stat(filepath.Join("..", "..", "configs", strings.TrimPrefix(pos[0], "/penny/configs/"))); err != nil {
+	if _, err := os.Stat(filepath.Join("..", "configs", strings.TrimPrefix(pos[0], "/penny/configs/"))); err != nil {
 		t.Fatal(err)
 	}
 	claim := job.claim(c, f.out)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ import (
 
 // refData is the repository's folder of real data, testdata/ at its root
 // (see the README.md there).
-const refData = "../../testdata"
+const refData = "../testdata"
 
 // runPenny runs the command in-process with its own environment.
 func runPenny(t *testing.T, vars map[string]string, args ...string) (code int, stdout, stderr string) {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 // "penny run configs/sma_daily.yaml" prints (but for the timing lines), and
 // the Go code it shows is the example that runs in strategies/.
 func TestReadme(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func TestReadme(t *testing.T) {
 	shown := block(t, text, "<!-- output: penny run configs/sma_daily.yaml -->")
 	var out, errOut bytes.Buffer
 	e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
-	if code := run(e, []string{"run", "../../configs/sma_daily.yaml"}); code != 0 {
+	if code := run(e, []string{"run", "../configs/sma_daily.yaml"}); code != 0 {
 		t.Fatalf("penny run: exit %d: %s", code, errOut.String())
 	}
 	if a, b := untimed(shown), untimed(out.String()); a != b {
@@ -28,7 +28,7 @@ func TestReadme(t *testing.T) {
 	}
 
 	code := block(t, text, "<!-- example: strategies/example_test.go -->")
-	src, err := os.ReadFile("../../strategies/example_test.go")
+	src, err := os.ReadFile("../strategies/example_test.go")
 	if err != nil {
 		t.Fatal(err)
 	}

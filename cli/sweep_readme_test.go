@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 // TestReadmeSweeps keeps the README's sweep and walk-forward outputs true:
 // they are what penny sweep prints for the shipped configs.
 func TestReadmeSweeps(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +23,7 @@ func TestReadmeSweeps(t *testing.T) {
 		tmp := t.TempDir()
 		var out, errOut bytes.Buffer
 		e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
-		if code := run(e, []string{"sweep", filepath.Join("..", "..", c.config), "--out", filepath.Join(tmp, c.out)}); code != 0 {
+		if code := run(e, []string{"sweep", filepath.Join("..", c.config), "--out", filepath.Join(tmp, c.out)}); code != 0 {
 			t.Fatalf("penny sweep %s: exit %d: %s", c.config, code, errOut.String())
 		}
 		if got := strings.ReplaceAll(out.String(), tmp+string(filepath.Separator), ""); got != shown {

@@ -1,0 +1,87 @@
+package cli
+
+//go:generate go run github.com/pennybt/penny/internal/specialize/cmd/specialize
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// env is what a command may touch of the outside world: its streams, its
+// environment variables and its arguments. Tests build their own.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+// A command runs with its arguments (after the command name) and returns
+// the process exit status: 0 success, 1 failure, 2 bad usage or input.
+type command struct {
+	summary string
+	run     func(e *env, args []string) int
+}
+
+// commandTable is the registry of subcommands: one line per command, the
+// implementation in a file of its own.
+func commandTable() map[string]command {
+	return map[string]command{
+		"bundles": bundlesCommand,
+		"clean":   cleanCommand,
+		"ingest":  ingestCommand,
+		"run":     runCommand,
+		"bench":   benchCommand,
+		"stats":   statsCommand,
+		"sweep":   sweepCommand,
+		"version": versionCommand,
+	}
+}
+
+var versionCommand = command{
+	summary: "print the version of penny and of Go",
+	run: func(e *env, args []string) int {
+		fmt.Fprintf(e.stdout, "penny %s (%s)\n", version(), goVersion())
+		return 0
+	},
+}
+
+// Main runs the penny command with the process's arguments, streams and
+// environment, and exits with its status.
+func Main() {
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:]))
+}
+
+func run(e *env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	c, ok := commandTable()[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "penny: unknown command %q\n", args[0])
+		usage(e.stderr)
+		return 2
+	}
+	return c.run(e, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: penny <command> [arguments]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "commands:")
+	commands := commandTable()
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+}
