@@ -20,7 +20,7 @@ var statsCommand = command{
 	run:     runStats,
 }
 
-const statsUsage = `usage: penny stats RETURNS.csv [--benchmark BENCH.csv] [--period daily|weekly|monthly] [--json]
+const statsUsage = `usage: penny stats RETURNS.csv [--column NAME] [--benchmark BENCH.csv] [--period daily|weekly|monthly] [--json]
 
 Computes the performance statistics of a returns series with the
 definitions of Quantopian's empyrical, so a series from elsewhere can be
@@ -28,10 +28,13 @@ checked against penny and pyfolio.
 
 RETURNS.csv has a header row, then one row per period: a date (2006-01-02,
 or a timestamp such as 2006-01-02T15:04:05Z or 2006-01-02 15:04:05+00:00)
-and a simple return as a decimal fraction (0.0123 for +1.23%). An empty
-cell or NaN is a missing return. Further columns are ignored. Dates must
-increase, one row per date. The benchmark file has the same form and is
-matched to the returns by date.
+in the first column and a simple return as a decimal fraction (0.0123 for
++1.23%) in the returns column: the column --column names, else the one
+named returns or return (penny run's daily.csv has one), else the only
+column of numbers. An empty cell or NaN is a missing return; a return
+below -1, or a column mostly above 1 in magnitude (prices, values), is an
+error. Dates must increase, one row per date. The benchmark file has the
+same form and is matched to the returns by date.
 
 With --json it prints one object whose keys are empyrical's function names
 (NaN and infinities as "NaN", "Infinity", "-Infinity").
@@ -42,6 +45,7 @@ flags:
 func runStats(e *env, args []string) int {
 	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	column := fs.String("column", "", "the returns column's `NAME` (default: returns or return, else the only column of numbers)")
 	benchPath := fs.String("benchmark", "", "`CSV` of benchmark returns, matched by date, for alpha, beta and excess_sharpe")
 	periodName := fs.String("period", "daily", "spacing of the returns: daily, weekly or monthly (252, 52 or 12 a year)")
 	asJSON := fs.Bool("json", false, "print one JSON object keyed by empyrical's function names")
@@ -69,7 +73,7 @@ func runStats(e *env, args []string) int {
 		return 2
 	}
 
-	rets, err := readReturnsFile(files[0])
+	rets, err := readReturnsFile(files[0], *column)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny stats: %v\n", err)
 		return 2
@@ -81,7 +85,7 @@ func runStats(e *env, args []string) int {
 		paired  int
 	)
 	if *benchPath != "" {
-		bench, err = readReturnsFile(*benchPath)
+		bench, err = readReturnsFile(*benchPath, "")
 		if err != nil {
 			fmt.Fprintf(e.stderr, "penny stats: %v\n", err)
 			return 2
@@ -187,17 +191,23 @@ func (f returnsFile) describe() string {
 	if len(f.Dates) == 0 {
 		return "no rows"
 	}
-	return fmt.Sprintf("%d rows (%d missing), %s to %s", len(f.Values), f.Missing,
+	return fmt.Sprintf("column %s, %d rows (%d missing), %s to %s", f.Column, len(f.Values), f.Missing,
 		f.Dates[0].Format(time.DateOnly), f.Dates[len(f.Dates)-1].Format(time.DateOnly))
 }
 
-func readReturnsFile(name string) (*returnsFile, error) {
+// readReturnsFile reads the returns of the file name, from its column
+// column ("" for the default).
+func readReturnsFile(name, column string) (*returnsFile, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	d, err := metrics.ReadReturnsCSV(name, f)
+	d, err := metrics.ReadReturnsCSV(name, f, column)
+	var ce *metrics.ColumnError
+	if errors.As(err, &ce) && column == "" {
+		return nil, fmt.Errorf("%w: choose the returns column with --column NAME", err)
+	}
 	if err != nil {
 		return nil, err
 	}

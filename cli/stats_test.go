@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -73,5 +74,48 @@ func TestStatsExitStatus(t *testing.T) {
 				t.Errorf("stdout %q on failure, want nothing", stdout.String())
 			}
 		})
+	}
+}
+
+// TestStatsOfDailyCSV: penny stats on the daily.csv that penny run
+// writes reads its return column (not portfolio_value, the first column
+// of numbers) and agrees with the run's summary.json; asked for
+// portfolio_value, it refuses it as not returns.
+func TestStatsOfDailyCSV(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	if code := run(e, []string{"run", "../configs/sma_daily.yaml", "--out", out}); code != 0 {
+		t.Fatalf("penny run: exit %d: %s", code, stderr.String())
+	}
+	var summary map[string]any
+	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &summary)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	if code := run(e, []string{"stats", filepath.Join(out, "daily.csv"), "--json"}); code != 0 {
+		t.Fatalf("penny stats: exit %d: %s", code, stderr.String())
+	}
+	var stats map[string]any
+	if err := json.Unmarshal(stdout.Bytes(), &stats); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"cum_returns_final", "annual_return", "sharpe_ratio", "max_drawdown", "annual_volatility", "tail_ratio"} {
+		want, ok1 := summary[key].(float64)
+		got, ok2 := stats[key].(float64)
+		if !ok1 || !ok2 || math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
+			t.Errorf("%s: penny stats %v, summary.json %v", key, stats[key], summary[key])
+		}
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	code := run(e, []string{"stats", filepath.Join(out, "daily.csv"), "--column", "portfolio_value"})
+	if code != 2 || !strings.Contains(stderr.String(), "column portfolio_value: 502 of its 502 values are above 1 in magnitude") || stdout.Len() != 0 {
+		t.Errorf("--column portfolio_value: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
 	}
 }

@@ -133,12 +133,12 @@ func ExampleReadReturnsCSV() {
 2024-01-02,0.005
 2024-01-04,0.02
 `
-	r, err := metrics.ReadReturnsCSV("returns.csv", strings.NewReader(returns))
+	r, err := metrics.ReadReturnsCSV("returns.csv", strings.NewReader(returns), "")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	b, err := metrics.ReadReturnsCSV("benchmark.csv", strings.NewReader(benchmark))
+	b, err := metrics.ReadReturnsCSV("benchmark.csv", strings.NewReader(benchmark), "")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -150,7 +150,7 @@ func ExampleReadReturnsCSV() {
 	s := metrics.SummarizeWithBenchmark(r.Values, b.AlignTo(r), metrics.Config{})
 	fmt.Printf("cumulative return %.4f, beta %.4f\n", s.CumReturnsFinal, s.Beta)
 
-	_, err = metrics.ReadReturnsCSV("bad.csv", strings.NewReader("date,return\n2024-01-02,1.5%\n"))
+	_, err = metrics.ReadReturnsCSV("bad.csv", strings.NewReader("date,return\n2024-01-02,1.5%\n"), "")
 	fmt.Println(err)
 	// Output:
 	// 3 returns, 1 missing

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,8 @@ import (
 // ReadReturnsCSV: one simple return per row, oldest first, with the row's
 // calendar date.
 type DatedReturns struct {
+	// Column is the name of the column the returns were read from.
+	Column string
 	// Dates are the rows' calendar dates as written (a timestamp's date in
 	// its own offset, not converted to UTC), at midnight UTC; they
 	// increase strictly.
@@ -50,7 +53,7 @@ func (d *DatedReturns) AlignTo(ref *DatedReturns) []float64 {
 type RowError struct {
 	File   string
 	Line   int
-	Column string // "date" or "return"; empty for a row-level problem
+	Column string // "date", or the returns column's name; empty for a row-level problem
 	Value  string
 	Msg    string
 }
@@ -62,9 +65,36 @@ func (e *RowError) Error() string {
 	return fmt.Sprintf("%s:%d: %s %q: %s", e.File, e.Line, e.Column, e.Value, e.Msg)
 }
 
+// ColumnError is a returns CSV whose returns column cannot be told: the
+// column asked for is not there, or none was asked for and none or
+// several columns qualify. Columns lists the file's columns.
+type ColumnError struct {
+	File    string
+	Columns []string
+	Msg     string
+}
+
+func (e *ColumnError) Error() string {
+	return fmt.Sprintf("%s: %s (columns: %s)", e.File, e.Msg, strings.Join(e.Columns, ", "))
+}
+
+// returnsColumns are the names that mark the returns column of a file
+// (any case): pyfolio's and empyrical's "returns", and "return", the
+// column of Penny's own daily.csv.
+var returnsColumns = []string{"returns", "return"}
+
 // ReadReturnsCSV reads a returns series from CSV text: a header row, then
-// one row per period with a date and a simple return as a decimal
-// fraction (0.0123 for +1.23%); further columns are ignored.
+// one row per period with a date in the first column and a simple return
+// as a decimal fraction (0.0123 for +1.23%) in the returns column;
+// further columns are ignored.
+//
+// The returns column is the one named column (any case, spaces around
+// ignored). When column is empty it is the column named returns or
+// return, else the only column besides the date whose every cell is a
+// number or missing; a file with none or several such columns is a
+// *ColumnError listing its columns, so that Penny's own daily.csv, whose
+// portfolio_value and pnl are numbers too, is read by its return column
+// and never by another.
 //
 // A date is 2006-01-02 or a timestamp (2006-01-02T15:04:05Z,
 // 2006-01-02 15:04:05+00:00, or either without an offset); only its
@@ -74,14 +104,15 @@ func (e *RowError) Error() string {
 // no infinities, no percent sign). An empty cell or NaN (any case) is a
 // missing return. Spaces around a cell are ignored.
 //
+// Values that cannot be simple returns are refused: one below -1 (a loss
+// of more than everything), and a column where most values are above 1 in
+// magnitude (prices, portfolio values or P&L in money, not fractions).
+//
 // Every error names name (the file): a bad row is a *RowError with the
 // line, column and value.
-func ReadReturnsCSV(name string, r io.Reader) (*DatedReturns, error) {
+func ReadReturnsCSV(name string, r io.Reader, column string) (*DatedReturns, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	d := &DatedReturns{}
-
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file: want a header row, then date,return rows", name)
@@ -89,6 +120,7 @@ func ReadReturnsCSV(name string, r io.Reader) (*DatedReturns, error) {
 	if err != nil {
 		return nil, csvError(name, err)
 	}
+	header = slices.Clone(header)
 	line, _ := cr.FieldPos(0)
 	if len(header) < 2 {
 		return nil, &RowError{File: name, Line: line, Msg: fmt.Sprintf("header has %d column(s), want at least 2 (date, return)", len(header))}
@@ -96,7 +128,32 @@ func ReadReturnsCSV(name string, r io.Reader) (*DatedReturns, error) {
 	if v := strings.TrimSpace(header[1]); v != "" && isDecimal(v) {
 		return nil, &RowError{File: name, Line: line, Column: "return", Value: header[1], Msg: "a number where the header row should be: the file needs a header row (for example date,return)"}
 	}
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+	col := -1
+	if column != "" {
+		if col = findColumn(header, column); col < 0 {
+			return nil, &ColumnError{File: name, Columns: header, Msg: fmt.Sprintf("no column %q", column)}
+		}
+		if col == 0 {
+			return nil, &ColumnError{File: name, Columns: header, Msg: fmt.Sprintf("column %q holds the dates, not returns", column)}
+		}
+	} else {
+		for _, n := range returnsColumns {
+			if c := findColumn(header, n); c > 0 {
+				col = c
+				break
+			}
+		}
+	}
 
+	// The rows, kept until the returns column is known.
+	type row struct {
+		line  int
+		cells []string
+	}
+	var rows []row
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -106,31 +163,94 @@ func ReadReturnsCSV(name string, r io.Reader) (*DatedReturns, error) {
 			return nil, csvError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if len(rec) < 2 {
-			return nil, &RowError{File: name, Line: line, Msg: fmt.Sprintf("row has %d column(s), want at least 2 (date, return)", len(rec))}
+		rows = append(rows, row{line, rec})
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: no data rows after the header", name)
+	}
+	if col < 0 {
+		var numeric []int
+		for c := 1; c < len(header); c++ {
+			ok := true
+			for _, r := range rows {
+				if c < len(r.cells) {
+					if _, err := parseReturn(strings.TrimSpace(r.cells[c])); err != nil {
+						ok = false
+						break
+					}
+				}
+			}
+			if ok {
+				numeric = append(numeric, c)
+			}
 		}
-		t, err := parseReturnDate(strings.TrimSpace(rec[0]))
+		switch len(numeric) {
+		case 1:
+			col = numeric[0]
+		case 0:
+			return nil, &ColumnError{File: name, Columns: header, Msg: "no column named returns, and no column of numbers besides the date"}
+		default:
+			names := make([]string, len(numeric))
+			for i, c := range numeric {
+				names[i] = header[c]
+			}
+			return nil, &ColumnError{File: name, Columns: header, Msg: fmt.Sprintf("no column named returns, and %d columns of numbers (%s): name the returns column", len(numeric), strings.Join(names, ", "))}
+		}
+	}
+
+	d := &DatedReturns{Column: header[col]}
+	large, present := 0, 0
+	var belowOne *RowError // the first value below -1
+	for _, r := range rows {
+		if len(r.cells) <= col {
+			return nil, &RowError{File: name, Line: r.line, Msg: fmt.Sprintf("row has %d column(s), want at least %d (date, ..., %s)", len(r.cells), col+1, header[col])}
+		}
+		t, err := parseReturnDate(strings.TrimSpace(r.cells[0]))
 		if err != nil {
-			return nil, &RowError{File: name, Line: line, Column: "date", Value: rec[0], Msg: err.Error()}
+			return nil, &RowError{File: name, Line: r.line, Column: "date", Value: r.cells[0], Msg: err.Error()}
 		}
 		if n := len(d.Dates); n > 0 && !d.Dates[n-1].Before(t) {
-			return nil, &RowError{File: name, Line: line, Column: "date", Value: rec[0],
+			return nil, &RowError{File: name, Line: r.line, Column: "date", Value: r.cells[0],
 				Msg: fmt.Sprintf("not after the previous row's %s (dates must increase, one row per date)", d.Dates[n-1].Format(time.DateOnly))}
 		}
-		v, err := parseReturn(strings.TrimSpace(rec[1]))
+		v, err := parseReturn(strings.TrimSpace(r.cells[col]))
 		if err != nil {
-			return nil, &RowError{File: name, Line: line, Column: "return", Value: rec[1], Msg: err.Error()}
+			return nil, &RowError{File: name, Line: r.line, Column: header[col], Value: r.cells[col], Msg: err.Error()}
 		}
-		if math.IsNaN(v) {
+		switch {
+		case math.IsNaN(v):
 			d.Missing++
+		default:
+			present++
+			if math.Abs(v) > 1 {
+				large++
+			}
+			if v < -1 && belowOne == nil {
+				belowOne = &RowError{File: name, Line: r.line, Column: header[col], Value: r.cells[col], Msg: "below -1, a loss of more than everything: not a simple return"}
+			}
 		}
 		d.Dates = append(d.Dates, t)
 		d.Values = append(d.Values, v)
 	}
-	if len(d.Values) == 0 {
-		return nil, fmt.Errorf("%s: no data rows after the header", name)
+	if 2*large > present {
+		return nil, fmt.Errorf("%s: column %s: %d of its %d values are above 1 in magnitude: these are not simple returns (0.0123 for +1.23%%) but prices, values or amounts", name, header[col], large, present)
+	}
+	if belowOne != nil {
+		return nil, belowOne
 	}
 	return d, nil
+}
+
+// findColumn returns the index of the column named name (any case), or
+// -1.
+func findColumn(header []string, name string) int {
+	name = strings.TrimSpace(name)
+	for i, h := range header {
+		if strings.EqualFold(h, name) {
+			return i
+		}
+	}
+	return -1
 }
 
 // csvError names the file in an encoding/csv error, which already carries

@@ -21,15 +21,15 @@ func TestReadReturnsCSV(t *testing.T) {
 	}{
 		{"plain", "date,return\n2024-01-02,0.01\n2024-01-03,-0.02\n", []string{"2024-01-02", "2024-01-03"}, []float64{0.01, -0.02}},
 		{"missing", "date,return\n2024-01-02,\n2024-01-03,NaN\n2024-01-04,nan\n2024-01-05, 0.5 \n", []string{"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"}, []float64{nan, nan, nan, 0.5}},
-		{"syntax", "d,r\n2024-01-02,+1e-3\n2024-01-03,.5\n2024-01-04,-2.\n2024-01-05,1E+2\n", []string{"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"}, []float64{0.001, 0.5, -2, 100}},
-		{"timestamps", "t,r\n2024-01-02T21:00:00Z,1\n2024-01-03T16:00:00-05:00,2\n2024-01-04 21:00:00+00:00,3\n2024-01-05 00:00:00,4\n2024-01-06T00:00:00.5,5\n",
-			[]string{"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-06"}, []float64{1, 2, 3, 4, 5}},
+		{"syntax", "d,r\n2024-01-02,+1e-3\n2024-01-03,.5\n2024-01-04,-1.\n2024-01-05,1E+0\n", []string{"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"}, []float64{0.001, 0.5, -1, 1}},
+		{"timestamps", "t,r\n2024-01-02T21:00:00Z,.1\n2024-01-03T16:00:00-05:00,.2\n2024-01-04 21:00:00+00:00,.3\n2024-01-05 00:00:00,.4\n2024-01-06T00:00:00.5,.5\n",
+			[]string{"2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-06"}, []float64{.1, .2, .3, .4, .5}},
 		{"crlf, blank lines, extra columns", "date,return,x\r\n\r\n2024-01-02,0.25,a\r\n2024-01-03,0.5,\"b,c\"\r\n", []string{"2024-01-02", "2024-01-03"}, []float64{0.25, 0.5}},
 		{"no final newline", "date,return\n2024-01-02,0.1", []string{"2024-01-02"}, []float64{0.1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader(tt.in))
+			s, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader(tt.in), "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,7 +81,7 @@ func TestReadReturnsCSVErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := metrics.ReadReturnsCSV("r.csv", strings.NewReader(tt.in))
+			_, err := metrics.ReadReturnsCSV("r.csv", strings.NewReader(tt.in), "")
 			var re *metrics.RowError
 			if !errors.As(err, &re) {
 				t.Fatalf("err = %v, want a *metrics.RowError", err)
@@ -96,28 +96,108 @@ func TestReadReturnsCSVErrors(t *testing.T) {
 		})
 	}
 	for _, in := range []string{"", "date,return\n", "date,return\n\n"} {
-		if _, err := metrics.ReadReturnsCSV("e.csv", strings.NewReader(in)); err == nil || !strings.HasPrefix(err.Error(), "e.csv: ") {
+		if _, err := metrics.ReadReturnsCSV("e.csv", strings.NewReader(in), ""); err == nil || !strings.HasPrefix(err.Error(), "e.csv: ") {
 			t.Errorf("ReadReturnsCSV(%q) = %v, want an error naming e.csv", in, err)
 		}
 	}
-	_, err := metrics.ReadReturnsCSV("q.csv", strings.NewReader("date,return\n2024-01-02,\"0.1\n"))
+	_, err := metrics.ReadReturnsCSV("q.csv", strings.NewReader("date,return\n2024-01-02,\"0.1\n"), "")
 	if err == nil || !strings.HasPrefix(err.Error(), "q.csv:2:") {
 		t.Errorf("bad quoting: err = %v, want q.csv:2:...", err)
 	}
 }
 
+// dailyCSV has the layout of Penny's own daily.csv: the returns are in
+// the column named return, beside other columns of numbers.
+const dailyCSV = `date,portfolio_value,cash,positions_value,pnl,return,gross_leverage
+2023-01-03,100000,100000,0,0,0,0
+2023-01-04,100500,50000,50500,500,0.005,0.5
+2023-01-05,99495,50000,49495,-1005,-0.01,0.49
+`
+
+// TestReadReturnsCSVColumn: the returns column is the one named, else
+// the one named returns or return, else the only column of numbers; a
+// file where it cannot be told is an error listing its columns.
+func TestReadReturnsCSVColumn(t *testing.T) {
+	tests := []struct {
+		name, in, column string
+		want             string  // the column read
+		first            float64 // its first value
+	}{
+		{"penny's daily.csv", dailyCSV, "", "return", 0},
+		{"named returns", "date,value,returns,note\n2024-01-02,100,0.01,x\n", "", "returns", 0.01},
+		{"any case, spaces", "date, Returns ,x\n2024-01-02,0.02,3\n", "", "Returns", 0.02},
+		{"returns before return", "date,return,returns\n2024-01-02,0.5,0.25\n", "", "returns", 0.25},
+		{"the only column of numbers", "day,symbol,r,note\n2024-01-02,A,0.03,x\n2024-01-03,A,,y\n", "", "r", 0.03},
+		{"asked for", dailyCSV, "gross_leverage", "gross_leverage", 0},
+		{"asked for, any case", "date,a,b\n2024-01-02,0.1,0.2\n", "B", "b", 0.2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader(tt.in), tt.column)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Column != tt.want || d.Values[0] != tt.first {
+				t.Errorf("read column %q, first value %v; want %q, %v", d.Column, d.Values[0], tt.want, tt.first)
+			}
+		})
+	}
+	bad := []struct {
+		name, in, column string
+		msg              string
+	}{
+		{"not there", dailyCSV, "returns_x", `no column "returns_x"`},
+		{"the dates", dailyCSV, "date", `column "date" holds the dates`},
+		{"several columns of numbers", "date,a,b\n2024-01-02,0.1,0.2\n", "", "2 columns of numbers (a, b)"},
+		{"no column of numbers", "date,a,b\n2024-01-02,x,y\n", "", "no column of numbers"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader(tt.in), tt.column)
+			var ce *metrics.ColumnError
+			if !errors.As(err, &ce) || !strings.Contains(err.Error(), tt.msg) || !strings.HasPrefix(err.Error(), "f.csv: ") {
+				t.Fatalf("err = %v, want a *metrics.ColumnError saying %q", err, tt.msg)
+			}
+			if !strings.HasSuffix(err.Error(), "(columns: "+strings.Join(ce.Columns, ", ")+")") || len(ce.Columns) < 3 {
+				t.Errorf("%q does not list the columns %q", err, ce.Columns)
+			}
+		})
+	}
+}
+
+// TestReadReturnsCSVNotReturns: values that cannot be simple returns are
+// refused: prices or values (most above 1 in magnitude) and a loss of
+// more than everything.
+func TestReadReturnsCSVNotReturns(t *testing.T) {
+	for _, column := range []string{"portfolio_value", "cash", "pnl"} {
+		_, err := metrics.ReadReturnsCSV("daily.csv", strings.NewReader(dailyCSV), column)
+		if err == nil || !strings.Contains(err.Error(), "daily.csv: column "+column+": ") || !strings.Contains(err.Error(), "not simple returns") {
+			t.Errorf("column %s: err = %v, want it refused as not returns", column, err)
+		}
+	}
+	// Half above 1 is not most.
+	if _, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader("d,r\n2024-01-02,1.5\n2024-01-03,0.5\n2024-01-04,\n"), ""); err != nil {
+		t.Errorf("one of two above 1: %v", err)
+	}
+	_, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader("d,r\n2024-01-02,0.1\n2024-01-03,-1.5\n"), "")
+	var re *metrics.RowError
+	if !errors.As(err, &re) || re.Line != 3 || re.Column != "r" || re.Value != "-1.5" || !strings.Contains(err.Error(), "below -1") {
+		t.Errorf("a return of -150%%: err = %v", err)
+	}
+}
+
 func TestDatedReturnsAlignTo(t *testing.T) {
-	rets, err := metrics.ReadReturnsCSV("r", strings.NewReader("d,r\n2024-01-02,1\n2024-01-03,2\n2024-01-05,3\n"))
+	rets, err := metrics.ReadReturnsCSV("r", strings.NewReader("d,r\n2024-01-02,.1\n2024-01-03,.2\n2024-01-05,.3\n"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	bench, err := metrics.ReadReturnsCSV("b", strings.NewReader("d,r\n2024-01-01,9\n2024-01-03T21:00:00Z,20\n2024-01-04,99\n2024-01-05,30\n"))
+	bench, err := metrics.ReadReturnsCSV("b", strings.NewReader("d,r\n2024-01-01,.9\n2024-01-03T21:00:00Z,.02\n2024-01-04,.99\n2024-01-05,.03\n"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := bench.AlignTo(rets)
-	if len(got) != 3 || !math.IsNaN(got[0]) || got[1] != 20 || got[2] != 30 {
-		t.Errorf("AlignTo = %v, want [NaN 20 30]", got)
+	if len(got) != 3 || !math.IsNaN(got[0]) || got[1] != .02 || got[2] != .03 {
+		t.Errorf("AlignTo = %v, want [NaN 0.02 0.03]", got)
 	}
 }
 
@@ -133,13 +213,16 @@ func FuzzReadReturnsCSV(f *testing.F) {
 		"2024-01-02,0.1\n",
 		"date,return\n2024-01-02,\"0.1\n",
 		"date,return\n2024-01-02,1e999\n",
+		dailyCSV,
+		"day,symbol,r,note\n2024-01-02,A,0.03,x\n2024-01-03,A,,y\n",
+		"d,a,b\n2024-01-02,0.1,-1.5\n",
 		"",
 	}
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		s, err := metrics.ReadReturnsCSV("fuzz.csv", strings.NewReader(in))
+		s, err := metrics.ReadReturnsCSV("fuzz.csv", strings.NewReader(in), "")
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.csv") {
 				t.Fatalf("error %q does not name the file", err)
@@ -168,7 +251,7 @@ func FuzzReadReturnsCSV(f *testing.F) {
 		if missing != s.Missing {
 			t.Fatalf("missing = %d, counted %d", s.Missing, missing)
 		}
-		back, err := metrics.ReadReturnsCSV("again.csv", strings.NewReader(b.String()))
+		back, err := metrics.ReadReturnsCSV("again.csv", strings.NewReader(b.String()), "")
 		if err != nil {
 			t.Fatalf("re-reading %q: %v", b.String(), err)
 		}
