@@ -39,8 +39,9 @@ func (d *Data[N]) Portal() *dataportal.Portal[N] { return d.portal.Clone() }
 // LoadData loads the bars a config names into backend N and builds the
 // run's clock: the calendar's sessions from data.start to data.end (for
 // CSV files and bundles, by default the whole range of the data), at
-// data.frequency. Finer bars (a minute bundle for an hourly run) are
-// aggregated.
+// data.frequency (for a bundle, by default the frequency of its bars).
+// Finer bars (a minute bundle for an hourly run) are aggregated; coarser
+// ones are an error naming both frequencies.
 func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) {
 	var ds *market.Dataset[N]
 	var stored []corpaction.Action[N] // the source's own actions
@@ -49,12 +50,12 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 	case "synthetic":
 		s := synthetic.Default()
 		s.Assets, s.Seed = c.Data.Assets, c.Data.Seed
-		s.Calendar, s.Frequency = c.CalendarName(), c.Data.Frequency
+		s.Calendar, s.Frequency = c.CalendarName(), c.Data.Frequency.Frequency
 		s.Start, s.End = c.Data.Start.Time, c.Data.End.Time
 		s.Actions = synthetic.Actions{Splits: c.Data.Splits, DividendYield: c.Data.DividendYield}
 		ds, stored, err = synthetic.GenerateWithActions[N](s)
 	case "csv":
-		cc := csvsource.Config{Dir: c.Path(c.Data.Dir), Frequency: c.Data.Frequency, Calendar: c.CalendarName(), TimeZone: c.Data.TimeZone}
+		cc := csvsource.Config{Dir: c.Path(c.Data.Dir), Frequency: c.Data.Frequency.Frequency, Calendar: c.CalendarName(), TimeZone: c.Data.TimeZone}
 		if len(c.Data.Files) > 0 {
 			cc.Files = make(map[string]string, len(c.Data.Files))
 			for sym, p := range c.Data.Files {
@@ -95,14 +96,21 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 	if err := ds.Normalize(); err != nil {
 		return nil, err
 	}
-	clk, err := runClock(c, ds)
+	freq := c.Data.RunFrequency(ds.Frequency)
+	if ds.Frequency < freq { // daily < hourly < minute
+		if c.Data.Source == "bundle" {
+			return nil, fmt.Errorf("data.frequency: %s, but bundle %q holds %s bars: a run cannot be finer than its data (leave data.frequency out to run at the bundle's, or ingest %s bars)",
+				freq, c.Data.Bundle, ds.Frequency, freq)
+		}
+		return nil, fmt.Errorf("data.frequency: %s, but the data holds %s bars: a run cannot be finer than its data", freq, ds.Frequency)
+	}
+	clk, err := runClock(c, ds, freq)
 	if err != nil {
 		return nil, err
 	}
-	if ds.Frequency != c.Data.Frequency {
-		if ds.Frequency < c.Data.Frequency {
-			return nil, fmt.Errorf("data.frequency: the data holds %s bars, too coarse for a %s run", ds.Frequency, c.Data.Frequency)
-		}
+	if ds.Frequency != freq {
+		// Coarser than the data: aggregate (minute bars into hourly or
+		// daily ones).
 		if ds, err = dataportal.Aggregate(ds, clk); err != nil {
 			return nil, err
 		}
@@ -125,7 +133,7 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 }
 
 // runClock builds the clock of the run from the config and the data.
-func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N]) (*clock.Clock, error) {
+func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N], freq market.Frequency) (*clock.Clock, error) {
 	first, last, ok := dataportal.Span(ds)
 	if !ok {
 		return nil, fmt.Errorf("data: no bars")
@@ -172,7 +180,7 @@ func runClock[N numeric.Number[N]](c *config.Config, ds *market.Dataset[N]) (*cl
 			return nil, fmt.Errorf("data.end: %s is before the first bar of the data (%s)", end.Format("2006-01-02"), firstDate.Format("2006-01-02"))
 		}
 	}
-	return clock.New(cal, c.Data.Frequency, start, end)
+	return clock.New(cal, freq, start, end)
 }
 
 // zoneName names a zone as data.timezone does, "" being UTC.

@@ -14,7 +14,6 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/execution"
-	"github.com/pennybt/penny/pkg/market"
 )
 
 // Config is one backtest.
@@ -38,11 +37,13 @@ type Config struct {
 
 // Data says which bars to replay.
 type Data struct {
-	Source    string           `yaml:"source"`
-	Frequency market.Frequency `yaml:"frequency"`
-	Calendar  string           `yaml:"calendar"`
-	Start     Date             `yaml:"start"`
-	End       Date             `yaml:"end"`
+	Source string `yaml:"source"`
+	// Frequency of the run's bars: daily when not given, or for a bundle
+	// the bundle's own (see RunFrequency).
+	Frequency Frequency `yaml:"frequency"`
+	Calendar  string    `yaml:"calendar"`
+	Start     Date      `yaml:"start"`
+	End       Date      `yaml:"end"`
 	// synthetic
 	Assets int    `yaml:"assets"`
 	Seed   uint64 `yaml:"seed"`

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
 )
 
 const valid = `
@@ -129,6 +130,36 @@ func TestSyntheticActionsKeys(t *testing.T) {
 	} {
 		if _, err := Parse([]byte(base + tc.data + "\n")); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want %q", tc.data, err, tc.want)
+		}
+	}
+}
+
+// TestRunFrequency checks that data.frequency records whether it was
+// given: a bundle without it runs at the bundle's frequency, every other
+// source at daily; given, it is the run's.
+func TestRunFrequency(t *testing.T) {
+	tests := []struct {
+		data   string
+		given  bool
+		stored market.Frequency // the frequency of the data loaded
+		want   market.Frequency
+	}{
+		{"{source: bundle, bundle: b}", false, market.Minute, market.Minute},
+		{"{source: bundle, bundle: b, frequency: hourly}", true, market.Minute, market.Hourly},
+		{"{source: bundle, bundle: b, frequency: daily}", true, market.Minute, market.Daily},
+		{"{source: csv, dir: d}", false, market.Daily, market.Daily},
+		{"{source: csv, dir: d, frequency: 1m}", true, market.Minute, market.Minute},
+	}
+	for _, tc := range tests {
+		c, err := Parse([]byte("backend: fixed\ncapital: 1\ndata: " + tc.data + "\nstrategy: {name: x}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Data.Frequency.Given != tc.given {
+			t.Errorf("%s: given %v, want %v", tc.data, c.Data.Frequency.Given, tc.given)
+		}
+		if got := c.Data.RunFrequency(tc.stored); got != tc.want {
+			t.Errorf("%s over %s data: runs %s, want %s", tc.data, tc.stored, got, tc.want)
 		}
 	}
 }

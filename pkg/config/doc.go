@@ -10,7 +10,7 @@
 //	capital: 100000
 //	data:
 //	  source: synthetic     # synthetic | csv | bundle
-//	  frequency: daily      # daily | hourly | minute
+//	  frequency: daily      # daily | hourly | minute (default daily; a bundle: its own)
 //	  calendar: XNYS        # XNYS | 24/7 | data (default: data for csv, XNYS otherwise)
 //	  start: 2023-01-03     # optional for csv and bundle: default the whole range
 //	  end: 2024-12-29
