@@ -21,11 +21,9 @@
 //
 // # Files
 //
-// There is one Parquet file per asset. One file per asset lets every
-// column of every asset have its own scale (a penny stock quoted to 4
-// decimals, BTC/USD to 2, its volume to 8), lets Load verify and decode
-// the files in parallel, and lets a reader take only the symbols it wants.
-// Its cost is one file open per asset.
+// There is one Parquet file per asset. One file per asset lets Load
+// verify and decode the files in parallel, and lets a reader take only
+// the symbols it wants. Its cost is one file open per asset.
 //
 // Columns, in this order: time, open, high, low, close, volume, symbol.
 // time is the bar as a reader of the data names it (Penny's datasets
@@ -48,17 +46,22 @@
 // to the start plus the bar's length, cut at the session's close). A data
 // calendar's zone (market.Dataset.TimeZone) is kept in the manifest.
 // open, high, low, close and volume are DECIMAL(18, s) on INT64: the
-// value times 10^s, exactly. s is chosen per column per file as the most
-// decimals any value of the column has, so a column of cents has s = 2.
-// symbol is a STRING, the asset's symbol on every row (dictionary
+// value times 10^s, exactly. s is chosen per column for the whole bundle
+// as the most decimals any value of the column has in any file, so a
+// bundle of prices in cents has s = 2, and one that adds a stock quoted
+// to 4 decimals has s = 4 in every file: every file has the same schema,
+// which readers that union files need (DuckDB casts each file of a glob
+// to the first one's types, which would round a finer file). symbol is a
+// STRING, the asset's symbol on every row (dictionary
 // encoded: one value), so that the files of a bundle read as one table.
 // Because these are the standard Parquet logical types, pandas (pyarrow),
 // polars and DuckDB read the files as exact decimals, dates and instants
 // with no help: for instance, in DuckDB,
 //
-//	SELECT * FROM '$PENNY_HOME/bundles/NAME/*/bars/*.parquet' ORDER BY symbol, time
+//	SELECT * FROM '~/.penny/bundles/NAME/INGEST/bars/*.parquet' ORDER BY symbol, time
 //
-// (one ingest directory, or name one in place of the *). Every column but
+// (or NAME/*/bars/*.parquet when the bundle keeps one ingest: the pattern
+// takes every ingest's files). Every column but
 // symbol is DELTA_BINARY_PACKED encoded, and no column compressed: bar
 // series change little from row to row, so the deltas pack into a few
 // bits each, and unpacking them is faster than any decompression. Row
@@ -103,7 +106,10 @@
 // 8 decimals up to 9,999,999,999.99999999, integers up to 10^18 - 1. Write
 // refuses a value beyond that with a *ValueError naming the symbol,
 // column, row and value; it never rounds. Exact data from a Decimal
-// dataset with more digits must be rescaled by the user first.
+// dataset with more digits must be rescaled by the user first. Since the
+// scale is the bundle's, a large value can exceed the limit at the scale
+// another asset needs (a volume of 10^11 shares beside a crypto volume
+// with 8 decimals): store such assets in bundles of their own.
 //
 // # Conversions
 //

@@ -15,7 +15,7 @@ import (
 
 // Column names of a bars file, in the order a file of format 2 holds
 // them: time, open, high, low, close, volume, symbol. The prices and
-// volume are Parquet DECIMAL (precision 18, the file's own scale per
+// volume are Parquet DECIMAL (precision 18, the bundle's scale per
 // column) on INT64. The time is the bar's label: DATE (INT32 days) for
 // daily bars, TIMESTAMP(NANOS, UTC) on INT64 for intraday ones (format 1
 // files hold TIMESTAMP(NANOS, UTC) end-of-interval stamps for every
