@@ -86,8 +86,9 @@ func writeBars(w io.Writer, symbol string, freq market.Frequency, labels []int64
 		days = make([]int32, min(len(labels), rowGroupRows))
 	}
 	symbols := make([]parquet.Value, min(len(labels), rowGroupRows))
+	sym := parquet.ValueOf(symbol).Level(0, 0, index[6])
 	for i := range symbols {
-		symbols[i] = parquet.ValueOf(symbol).Level(0, 0, index[6])
+		symbols[i] = sym
 	}
 	for lo := 0; lo < len(labels); lo += rowGroupRows {
 		hi := min(lo+rowGroupRows, len(labels))
