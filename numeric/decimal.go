@@ -457,10 +457,19 @@ func (x Decimal) parts() (*big.Int, int) {
 	if x.b == nil {
 		return big.NewInt(x.coef()), x.scale()
 	}
-	b := x.b
-	t := new(decimal.Big).Copy(b)
-	t.SetScale(0)
-	return t.Int(new(big.Int)), b.Scale()
+	// The Big's own fields: its compact magnitude, or the big.Int that
+	// holds the magnitude when the compact one is the inflated marker.
+	cp, u := decimal.Raw(x.b)
+	var c *big.Int
+	if *cp != decimalInflated {
+		c = new(big.Int).SetUint64(*cp)
+	} else {
+		c = new(big.Int).Set(u)
+	}
+	if x.b.Signbit() {
+		c.Neg(c)
+	}
+	return c, x.b.Scale()
 }
 
 // roundBig returns c * 10^-s rounded to d decimals with mode (s > d).
@@ -483,10 +492,23 @@ func roundBig(c *big.Int, s, d int, mode RoundingMode) *decimal.Big {
 
 // decimalDigits returns the number of decimal digits of |c| (1 for 0).
 func decimalDigits(c *big.Int) int {
-	return len(new(big.Int).Abs(c).Text(10))
+	// 1233/4096 ~ log10(2): n is the count or one off.
+	a := new(big.Int).Abs(c)
+	n := c.BitLen()*1233>>12 + 1
+	switch {
+	case n > 1 && a.Cmp(pow10Big(n-1)) < 0:
+		n--
+	case a.Cmp(pow10Big(n)) >= 0:
+		n++
+	}
+	return n
 }
 
+// pow10Big returns 10^n as a fresh big.Int.
 func pow10Big(n int) *big.Int {
+	if n < len(pow10u) {
+		return new(big.Int).SetUint64(pow10u[n])
+	}
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 }
 

@@ -602,3 +602,18 @@ func TestDigits10(t *testing.T) {
 		}
 	}
 }
+
+func TestDecimalDigits(t *testing.T) {
+	for b := 0; b <= 4000; b++ {
+		p := new(big.Int).Lsh(big.NewInt(1), uint(b))
+		for _, v := range []*big.Int{p, new(big.Int).Sub(p, big.NewInt(1)), pow10Int(b / 3), new(big.Int).Sub(pow10Int(b/3+1), big.NewInt(1))} {
+			want := len(v.String())
+			if got := decimalDigits(v); got != want {
+				t.Fatalf("decimalDigits(%v) = %d, want %d", v, got, want)
+			}
+			if got := decimalDigits(new(big.Int).Neg(v)); got != want && v.Sign() != 0 {
+				t.Fatalf("decimalDigits(-%v) = %d, want %d", v, got, want)
+			}
+		}
+	}
+}
