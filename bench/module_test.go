@@ -14,7 +14,7 @@ func TestPackageOf(t *testing.T) {
 		{"github.com/pennybt/penny/strategies/indicator.smaCrossStepFloat", "github.com/pennybt/penny/strategies/indicator"},
 		// Type arguments hold dots and slashes of other packages.
 		{"github.com/pennybt/penny/pkg/ledger.(*Ledger[github.com/pennybt/penny/numeric.Decimal]).Apply", "github.com/pennybt/penny/pkg/ledger"},
-		{"github.com/pennybt/penny/pkg/order.New[go.shape.struct { github.com/pennybt/penny/numeric.b *github.com/ericlagergren/decimal.Big }]", "github.com/pennybt/penny/pkg/order"},
+		{"github.com/pennybt/penny/pkg/order.New[go.shape.struct { github.com/pennybt/penny/numeric.w int64; github.com/pennybt/penny/numeric.b *github.com/ericlagergren/decimal.Big }]", "github.com/pennybt/penny/pkg/order"},
 		{"github.com/pennybt/penny/pkg/engine.(*Engine[...]).Run.func1", "github.com/pennybt/penny/pkg/engine"},
 		{"runtime.mallocgc", "runtime"},
 		{"math/big.nat.div", "math/big"},
