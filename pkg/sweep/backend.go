@@ -45,7 +45,7 @@ func On[N numeric.Number[N]](data Data[N], factory Factory[N]) Backend {
 	if data.Dataset == nil || data.Clock == nil || factory == nil {
 		panic("sweep: On needs a dataset, a clock and a factory")
 	}
-	return &backend[N]{data: data, factory: factory, portals: map[window]*portalOnce[N]{}}
+	return &backend[N]{data: data, factory: factory, portals: map[window]*portalEntry[N]{}}
 }
 
 // window is a range of sessions of the data's clock: [from, to).
@@ -55,10 +55,10 @@ type backend[N numeric.Number[N]] struct {
 	data    Data[N]
 	factory Factory[N]
 	mu      sync.Mutex
-	portals map[window]*portalOnce[N]
+	portals map[window]*portalEntry[N]
 }
 
-type portalOnce[N numeric.Number[N]] struct {
+type portalEntry[N numeric.Number[N]] struct {
 	p   *dataportal.Portal[N]
 	err error
 }
@@ -86,7 +86,7 @@ func (b *backend[N]) portal(w window) (*dataportal.Portal[N], error) {
 	defer b.mu.Unlock()
 	po := b.portals[w]
 	if po == nil {
-		po = &portalOnce[N]{}
+		po = &portalEntry[N]{}
 		b.portals[w] = po
 		po.p, po.err = b.build(w)
 	}

@@ -68,6 +68,10 @@
 //	                     best combination, run again (best/BACKEND/ with
 //	                     several backends)
 //	DIR/walkforward/     for a walk-forward study (see below)
+//	DIR/report.html      the rankings, with a heatmap of the metric when
+//	                     two keys are swept; for a walk-forward, each
+//	                     fold's in-sample and out-of-sample metric and the
+//	                     stitched equity
 //	DIR/sweep.json       the manifest: Penny version, config hash, runs
 //	DIR/config.yaml      the config swept
 //
