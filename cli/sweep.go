@@ -236,7 +236,12 @@ func printSweep(w io.Writer, cfg *config.Config, opts sweep.Options, res *sweep.
 		fmt.Fprintf(w, " (%d rows resumed)", res.Resumed)
 	}
 	fmt.Fprintln(w)
-	if res.WalkForward == nil {
+	switch {
+	case res.WalkForward != nil:
+		printWalkForward(w, res.Keys, res.WalkForward)
+	case cfg.WalkForward != nil:
+		// A shard of a walk-forward study: the choices are the merge's.
+	default:
 		order := "highest"
 		if !s.Maximize {
 			order = "lowest"
@@ -245,8 +250,6 @@ func printSweep(w io.Writer, cfg *config.Config, opts sweep.Options, res *sweep.
 			fmt.Fprintf(w, "\ntop %d of %d by %s (%s first), %s:\n", len(r.Rows), r.Eligible, s.Metric, order, r.Backend)
 			printRanking(w, res.Keys, s.Metric, r.Rows)
 		}
-	} else {
-		printWalkForward(w, res.Keys, res.WalkForward)
 	}
 	if opts.Shard.Count > 1 {
 		fmt.Fprintf(w, "\nwrote %s; merge the shards with: penny sweep merge %s\n", filepath.Join(opts.Out, "shards", opts.Shard.Name()), opts.Out)
