@@ -81,7 +81,8 @@ type Repair struct {
 	// dropped: choose another backend.
 	DropUnparseable bool `yaml:"drop_unparseable"`
 	// DropInvalid drops bars that break a rule of a bar: high below low,
-	// open or close outside [low, high], a negative price or volume.
+	// open or close outside [low, high], a price of zero or below (for
+	// every asset class), a negative volume.
 	DropInvalid bool `yaml:"drop_invalid"`
 	// DropDuplicates drops a bar stamped at the same time as the bar kept
 	// before it (the first one wins).

@@ -28,8 +28,13 @@ var (
 	ErrUnsorted = errors.New("timestamps not increasing")
 	// ErrDuplicate: a bar stamped at the same time as the bar above it.
 	ErrDuplicate = errors.New("duplicate timestamp")
-	// ErrNegative: a negative price or volume.
+	// ErrNegative: a negative volume.
 	ErrNegative = errors.New("negative value")
+	// ErrNotPositive: a price of zero or below. No asset, equity or
+	// crypto, trades at zero: such a row is a vendor's placeholder, and a
+	// zero low turns a drawdown of a few percent into one of -50% or
+	// worse.
+	ErrNotPositive = errors.New("price zero or below")
 	// ErrHighBelowLow: a bar whose high is below its low.
 	ErrHighBelowLow = errors.New("high below low")
 	// ErrOutsideRange: an open or close outside [low, high].

@@ -299,7 +299,10 @@ func (rd *reader[N]) row(line string, ln int) (kind, *ParseError) {
 			}
 			return k, rd.bad(ln, col, f[col], err)
 		}
-		if x.Sign() < 0 {
+		switch {
+		case i < 4 && x.Sign() <= 0:
+			return invalid, rd.bad(ln, col, f[col], ErrNotPositive)
+		case x.Sign() < 0:
 			return invalid, rd.bad(ln, col, f[col], ErrNegative)
 		}
 		v[i] = x

@@ -52,7 +52,9 @@ var badCases = []badCase{
 	{name: "open below low", text: head + "2020-01-02,0.5,2,1,2,10\n", err: ErrOutsideRange, line: 2, field: "Open", value: "0.5"},
 	{name: "open above high", text: head + "2020-01-02,2.01,2,1,2,10\n", err: ErrOutsideRange, line: 2, field: "Open", value: "2.01"},
 	{name: "close outside", text: head + "2020-01-02,1,2,1,2.5,10\n", err: ErrOutsideRange, line: 2, field: "Close", value: "2.5"},
-	{name: "negative price", text: head + "2020-01-02,-1,2,-2,1,10\n", err: ErrNegative, line: 2, field: "Open", value: "-1"},
+	{name: "negative price", text: head + "2020-01-02,-1,2,-2,1,10\n", err: ErrNotPositive, line: 2, field: "Open", value: "-1"},
+	{name: "zero low and close", text: head + "2020-01-02,1,2,1,2,10\n2020-01-03,1,2,0,0,10\n", err: ErrNotPositive, line: 3, field: "Low", value: "0"},
+	{name: "all zero", text: head + "2020-01-02,0,0,0,0,0\n", err: ErrNotPositive, line: 2, field: "Open", value: "0"},
 	{name: "negative volume", text: head + "2020-01-02,1,2,1,2,-10\n", err: ErrNegative, line: 2, field: "Volume", value: "-10"},
 	{name: "too few fields", text: head + "2020-01-02,1,2,1,2\n", err: ErrFieldCount, line: 2, value: "2020-01-02,1,2,1,2"},
 	{name: "too many fields", text: head + "2020-01-02,1,2,1,2,10,3\n", err: ErrFieldCount, line: 2, value: "2020-01-02,1,2,1,2,10,3"},
@@ -157,6 +159,7 @@ func testRepair[N numeric.Number[N]](t *testing.T) {
 		{"unparseable", "2019-12-24,null,null,null,null,null\n", Repair{DropUnparseable: true}, numeric.ErrSyntax},
 		{"unparseable date", "2019/12/24,1,2,1,2,10\n", Repair{DropUnparseable: true}, ErrTime},
 		{"invalid", "2019-12-24,1,1,2,2,10\n", Repair{DropInvalid: true}, ErrHighBelowLow},
+		{"zero price", "2019-12-24,1,2,0,0,10\n", Repair{DropInvalid: true}, ErrNotPositive},
 		{"duplicate", "2019-12-23,1,2,1,2,11\n", Repair{DropDuplicates: true}, ErrDuplicate},
 		{"off calendar", "2019-12-25,1,2,1,2,10\n", Repair{DropOffCalendar: true}, ErrOffCalendar},
 	}

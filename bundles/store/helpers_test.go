@@ -46,7 +46,7 @@ func genText(seed uint64, n, m int) []textAsset {
 			o := max(p+int64(r.IntN(21))-10, 1)
 			c := max(o+int64(r.IntN(21))-10, 1)
 			h := max(o, c) + int64(r.IntN(5))
-			l := max(min(o, c)-int64(r.IntN(5)), 0)
+			l := max(min(o, c)-int64(r.IntN(5)), 1) // prices are positive
 			var v string
 			if crypto {
 				v = formatUnits(int64(r.IntN(1e9)), 8)

@@ -245,7 +245,7 @@ func TestWriteRefuses(t *testing.T) {
 			"XYZ: column open, row 0: value 12345678901.1234567891: more than 18 significant digits"},
 		{"digits at the column's scale", []market.Bar[numeric.Decimal]{bar("1.00000000000001", "1"), bar("123456", "1")},
 			"XYZ: column open, row 1: value 123456: more than 18 significant digits at the column's scale (14 decimals"},
-		{"negative price", []market.Bar[numeric.Decimal]{bar("-1", "1")}, "open -1: negative"},
+		{"negative price", []market.Bar[numeric.Decimal]{bar("-1", "1")}, "open -1: zero or below"},
 		{"no bars", nil, "symbol XYZ has no bars"},
 		{"off the grid", []market.Bar[numeric.Decimal]{bar("1", "1"), {Time: t0, Open: one, High: one, Low: one, Close: one, Volume: one}},
 			"XYZ: column time, row 1: value 2025-03-04T05:07:07.890123456Z: not on the calendar's bar grid (24/7, minute bars)"},

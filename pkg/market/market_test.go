@@ -71,7 +71,8 @@ func testValidate[N numeric.Number[N]](t *testing.T) {
 		{"open above high", func(s *Series[N]) { s.Open[1] = n("12") }, "open", "outside [low, high]"},
 		{"close below low", func(s *Series[N]) { s.Close[1] = n("8.5") }, "close", "outside [low, high]"},
 		{"negative volume", func(s *Series[N]) { s.Volume[0] = n("-1") }, "volume", "negative"},
-		{"negative price", func(s *Series[N]) { s.Low[0] = n("-1") }, "low", "negative"},
+		{"negative price", func(s *Series[N]) { s.Low[0] = n("-1") }, "low", "zero or below"},
+		{"zero price", func(s *Series[N]) { s.Low[0], s.Close[0] = n("0"), n("0") }, "low", "zero or below"},
 		{"short column", func(s *Series[N]) { s.Close = s.Close[:2] }, "", "columns of different lengths"},
 	}
 	for _, tc := range tests {

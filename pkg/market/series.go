@@ -72,9 +72,10 @@ func (e *BarError) Error() string {
 }
 
 // Validate checks the series: columns of equal length, timestamps strictly
-// increasing (no duplicates), finite non-negative prices and volume (Float
-// NaN or infinities are refused), low <= open, close <= high. The first
-// violation is returned as a *BarError.
+// increasing (no duplicates), finite positive prices (zero is a vendor's
+// placeholder, never a trade, for every asset class) and a finite
+// non-negative volume (Float NaN or infinities are refused), low <= open,
+// close <= high. The first violation is returned as a *BarError.
 func (s *Series[N]) Validate() error {
 	n := len(s.Time)
 	if len(s.Open) != n || len(s.High) != n || len(s.Low) != n || len(s.Close) != n || len(s.Volume) != n {
@@ -106,6 +107,9 @@ func (s *Series[N]) validateRow(i int) error {
 		v := s.Column(f)[i]
 		if !finite(v) {
 			return bad(f.String(), v.String(), "not a finite number")
+		}
+		if f != Volume && v.Sign() <= 0 {
+			return bad(f.String(), v.String(), "zero or below (a price must be positive)")
 		}
 		if v.Sign() < 0 {
 			return bad(f.String(), v.String(), "negative")
