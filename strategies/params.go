@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -20,6 +21,9 @@ func DecodeParams(node *yaml.Node, p any) error {
 	}
 	if node.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: strategy.params must be a mapping", node.Line)
+	}
+	if err := strictyaml.Whole(node, p, "strategy.params"); err != nil {
+		return err
 	}
 	text, err := yaml.Marshal(node)
 	if err != nil {

@@ -8,8 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
@@ -173,9 +172,11 @@ func (s *Stamp) UnmarshalText(b []byte) error {
 // and validates it.
 func DecodeConfig(r io.Reader) (Config, error) {
 	var c Config
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return c, fmt.Errorf("csvsource: config: %w", err)
+	}
+	if err := strictyaml.Decode(b, &c, ""); err != nil {
 		if errors.Is(err, io.EOF) {
 			return c, errors.New("csvsource: empty config")
 		}

@@ -8,8 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
 )
@@ -97,9 +96,11 @@ func Default() Config {
 // (start: 2020-01-02).
 func DecodeConfig(r io.Reader) (Config, error) {
 	c := Default()
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return c, fmt.Errorf("synthetic: config: %w", err)
+	}
+	if err := strictyaml.Decode(b, &c, ""); err != nil && !errors.Is(err, io.EOF) {
 		return c, fmt.Errorf("synthetic: config: %w", err)
 	}
 	return c, c.Validate()

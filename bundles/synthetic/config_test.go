@@ -81,7 +81,7 @@ func TestConfigRejects(t *testing.T) {
 			}
 		})
 	}
-	for _, y := range []string{"asets: 3\n", "price: {min: 1, max: 2, mean: 1}\n", "start: 01/02/2020\n", "assets: 0\n"} {
+	for _, y := range []string{"asets: 3\n", "price: {min: 1, max: 2, mean: 1}\n", "start: 01/02/2020\n", "assets: 0\n", "assets: 3.5\n", "seed: 1\n---\nseed: 2\n"} {
 		if _, err := DecodeConfig(strings.NewReader(y)); err == nil {
 			t.Errorf("DecodeConfig(%q): no error", y)
 		}

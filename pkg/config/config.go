@@ -1,7 +1,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/execution"
 )
@@ -118,10 +118,8 @@ func Load(path string) (*Config, error) {
 // Parse decodes a config strictly and validates it; relative paths are
 // left as written (Load resolves them).
 func Parse(b []byte) (*Config, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
 	var c Config
-	if err := dec.Decode(&c); err != nil {
+	if err := strictyaml.Decode(b, &c, ""); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("empty config")
 		}

@@ -62,6 +62,9 @@ func TestParseErrors(t *testing.T) {
 		{"unknown frequency", "  frequency: daily\n", `unknown frequency "weekly"`},
 		{"missing strategy", "  name: sma_crossover\n", "strategy.name: missing"},
 		{"unknown fill", "  fill: next_open\n", "next_tick"},
+		{"fractional assets", "  assets: 5\n", "data.assets (line 10): 3.5 is not a whole number"},
+		{"fractional seed", "  seed: 1\n", "data.seed (line 11): 1.5 is not a whole number"},
+		{"second document", "  fill: next_open\n", "line 17: a second YAML document (after ---): a file holds one"},
 	}
 	repl := map[string]string{
 		"unknown key":        "name: t\ncolour: red\n",
@@ -78,6 +81,9 @@ func TestParseErrors(t *testing.T) {
 		"unknown frequency":  "  frequency: weekly\n",
 		"missing strategy":   "  name: \"\"\n",
 		"unknown fill":       "  fill: next_tick\n",
+		"fractional assets":  "  assets: 3.5\n",
+		"fractional seed":    "  seed: 1.5\n",
+		"second document":    "  fill: next_open\n---\nname: other\n",
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -139,7 +140,7 @@ func scalar(key string, n *yaml.Node, v any) error {
 	if err := n.Decode(v); err != nil {
 		return fmt.Errorf("%s (line %d): %q: %s", key, n.Line, n.Value, typeErrorText(err))
 	}
-	return nil
+	return strictyaml.Whole(n, v, key)
 }
 
 // typeErrorText is a yaml decoding error without its "yaml: unmarshal
