@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -166,11 +167,6 @@ func (c *Config) Validate() error {
 		if d.End.IsZero() {
 			bad("data.end", "missing (required for synthetic data)")
 		}
-		for key, set := range map[string]bool{"data.files": len(d.Files) > 0, "data.dir": d.Dir != "", "data.bundle": d.Bundle != ""} {
-			if set {
-				bad(key, "not used by synthetic data")
-			}
-		}
 		if !(d.Splits >= 0 && d.Splits <= 4) {
 			bad("data.splits", "%g outside [0, 4] (splits per asset per year)", d.Splits)
 		}
@@ -181,9 +177,6 @@ func (c *Config) Validate() error {
 		if len(d.Files) == 0 && d.Dir == "" {
 			bad("data", "csv data needs files or dir")
 		}
-		if d.Bundle != "" {
-			bad("data.bundle", "not used by csv data")
-		}
 	case "bundle":
 		if d.Bundle == "" {
 			bad("data.bundle", "missing (the name of an ingested bundle)")
@@ -193,11 +186,9 @@ func (c *Config) Validate() error {
 	default:
 		bad("data.source", "unknown source %q (want synthetic, csv or bundle)", d.Source)
 	}
-	if d.Source != "synthetic" {
-		for key, set := range map[string]bool{"data.splits": d.Splits != 0, "data.dividend_yield": d.DividendYield != 0} {
-			if set {
-				bad(key, "only synthetic data is generated with actions (give real data's actions in data.actions)")
-			}
+	for _, k := range sourceKeys(d) {
+		if k.set && !slices.Contains(k.sources, d.Source) && d.Source != "" {
+			bad(k.key, "not used by %s data (%s)", d.Source, k.why)
 		}
 	}
 	switch d.Adjust {
@@ -218,6 +209,32 @@ func (c *Config) Validate() error {
 		errs = append(errs, c.WalkForward.Validate())
 	}
 	return errors.Join(errs...)
+}
+
+// sourceKey is a data key that applies to some sources only: given with
+// another source it would be ignored, so it is an error saying why.
+type sourceKey struct {
+	key     string
+	set     bool
+	sources []string
+	why     string
+}
+
+// sourceKeys lists the data keys that apply to some sources only, in the
+// order of the Data struct, and whether d sets them.
+func sourceKeys(d *Data) []sourceKey {
+	return []sourceKey{
+		{"data.assets", d.Assets != 0, []string{"synthetic"}, "the number of assets to generate; csv data has an asset per file, a bundle the assets it holds"},
+		{"data.seed", d.Seed != 0, []string{"synthetic"}, "only synthetic data is generated from a seed"},
+		{"data.splits", d.Splits != 0, []string{"synthetic"}, "only synthetic data is generated with actions; give real data's actions in data.actions"},
+		{"data.dividend_yield", d.DividendYield != 0, []string{"synthetic"}, "only synthetic data is generated with actions; give real data's actions in data.actions"},
+		{"data.files", len(d.Files) > 0, []string{"csv"}, "files are read by source: csv; a bundle's files are its own"},
+		{"data.dir", d.Dir != "", []string{"csv"}, "a folder of files is read by source: csv"},
+		{"data.timezone", d.TimeZone != "", []string{"csv", "bundle"}, "the zone of a csv file's wall times or of a bundle's data calendar; synthetic data follows its calendar"},
+		{"data.stamp", d.Stamp != "", []string{"csv"}, "where a csv file stamps its bars; other sources stamp them themselves"},
+		{"data.bundle", d.Bundle != "", []string{"bundle"}, "a bundle is read by source: bundle"},
+		{"data.ingest", d.Ingest != "", []string{"bundle"}, "the ingest of a bundle, read by source: bundle"},
+	}
 }
 
 // Path resolves a path of the config against its folder.

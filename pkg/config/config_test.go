@@ -103,7 +103,7 @@ func TestLoadResolvesPaths(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "run.yaml")
 	text := strings.Replace(valid, "  source: synthetic\n", "  source: csv\n  files: {X: data/x.csv}\n", 1)
-	text = strings.Replace(text, "  assets: 5\n", "", 1)
+	text = strings.Replace(text, "  assets: 5\n  seed: 1\n", "", 1)
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -131,8 +131,39 @@ func TestSyntheticActionsKeys(t *testing.T) {
 	for _, tc := range []struct{ data, want string }{
 		{"{source: synthetic, assets: 2, start: 2024-01-02, end: 2024-02-01, splits: 5}", "data.splits: 5 outside [0, 4]"},
 		{"{source: synthetic, assets: 2, start: 2024-01-02, end: 2024-02-01, dividend_yield: -0.1}", "data.dividend_yield: -0.1 outside [0, 0.2]"},
-		{"{source: csv, dir: x, splits: 1}", "data.splits: only synthetic data"},
-		{"{source: bundle, bundle: x, dividend_yield: 0.01}", "data.dividend_yield: only synthetic data"},
+		{"{source: csv, dir: x, splits: 1}", "data.splits: not used by csv data (only synthetic data is generated with actions"},
+		{"{source: bundle, bundle: x, dividend_yield: 0.01}", "data.dividend_yield: not used by bundle data (only synthetic data"},
+	} {
+		if _, err := Parse([]byte(base + tc.data + "\n")); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.data, err, tc.want)
+		}
+	}
+}
+
+// TestKeysOfOtherSources: a data key that the chosen source does not use
+// is an error naming the key and why, never ignored.
+func TestKeysOfOtherSources(t *testing.T) {
+	base := "backend: fixed\ncapital: 1\nstrategy: {name: x}\ndata: "
+	for _, data := range []string{
+		"{source: synthetic, assets: 2, seed: 3, start: 2024-01-02, end: 2024-02-01}",
+		"{source: csv, files: {X: x.csv}, dir: d, timezone: America/New_York, stamp: end}",
+		"{source: bundle, bundle: b, ingest: latest, timezone: UTC}",
+	} {
+		if _, err := Parse([]byte(base + data + "\n")); err != nil {
+			t.Errorf("%s: %v", data, err)
+		}
+	}
+	for _, tc := range []struct{ data, want string }{
+		{"{source: bundle, bundle: b, files: {X: x.csv}}", "data.files: not used by bundle data (files are read by source: csv"},
+		{"{source: bundle, bundle: b, assets: 3}", "data.assets: not used by bundle data (the number of assets to generate"},
+		{"{source: bundle, bundle: b, seed: 7}", "data.seed: not used by bundle data (only synthetic data is generated from a seed)"},
+		{"{source: bundle, bundle: b, stamp: end}", "data.stamp: not used by bundle data"},
+		{"{source: csv, dir: d, assets: 3}", "data.assets: not used by csv data"},
+		{"{source: csv, dir: d, seed: 3}", "data.seed: not used by csv data"},
+		{"{source: csv, dir: d, ingest: latest}", "data.ingest: not used by csv data"},
+		{"{source: csv, dir: d, bundle: b}", "data.bundle: not used by csv data"},
+		{"{source: synthetic, assets: 2, start: 2024-01-02, end: 2024-02-01, files: {X: x.csv}}", "data.files: not used by synthetic data"},
+		{"{source: synthetic, assets: 2, start: 2024-01-02, end: 2024-02-01, timezone: UTC}", "data.timezone: not used by synthetic data"},
 	} {
 		if _, err := Parse([]byte(base + tc.data + "\n")); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want %q", tc.data, err, tc.want)
