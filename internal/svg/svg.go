@@ -21,9 +21,10 @@ type Canvas struct {
 }
 
 // New starts an <svg> element of width w and height h user units (its
-// viewBox), with the given id and class attributes (omitted when empty)
-// and an accessible <title>.
-func New(w, h float64, id, class, title string) *Canvas {
+// viewBox), with the given id and class attributes (omitted when empty),
+// optional extra attributes (data-* for a page's script...) and an
+// accessible <title>.
+func New(w, h float64, id, class, title string, attrs ...Attr) *Canvas {
 	c := &Canvas{W: w, H: h}
 	c.b.WriteString(`<svg xmlns="` + Namespace + `" viewBox="0 0 `)
 	c.num(w)
@@ -32,6 +33,9 @@ func New(w, h float64, id, class, title string) *Canvas {
 	c.b.WriteByte('"')
 	c.attr("id", id)
 	c.attr("class", class)
+	for _, a := range attrs {
+		c.attr(a.Name, a.Value)
+	}
 	c.b.WriteString(` role="img">`)
 	if title != "" {
 		c.b.WriteString("<title>")
@@ -80,7 +84,7 @@ type Attr struct{ Name, Value string }
 
 // Rect draws a rectangle with its top-left corner at (x, y); title, when
 // not empty, becomes a <title> child (the tooltip browsers show on hover).
-func (c *Canvas) Rect(x, y, w, h float64, class, fill, title string) {
+func (c *Canvas) Rect(x, y, w, h float64, class, fill, title string, attrs ...Attr) {
 	c.b.WriteString(`<rect x="`)
 	c.num(x)
 	c.b.WriteString(`" y="`)
@@ -92,6 +96,9 @@ func (c *Canvas) Rect(x, y, w, h float64, class, fill, title string) {
 	c.b.WriteByte('"')
 	c.attr("class", class)
 	c.attr("fill", fill)
+	for _, a := range attrs {
+		c.attr(a.Name, a.Value)
+	}
 	if title == "" {
 		c.b.WriteString("/>")
 		return

@@ -176,3 +176,56 @@ func TestDocument(t *testing.T) {
 		t.Errorf("a document without style: %q", NewDocument(1, 1, "t", "").String())
 	}
 }
+
+func TestLog(t *testing.T) {
+	s := Log{D0: 10, D1: 1000, R0: 300, R1: 0}
+	for _, c := range []struct{ v, want float64 }{{10, 300}, {100, 150}, {1000, 0}, {1, 450}} {
+		if got := s.Map(c.v); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("Map(%v) = %v, want %v", c.v, got, c.want)
+		}
+	}
+	if !math.IsNaN(s.Map(0)) || !math.IsNaN(s.Map(-5)) {
+		t.Errorf("Map of a value <= 0: %v, %v; want NaN", s.Map(0), s.Map(-5))
+	}
+	if got := (Log{D0: 5, D1: 5, R0: 0, R1: 10}).Map(5); got != 5 {
+		t.Errorf("degenerate domain: %v, want 5", got)
+	}
+}
+
+func TestLogTicks(t *testing.T) {
+	tests := []struct {
+		lo, hi float64
+		want   []float64
+	}{
+		{95000, 130000, []float64{90000, 100000, 110000, 120000, 130000}},
+		{1, 9, []float64{2, 4, 6, 8, 10}}, // 0 has no place on a log axis
+		{800, 25000, []float64{500, 1000, 2000, 5000, 10000, 20000, 50000}},
+		{1000, 1000, nil}, // a single value: NiceTicks around it, checked below
+		{0.5, 3e9, []float64{0.1, 1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}},
+	}
+	for _, tt := range tests {
+		got, _ := LogTicks(tt.lo, tt.hi)
+		if tt.lo == tt.hi {
+			// A single value: NiceTicks around it.
+			if len(got) < 2 || got[0] > tt.lo || got[len(got)-1] < tt.hi {
+				t.Errorf("LogTicks(%v, %v) = %v", tt.lo, tt.hi, got)
+			}
+			continue
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("LogTicks(%v, %v) = %v, want %v", tt.lo, tt.hi, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if math.Abs(got[i]-tt.want[i]) > 1e-9*tt.want[i] {
+				t.Errorf("LogTicks(%v, %v) = %v, want %v", tt.lo, tt.hi, got, tt.want)
+				break
+			}
+		}
+	}
+	for _, bad := range [][2]float64{{0, 10}, {-1, 10}, {1, math.Inf(1)}, {math.NaN(), 2}} {
+		if got, _ := LogTicks(bad[0], bad[1]); got != nil {
+			t.Errorf("LogTicks(%v, %v) = %v, want none", bad[0], bad[1], got)
+		}
+	}
+}

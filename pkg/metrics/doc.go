@@ -35,8 +35,9 @@
 //
 // Summarize computes all of them in one pass; a Summary marshals to JSON
 // with empyrical's function names as keys and NaN and the infinities as
-// the strings "NaN", "Infinity", "-Infinity". RollingSharpe gives the
-// Sharpe ratio over a trailing window, aligned with the input.
+// the strings "NaN", "Infinity", "-Infinity". RollingSharpe,
+// RollingVolatility and RollingBeta give the Sharpe ratio, the annual
+// volatility and the beta over a trailing window, aligned with the input.
 //
 // ReadReturnsCSV reads a returns series from a CSV file of dates and
 // returns (what `penny stats` takes), and DatedReturns.AlignTo pairs a

@@ -558,3 +558,35 @@ func TestRollingSharpe(t *testing.T) {
 		})
 	}
 }
+
+// TestRollingVolatilityAndBeta checks each full window of the rolling
+// volatility and beta against AnnualVolatility and Beta of the same
+// window (bit for bit: they are those functions), NaN before the first.
+func TestRollingVolatilityAndBeta(t *testing.T) {
+	returns := []float64{0.01, -0.02, 0.015, 0.003, math.NaN(), -0.01, 0.02, 0.007, -0.004, 0.012, 0.001}
+	bench := []float64{0.005, -0.01, 0.01, 0.002, 0.001, math.NaN(), 0.012, 0.004, -0.002, 0.008, -0.003}
+	for _, w := range []int{1, 2, 3, 5, len(returns), len(returns) + 1} {
+		vol := RollingVolatility(returns, w, Weekly)
+		beta := RollingBeta(returns, bench, w)
+		if len(vol) != len(returns) || len(beta) != len(returns) {
+			t.Fatalf("window %d: %d and %d values for %d returns", w, len(vol), len(beta), len(returns))
+		}
+		for i := range returns {
+			wantV, wantB := math.NaN(), math.NaN()
+			if w >= 2 && i >= w-1 {
+				wantV = AnnualVolatility(returns[i-w+1:i+1], Weekly)
+				wantB = Beta(returns[i-w+1:i+1], bench[i-w+1:i+1])
+			}
+			if !sameBits(vol[i], wantV) || !sameBits(beta[i], wantB) {
+				t.Errorf("window %d, out[%d]: volatility %v, beta %v; want %v, %v", w, i, vol[i], beta[i], wantV, wantB)
+			}
+		}
+	}
+	// A window over the NaN return still has a volatility; every window of
+	// 5 or more has a finite beta.
+	if v := RollingVolatility(returns, 3, Daily)[5]; math.IsNaN(v) {
+		t.Errorf("volatility over a window with a NaN: %v", v)
+	}
+}
+
+func sameBits(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }

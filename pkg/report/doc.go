@@ -52,27 +52,43 @@
 //
 // # The HTML report
 //
-// report.html is one self-contained page: no script, no font, no style
-// sheet or image from anywhere else; inline CSS, and charts drawn here as
-// inline SVG (package internal/svg). It is written with html/template, so
+// report.html is one self-contained page: no script, font, style sheet
+// or image from anywhere else; inline CSS and script, and charts drawn
+// here as inline SVG (package internal/svg). It is written with html/template, so
 // the run's name and every symbol and reason are escaped, and it is also
 // well-formed XML, which is how the tests parse it. It holds the summary
-// table; the portfolio value against the benchmark (the benchmark's
-// cumulative return scaled to the starting capital, when the run has
-// one); the drawdown from the running peak; a heatmap of monthly returns
-// (years by months, plus the year, each cell coloured by its return and
-// showing it); the rolling Sharpe ratio over DefaultRollingWindow (63)
-// sessions, or Options.RollingWindow; a chart per recorded series (its
-// value at each session's end, as daily.csv has it); the metrics table; and the first
-// DefaultMaxTrades (1000) transactions, or Options.MaxTrades, with the
-// number left out (transactions.csv has them all).
+// table; the equity from the starting capital against the benchmark
+// (the benchmark's cumulative return scaled to the capital, when the run
+// has one), with the five worst drawdown periods shaded and a toggle to
+// a logarithmic scale; the drawdown from the running peak and a table of
+// the five worst drawdown periods (peak, trough, recovery, depth,
+// length); a heatmap of monthly returns (years by months, plus the year,
+// each cell coloured by its return and showing it) and a histogram of
+// the session returns; the rolling Sharpe ratio, volatility and (with a
+// benchmark) beta over DefaultRollingWindow (63) sessions, or
+// Options.RollingWindow; the long, short and net exposure and the gross
+// leverage; the cumulative commission and slippage; a chart per recorded
+// series (its value at each session's end, as daily.csv has it); the
+// metrics table; the round trips (ledger.RoundTrips: entry, exit, P&L,
+// holding time) and the transactions, the first DefaultMaxTrades (1000)
+// of each, or Options.MaxTrades, with the number left out
+// (transactions.csv has them all).
+//
+// The page works without scripts: every chart is static SVG and the
+// scale toggle is CSS. Its one inline script (page.js) adds hover values
+// to the line charts: a crosshair and the session's date and values,
+// which each chart carries in data-* attributes (every value, to the cent
+// for money and to 5 significant digits otherwise). The browser test
+// (TestBrowser, in headless Chromium) checks that the pages load without
+// a console error or a request, and that every chart is drawn, with
+// scripts and without.
 //
 // Charts plot the float64 values of the exact figures, one point per
-// session. A line of more than MaxPoints (2000) points is downsampled:
-// cut into 999 buckets of consecutive sessions, each keeping its lowest
+// session. A line of more than MaxPoints (1000) points is downsampled:
+// cut into 499 buckets of consecutive sessions, each keeping its lowest
 // and highest values, plus the first and last sessions, so that peaks,
 // troughs and the ends survive while a 10-year daily report stays around
-// 200 kB. Values that are NaN or infinite break a line rather than being
+// 650 kB (a fifth of it the tables of transactions and round trips). Values that are NaN or infinite break a line rather than being
 // drawn.
 //
 // # Errors and panics

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/report"
 )
 
@@ -37,8 +38,10 @@ type svgDoc struct {
 	paths      map[string][]int  // path class -> points of each path
 	rects      map[string]int    // rect class -> count
 	cellTexts  []string          // text of the heatmap's cells
+	barTitles  []string          // tooltips of the histogram's bars
 	outside    []string          // points outside the viewBox
 	attrValues map[string]string // attributes of the <svg> element
+	values     map[string]int    // path class -> values in its data-values
 }
 
 // parseHTML parses the page with encoding/xml in strict mode, with no
@@ -76,7 +79,7 @@ func parseHTML(t *testing.T, b []byte) *htmlDoc {
 			}
 			switch name {
 			case "svg":
-				svg = &svgDoc{id: attr(tok, "id"), paths: map[string][]int{}, rects: map[string]int{}, attrValues: map[string]string{}}
+				svg = &svgDoc{id: attr(tok, "id"), paths: map[string][]int{}, rects: map[string]int{}, attrValues: map[string]string{}, values: map[string]int{}}
 				for _, a := range tok.Attr {
 					svg.attrValues[a.Name.Local] = a.Value
 				}
@@ -87,6 +90,9 @@ func parseHTML(t *testing.T, b []byte) *htmlDoc {
 			case "path":
 				pts := pathPoints(t, attr(tok, "d"))
 				svg.paths[class(tok)] = append(svg.paths[class(tok)], len(pts))
+				if v := attr(tok, "data-values"); v != "" {
+					svg.values[class(tok)] = strings.Count(v, ",") + 1
+				}
 				for _, p := range pts {
 					if p[0] < 0 || p[0] > svg.w || p[1] < 0 || p[1] > svg.h {
 						svg.outside = append(svg.outside, fmt.Sprint(p))
@@ -115,6 +121,8 @@ func parseHTML(t *testing.T, b []byte) *htmlDoc {
 				doc.notes = append(doc.notes, text.String())
 			case tok.Name.Local == "text" && class(top) == "cell-text":
 				svg.cellTexts = append(svg.cellTexts, text.String())
+			case tok.Name.Local == "title" && len(stack) > 0 && class(stack[len(stack)-1]) == "bar":
+				svg.barTitles = append(svg.barTitles, text.String())
 			}
 		}
 	}
@@ -173,12 +181,15 @@ func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Resul
 	doc := parseHTML(t, b)
 	n := len(res.Snapshots)
 
-	// Self-contained: no script, no external resource, no reference
-	// anywhere but the SVG namespace.
-	for _, el := range []string{"script", "link", "img", "iframe", "object", "embed", "base", "use", "image", "foreignObject"} {
+	// Self-contained: one inline script, no external resource, no
+	// reference anywhere but the SVG namespace.
+	for _, el := range []string{"link", "img", "iframe", "object", "embed", "base", "use", "image", "foreignObject"} {
 		if doc.elements[el] > 0 {
 			t.Errorf("%d <%s> elements", doc.elements[el], el)
 		}
+	}
+	if doc.elements["script"] != 1 {
+		t.Errorf("%d <script> elements, want the one inline", doc.elements["script"])
 	}
 	for _, a := range []string{"src", "href", "srcset", "action", "style"} {
 		if doc.attrs[a] > 0 {
@@ -211,39 +222,100 @@ func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Resul
 			t.Errorf("svg %s: %d points outside the viewBox, e.g. %s", s.id, len(s.outside), s.outside[0])
 		}
 	}
-	if want := []string{"equity", "drawdown", "monthly-returns", "rolling-sharpe", "record-0", "record-1"}; !slices.Equal(ids, want) {
+	if want := []string{"equity", "equity-log", "drawdown", "monthly-returns", "returns-histogram", "rolling-sharpe",
+		"rolling-volatility", "rolling-beta", "exposure", "leverage", "costs", "record-0", "record-1"}; !slices.Equal(ids, want) {
 		t.Fatalf("svg ids %v, want %v", ids, want)
 	}
+	full := n - report.DefaultRollingWindow + 1 // the full windows
 	lines := []struct {
 		svg, class string
 		points     int
 	}{
-		{"equity", "line equity", n},
-		{"equity", "line benchmark", n},
-		{"drawdown", "line drawdown", n},
-		// The Sharpe ratio of each full window of 63 sessions.
-		{"rolling-sharpe", "line rolling-sharpe", n - report.DefaultRollingWindow + 1},
+		// The equity and the drawdown start at the capital, before the
+		// first session; the log chart has the same lines (every value
+		// is positive).
+		{"equity", "line equity", n + 1},
+		{"equity", "line benchmark", n + 1},
+		{"equity-log", "line equity", n + 1},
+		{"equity-log", "line benchmark", n + 1},
+		{"drawdown", "line drawdown", n + 1},
+		// The statistics of each full window of 63 sessions.
+		{"rolling-sharpe", "line rolling-sharpe", full},
+		{"rolling-volatility", "line rolling-volatility", full},
+		{"rolling-beta", "line rolling-beta", full},
+		{"exposure", "line long", n},
+		{"exposure", "line short", n},
+		{"exposure", "line net", n},
+		{"leverage", "line gross", n},
+		{"costs", "line commission", n},
+		{"costs", "line slippage", n},
 		// The recorded series: cash from the first session, the signal
 		// from the fourth.
 		{"record-0", "line record", n},
 		{"record-1", "line record", n - 3},
 	}
+	total := map[string]int{}
 	for _, l := range lines {
-		if got := doc.svg(t, l.svg).paths[l.class]; !slices.Equal(got, []int{l.points}) {
+		s := doc.svg(t, l.svg)
+		if got := s.paths[l.class]; !slices.Equal(got, []int{l.points}) {
 			t.Errorf("svg %s: paths of class %q have %v points, want one of %d", l.svg, l.class, got, l.points)
 		}
+		// Every value of the series goes to the hover script, one per
+		// point of the chart's x axis.
+		points, _ := strconv.Atoi(s.attrValues["data-n"])
+		if from := s.attrValues["data-values-from"]; from != "" {
+			// The log chart's values are the linear chart's.
+			if from != "equity" || s.values[l.class] != 0 {
+				t.Errorf("svg %s: values from %q, and %d of its own", l.svg, from, s.values[l.class])
+			}
+		} else if s.values[l.class] != points || s.attrValues["data-hover"] != "line" {
+			t.Errorf("svg %s, %s: %d hover values for %d points (data-hover %q)", l.svg, l.class, s.values[l.class], points, s.attrValues["data-hover"])
+		}
+		total[l.svg] += l.points
 	}
 	for _, s := range doc.svgs {
-		total := 0
+		got := 0
 		for _, pts := range s.paths {
 			for _, p := range pts {
-				total += p
+				got += p
 			}
 		}
-		if want := map[string]int{"equity": 2 * n, "drawdown": n, "rolling-sharpe": n - report.DefaultRollingWindow + 1,
-			"record-0": n, "record-1": n - 3}[s.id]; total != want {
-			t.Errorf("svg %s: %d points in all, want %d", s.id, total, want)
+		if got != total[s.id] {
+			t.Errorf("svg %s: %d points in all, want %d", s.id, got, total[s.id])
 		}
+	}
+
+	// The histogram: a bar per bin with sessions, its tooltip its count;
+	// every session's return in one bin.
+	hist := doc.svg(t, "returns-histogram")
+	counted := 0
+	for _, title := range hist.barTitles {
+		_, c, _ := strings.Cut(title, ": ")
+		k, err := strconv.Atoi(strings.Fields(c)[0])
+		if err != nil || k <= 0 {
+			t.Errorf("histogram bar %q", title)
+		}
+		counted += k
+	}
+	if counted != n || len(hist.barTitles) != hist.rects["bar"] || len(hist.barTitles) > 50 {
+		t.Errorf("histogram: %d bars counting %d sessions, want %d", len(hist.barTitles), counted, n)
+	}
+
+	// The worst drawdowns, the deepest the run's max_drawdown; the round
+	// trips of the ledger.
+	s, err := report.Summarize(res, fixtureOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.rows["drawdowns"] != 5 {
+		t.Errorf("%d drawdown rows, want 5", doc.rows["drawdowns"])
+	}
+	if want := formatPercent(s.Metrics.MaxDrawdown); !strings.Contains(doc.raw, `<tr><td class="num">1</td><td class="num">`+want+`</td>`) {
+		t.Errorf("the deepest drawdown is not %s", want)
+	}
+	trips := ledger.RoundTrips(res.Transactions, res.Events())
+	if doc.rows["round-trips"] != min(len(trips), maxTrades) {
+		t.Errorf("%d round-trip rows for %d trips (cap %d)", doc.rows["round-trips"], len(trips), maxTrades)
 	}
 
 	// The heatmap: a cell per month and per year with sessions, each
@@ -276,10 +348,6 @@ func checkHTML[N numeric.Number[N]](t *testing.T, path string, res *engine.Resul
 		t.Errorf("no note %q among %q", note, doc.notes)
 	}
 	// The summary table lists the Summary's rows.
-	s, err := report.Summarize(res, fixtureOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
 	rows := s.Rows()
 	if got := doc.rows["summary"] + doc.rows["trades-summary"] + doc.rows["metrics"]; got != len(rows) {
 		t.Errorf("%d rows in the summary, trades and metrics tables, want %d", got, len(rows))
@@ -369,13 +437,18 @@ func TestHTMLLongRun(t *testing.T) {
 			}
 		}
 	}
-	if lines != 6 {
-		t.Errorf("%d lines, want 6", lines)
+	if lines != 16 {
+		t.Errorf("%d lines, want 16", lines)
 	}
-	if b.Len() > 300<<10 {
-		t.Errorf("report.html is %d bytes, want under 300 kB", b.Len())
+	if b.Len() > 700<<10 {
+		t.Errorf("report.html is %d bytes, want under 700 kB", b.Len())
 	}
+	t.Logf("report.html of %d sessions: %d bytes", len(res.Snapshots), b.Len())
 	if months, _ := monthlyReturns(res); doc.svg(t, "monthly-returns").rects["cell"] != len(months) || len(months) != 120 {
 		t.Errorf("heatmap: %d cells for %d months", doc.svg(t, "monthly-returns").rects["cell"], len(months))
 	}
 }
+
+// formatPercent writes a fraction as the report does: a percentage with
+// two decimals.
+func formatPercent(v float64) string { return strconv.FormatFloat(v*100, 'f', 2, 64) + "%" }

@@ -18,7 +18,7 @@ const (
 	DefaultMaxTrades = 1000
 	// MaxPoints bounds the points of one line of a chart: longer series
 	// are downsampled (see the package documentation).
-	MaxPoints = 2000
+	MaxPoints = 1000
 )
 
 // Options are the facts of a run that its Result does not hold, and the

@@ -252,8 +252,11 @@ func TestNoTrades(t *testing.T) {
 	if len(rolling.paths) != 0 || !strings.Contains(doc.raw, "Not enough sessions for a 63-session window") {
 		t.Errorf("rolling Sharpe of flat returns: paths %v", rolling.paths)
 	}
-	if got := doc.svg(t, "equity").paths; len(got) != 1 || !slices.Equal(got["line equity"], []int{len(res.Snapshots)}) {
-		t.Errorf("equity paths %v, want one line of %d points", got, len(res.Snapshots))
+	if got := doc.svg(t, "equity").paths; len(got) != 1 || !slices.Equal(got["line equity"], []int{len(res.Snapshots) + 1}) {
+		t.Errorf("equity paths %v, want one line of %d points (the capital, then each session)", got, len(res.Snapshots)+1)
+	}
+	if doc.rows["drawdowns"] != 0 || !slices.Contains(doc.notes, "No drawdown: the portfolio value never fell below a running peak.") {
+		t.Errorf("drawdowns: %d rows, notes %q", doc.rows["drawdowns"], doc.notes)
 	}
 	if doc.rows["transactions"] != 0 || !slices.Contains(doc.notes, "0 transactions.") {
 		t.Errorf("transactions: %d rows, notes %q", doc.rows["transactions"], doc.notes)
