@@ -48,6 +48,7 @@ Sources and their options:
              --frequency F  --calendar data|XNYS|24/7  --tz ZONE
              --start DATE --end DATE  --stamp start|end
              --drop unparseable,invalid,duplicates,off-calendar
+             --price close|adj_close (Yahoo's Adj Close: adjusted prices)
   synthetic, csv  --actions FILE: corporate actions to store with the bars
              (CSV: date,symbol,type,ratio,amount,pay_date,record_date,target)
   alpaca     --symbols A,B  --timeframe day|hour|minute  --start DATE
@@ -67,7 +68,7 @@ flags:
 // sourceFlags lists the flags each source accepts (besides --source).
 var sourceFlags = map[string][]string{
 	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end", "splits", "dividend-yield", "actions"},
-	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop", "actions"},
+	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop", "price", "actions"},
 	"alpaca":    {"symbols", "timeframe", "start", "end", "feed", "adjustment", "no-actions", "crypto", "base-url", "max-attempts"},
 }
 
@@ -109,6 +110,7 @@ type ingestFlags struct {
 	seed                                 uint64
 	symbols, frequency, calendar, start  string
 	end, dir, tz, stamp, drop, actions   string
+	price                                string
 	files                                fileFlags
 	timeframe, feed, adjustment, baseURL string
 	crypto, noActions                    bool
@@ -135,6 +137,7 @@ func runIngest(e *env, args []string) int {
 	fs.Var(f.files, "file", "csv: a file as `SYMBOL=PATH` (repeatable)")
 	fs.StringVar(&f.tz, "tz", "", "csv: time `ZONE` of times written without an offset")
 	fs.StringVar(&f.stamp, "stamp", "start", "csv: intraday rows stamped at the start or end of their interval")
+	fs.StringVar(&f.price, "price", "close", "csv: close (prices as written) or adj_close (scaled to a Yahoo-style Adj Close column)")
 	fs.StringVar(&f.drop, "drop", "", "csv: rows to drop instead of failing: unparseable, invalid, duplicates, off-calendar (comma-separated)")
 	fs.StringVar(&f.actions, "actions", "", "synthetic, csv: a CSV `FILE` of corporate actions stored with the bars")
 	fs.StringVar(&f.timeframe, "timeframe", "day", "alpaca: day, hour or minute")
@@ -306,6 +309,12 @@ func csvIngester(f *ingestFlags) (*ingest.Ingester, error) {
 	cfg.Frequency = freq
 	if err := cfg.Stamp.UnmarshalText([]byte(f.stamp)); err != nil {
 		return nil, usageError{fmt.Errorf("--stamp: %w", err)}
+	}
+	if err := cfg.Price.UnmarshalText([]byte(f.price)); err != nil {
+		return nil, usageError{fmt.Errorf("--price: %w", err)}
+	}
+	if cfg.Price == csvsource.PriceAdjClose && f.actions != "" {
+		return nil, badUsage("--actions with --price adj_close: the prices are adjusted for splits and dividends already, and actions would count them twice")
 	}
 	if cfg.Repair, err = csvsource.ParseRepair(f.drop); err != nil {
 		return nil, badUsage("--drop %v", err)

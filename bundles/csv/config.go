@@ -58,6 +58,10 @@ type Config struct {
 	// Delimiter separates fields: one byte, "," by default (";" and "\t"
 	// are common alternatives).
 	Delimiter string `yaml:"delimiter"`
+	// Price says which prices a bar takes: "close" (the default: open,
+	// high, low, close as written) or "adj_close" (scaled to a Yahoo-style
+	// Adj Close column; see Price).
+	Price Price `yaml:"price"`
 
 	// Class of the assets: "equity" (default) or "crypto".
 	Class string `yaml:"class"`
@@ -230,7 +234,10 @@ func (c Config) Validate() error {
 // Options resolves the reading rules of c: the calendar by name, the time
 // zone, the bounds and the delimiter.
 func (c Config) Options() (Options, error) {
-	o := Options{Frequency: c.Frequency, Stamp: c.Stamp, Repair: c.Repair, Delimiter: ','}
+	o := Options{Frequency: c.Frequency, Stamp: c.Stamp, Price: c.Price, Repair: c.Repair, Delimiter: ','}
+	if c.Price > PriceAdjClose {
+		return o, fmt.Errorf("csvsource: unknown price %v", c.Price)
+	}
 	if c.Frequency > market.Minute {
 		return o, fmt.Errorf("csvsource: unknown frequency %v", c.Frequency)
 	}

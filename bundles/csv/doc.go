@@ -13,7 +13,9 @@
 // "datetime", "date_time", "timestamp" column, else from "date" (joined with
 // "time" when the file splits them), else from "time"; then "open", "high",
 // "low", "close" and "volume". Other columns ("Adj Close", "OpenInterest")
-// are ignored. Fields are separated by commas (or Config.Delimiter), may be
+// are ignored, unless Config.Price is adj_close: the prices then follow
+// the "Adj Close" column (see [Price]: Yahoo's Close is split-adjusted and
+// its Adj Close also dividend-adjusted). Fields are separated by commas (or Config.Delimiter), may be
 // quoted, and cannot hold line breaks. Blank lines are skipped; CRLF line
 // ends are fine. The backtrader and Yahoo layouts read as they are.
 //

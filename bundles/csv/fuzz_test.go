@@ -11,7 +11,8 @@ import (
 	"github.com/pennybt/penny/pkg/market"
 )
 
-// FuzzReadSeries checks that no input makes the reader panic, that what
+// FuzzReadSeries checks that no input makes the reader panic (with every
+// option, adj_close prices included), that what
 // it accepts is a valid series, that the backends agree (fixed accepts
 // only what decimal accepts, with the same digits), and that a series
 // written back as CSV reads back identical.
@@ -21,6 +22,7 @@ func FuzzReadSeries(f *testing.F) {
 	}
 	f.Add(head+"2006-01-02,3578.73,3605.95,3578.73,3604.33,0\n2006-01-03,3604.08,3638.42,3601.84,3614.34,0\n", uint8(0), false, uint8(0))
 	f.Add("Date,Open,High,Low,Close,Adj Close,Volume\n1999-01-22,1.750000,1.953125,1.552083,1.640625,1.518424,67867200\n", uint8(0), false, uint8(1))
+	f.Add("Date,Open,High,Low,Close,Adj Close,Volume\n1999-01-22,1.750000,1.953125,1.552083,1.640625,1.518424,67867200\n1999-01-25,1,3,0.5,2,0.000000001,7\n", uint8(0), false, uint8(16))
 	f.Add("Timestamp,Open,High,Low,Close,Volume\n2020-01-02T14:30:00Z,1,2,1,2,10\n2020-01-02T14:31:00Z,1,2,1,2,1.2e9\n", uint8(2), false, uint8(1))
 	f.Add("date;time;open;high;low;close;volume\n2020-01-02;23:00;1;2;1;2;10\n2020-01-02;23:59:30.5;1;2;1;2;10\n", uint8(1), true, uint8(2))
 	f.Add("\ufeff\"Date\",\"Open\",\"High\",\"Low\",\"Close\",\"Volume\"\r\n\"2020-01-02\",\"1\",\"2\",\"1\",\"2\",\"1\"\"0\"\r\n", uint8(0), false, uint8(0))
@@ -41,6 +43,9 @@ func FuzzReadSeries(f *testing.F) {
 		}
 		if mode&8 != 0 {
 			opt.Repair = Repair{DropUnparseable: true, DropInvalid: true, DropDuplicates: true, DropOffCalendar: true}
+		}
+		if mode&16 != 0 {
+			opt.Price = PriceAdjClose
 		}
 		fl, _, errF := ReadSeries[numeric.Float](strings.NewReader(text), "f.csv", opt)
 		fx, repX, errX := ReadSeries[numeric.Fixed](strings.NewReader(text), "f.csv", opt)

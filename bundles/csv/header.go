@@ -13,6 +13,7 @@ type columns struct {
 	// time-of-day column joined by a space (date and clock).
 	stamp, date, clock             int
 	open, high, low, close, volume int
+	adj                            int // the adjusted close, -1 when absent
 }
 
 // timeNames are the header names of a column holding the whole stamp.
@@ -24,7 +25,7 @@ var timeNames = []string{"datetime", "date_time", "date time", "timestamp"}
 // column when there is one), else from a time column. Other columns are
 // ignored.
 func parseHeader(fields []string, file string, line int) (columns, error) {
-	c := columns{n: len(fields), stamp: -1, date: -1, clock: -1, open: -1, high: -1, low: -1, close: -1, volume: -1}
+	c := columns{n: len(fields), stamp: -1, date: -1, clock: -1, open: -1, high: -1, low: -1, close: -1, volume: -1, adj: -1}
 	c.names = make([]string, len(fields))
 	stampName := ""
 	for i, f := range fields {
@@ -48,6 +49,11 @@ func parseHeader(fields []string, file string, line int) (columns, error) {
 		case "volume":
 			slot = &c.volume
 		default:
+			for _, n := range adjNames {
+				if key == n {
+					slot = &c.adj
+				}
+			}
 			for _, n := range timeNames {
 				if key == n {
 					slot = &c.stamp

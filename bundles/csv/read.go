@@ -29,6 +29,8 @@ type Options struct {
 	// and End in Location), intraday rows by their end-of-interval time.
 	Start, End time.Time
 	Stamp      Stamp
+	// Price says which prices a bar takes (see Price).
+	Price Price
 	// Delimiter separates fields; 0 means ','.
 	Delimiter byte
 	Repair    Repair
@@ -151,6 +153,10 @@ func (rd *reader[N]) read(r io.Reader, size int64) error {
 			cols, err := parseHeader(rd.fields, rd.file, lr.line)
 			if err != nil {
 				return err
+			}
+			if rd.opt.Price == PriceAdjClose && cols.adj < 0 {
+				return &ParseError{File: rd.file, Line: lr.line, Field: "Adj Close", Value: clip(strings.Join(cols.names, ",")),
+					Err: fmt.Errorf("%w: no Adj Close column (price: adj_close reads it)", ErrMissingColumn)}
 			}
 			rd.cols, header = cols, true
 			if size > 0 {
@@ -316,6 +322,13 @@ func (rd *reader[N]) row(line string, ln int) (kind, *ParseError) {
 	case cl.Cmp(l) < 0 || cl.Cmp(h) > 0:
 		return invalid, rd.bad(ln, c.close, f[c.close], fmt.Errorf("close %w = [%s, %s]", ErrOutsideRange, f[c.low], f[c.high]))
 	}
+	if rd.opt.Price == PriceAdjClose {
+		var err *ParseError
+		var k kind
+		if o, h, l, cl, k, err = rd.adjust(ln, f, o, h, l, cl); err != nil {
+			return k, err
+		}
+	}
 	s := &rd.s
 	s.Time = append(s.Time, ns)
 	s.Open = append(s.Open, o)
@@ -326,6 +339,38 @@ func (rd *reader[N]) row(line string, ln int) (kind, *ParseError) {
 	rd.last = ns
 	rd.rep.Bars++
 	return 0, nil
+}
+
+// adjust scales a row's prices to its adjusted close (PriceAdjClose).
+func (rd *reader[N]) adjust(ln int, f []string, o, h, l, cl N) (N, N, N, N, kind, *ParseError) {
+	c := &rd.cols
+	adj, err := cl.Parse(f[c.adj])
+	if err != nil {
+		k := fatal
+		if errors.Is(err, numeric.ErrSyntax) {
+			k = unparseable
+		}
+		return o, h, l, cl, k, rd.bad(ln, c.adj, f[c.adj], err)
+	}
+	if adj.Sign() <= 0 { // the close is positive: checked above
+		return o, h, l, cl, invalid, rd.bad(ln, c.adj, f[c.adj], ErrNotPositive)
+	}
+	d := decimals(adj.String())
+	for _, x := range [...]N{o, h, l, cl} {
+		d = max(d, decimals(x.String()))
+	}
+	var out [3]N
+	for i, x := range [...]N{o, h, l} {
+		col := [...]int{c.open, c.high, c.low}[i]
+		if out[i], err = adjusted(x, adj, cl, d); err != nil {
+			return o, h, l, cl, fatal, rd.bad(ln, col, f[col], err)
+		}
+		if out[i].Sign() <= 0 {
+			return o, h, l, cl, invalid, rd.bad(ln, col, f[col],
+				fmt.Errorf("%w: x %s / %s rounds to zero at %d decimals", ErrNotPositive, f[c.adj], f[c.close], d))
+		}
+	}
+	return out[0], out[1], out[2], adj, 0, nil
 }
 
 // outside is the kind barTime gives a row left out by the bounds.

@@ -12,7 +12,10 @@ import (
 	"github.com/pennybt/penny/pkg/market"
 )
 
-const head = "Date,Open,High,Low,Close,Volume\n"
+const (
+	head  = "Date,Open,High,Low,Close,Volume\n"
+	yahoo = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+)
 
 type badCase struct {
 	name  string
@@ -56,6 +59,16 @@ var badCases = []badCase{
 	{name: "zero low and close", text: head + "2020-01-02,1,2,1,2,10\n2020-01-03,1,2,0,0,10\n", err: ErrNotPositive, line: 3, field: "Low", value: "0"},
 	{name: "all zero", text: head + "2020-01-02,0,0,0,0,0\n", err: ErrNotPositive, line: 2, field: "Open", value: "0"},
 	{name: "negative volume", text: head + "2020-01-02,1,2,1,2,-10\n", err: ErrNegative, line: 2, field: "Volume", value: "-10"},
+	{name: "adj_close without the column", text: head + "2020-01-02,1,2,1,2,10\n", opt: Options{Price: PriceAdjClose},
+		err: ErrMissingColumn, line: 1, field: "Adj Close", value: "Date,Open,High,Low,Close,Volume"},
+	{name: "zero adj close", text: yahoo + "2020-01-02,1,2,1,2,0,10\n", opt: Options{Price: PriceAdjClose},
+		err: ErrNotPositive, line: 2, field: "Adj Close", value: "0"},
+	{name: "adj close scaling a price to zero", text: yahoo + "2020-01-02,3,4,0.5,2,0.00000001,7\n", opt: Options{Price: PriceAdjClose},
+		err: ErrNotPositive, line: 2, field: "Low", value: "0.5"},
+	{name: "negative adj close", text: yahoo + "2020-01-02,1,2,1,2,-1.5,10\n", opt: Options{Price: PriceAdjClose},
+		err: ErrNotPositive, line: 2, field: "Adj Close", value: "-1.5"},
+	{name: "unparseable adj close", text: yahoo + "2020-01-02,1,2,1,2,1.9,10\n2020-01-03,1,2,1,2,null,10\n", opt: Options{Price: PriceAdjClose},
+		err: numeric.ErrSyntax, line: 3, field: "Adj Close", value: "null"},
 	{name: "too few fields", text: head + "2020-01-02,1,2,1,2\n", err: ErrFieldCount, line: 2, value: "2020-01-02,1,2,1,2"},
 	{name: "too many fields", text: head + "2020-01-02,1,2,1,2,10,3\n", err: ErrFieldCount, line: 2, value: "2020-01-02,1,2,1,2,10,3"},
 	{name: "beyond every range", text: head + "2020-01-02,1e7000,1e7000,1,1,10\n", err: numeric.ErrOverflow, line: 2, field: "Open", value: "1e7000"},

@@ -22,6 +22,20 @@ func testLayoutsByName(name string) (func(t *testing.T), bool) {
 	return nil, false
 }
 
+// testAdjCloseByName returns testAdjClose for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testAdjCloseByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testAdjClose[numeric.Float], true
+	case "fixed":
+		return testAdjClose[numeric.Fixed], true
+	case "decimal":
+		return testAdjClose[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testBadInputByName returns testBadInput for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testBadInputByName(name string) (func(t *testing.T), bool) {

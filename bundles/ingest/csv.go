@@ -15,8 +15,8 @@ import (
 
 // CSV returns the ingester of the CSV files cfg names, or cfg's
 // validation error. The manifest records the frequency, the stamp, and
-// the folder, files, symbols, calendar, time zone, dates and repairs that
-// are set. A bad row is an *InputError; rows a repair drops are told by a
+// the folder, files, symbols, calendar, time zone, dates, repairs and
+// price (adj_close) that are set. A bad row is an *InputError; rows a repair drops are told by a
 // Dropped notice.
 func CSV(cfg csvsource.Config) (*Ingester, error) {
 	if err := cfg.Validate(); err != nil {
@@ -33,6 +33,9 @@ func CSV(cfg csvsource.Config) (*Ingester, error) {
 		if v != "" {
 			opts[k] = v
 		}
+	}
+	if cfg.Price != csvsource.PriceClose {
+		opts["price"] = cfg.Price.String()
 	}
 	src := store.Source{Name: "csv", Options: opts}
 	check := func(o *Options, rep *csvsource.Report, err error) error {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/pennybt/penny/bundles/store"
@@ -68,6 +69,10 @@ func (g *Ingester) Source() store.Source { return g.source }
 // itself; a bad row, a duplicate, or an action whose symbol or target has
 // no bars fails the ingest with an *InputError naming the file and line.
 // It returns g.
+//
+// Prices ingested adjusted (a csv source with Price adj_close) refuse
+// actions, which would count the splits and dividends twice: Run then
+// fails with an *InputError.
 func (g *Ingester) WithActions(path string) *Ingester {
 	opts := make(map[string]string, len(g.source.Options)+1)
 	for k, v := range g.source.Options {
@@ -92,6 +97,9 @@ func Run(ctx context.Context, home, name string, at time.Time, g *Ingester, opts
 		return nil, err
 	}
 	defer in.Close()
+	if g.actions != "" && g.source.Options["price"] == "adj_close" {
+		return nil, &InputError{fmt.Errorf("actions %s: the prices are adjusted for splits and dividends already (price adj_close): applying actions would count them twice", g.actions)}
+	}
 	opts.source, opts.actions = g.source, g.actions
 	m, err := g.read(ctx, in, &opts)
 	if err != nil {

@@ -67,6 +67,9 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 				return nil, fmt.Errorf("data.stamp: %w", err)
 			}
 		}
+		if err := cc.Price.UnmarshalText([]byte(c.Data.Price)); err != nil {
+			return nil, fmt.Errorf("data.price: %w", err)
+		}
 		if !c.Data.Start.IsZero() {
 			cc.Start = c.Data.Start.Format("2006-01-02")
 		}
@@ -82,6 +85,9 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 		var m *store.Manifest
 		if ds, m, err = store.Load[N](home, c.Data.Bundle, c.Data.Ingest); err != nil {
 			return nil, err
+		}
+		if m.Options["price"] == "adj_close" && c.Data.Actions != "" {
+			return nil, fmt.Errorf("data.actions: bundle %q holds adjusted prices (ingested with --price adj_close): applying actions would count the splits and dividends twice", c.Data.Bundle)
 		}
 		// The actions of the same ingest as the bars.
 		if stored, err = store.LoadActions[N](home, c.Data.Bundle, store.IngestName(m.IngestTime)); err != nil {

@@ -59,6 +59,11 @@ type Data struct {
 	Dir      string            `yaml:"dir"`
 	TimeZone string            `yaml:"timezone"`
 	Stamp    string            `yaml:"stamp"`
+	// Price says which prices a CSV bar takes: close (the default: open,
+	// high, low, close as written) or adj_close (scaled to a Yahoo-style
+	// Adj Close column: dividend- and split-adjusted, so no data.actions
+	// with it; see package csvsource's Price).
+	Price string `yaml:"price"`
 	// bundle
 	Bundle string `yaml:"bundle"`
 	Ingest string `yaml:"ingest"`
@@ -190,6 +195,18 @@ func (c *Config) Validate() error {
 		if k.set && !slices.Contains(k.sources, d.Source) && d.Source != "" {
 			bad(k.key, "not used by %s data (%s)", d.Source, k.why)
 		}
+	}
+	switch d.Price {
+	case "", "close":
+	case "adj_close":
+		if d.Source != "csv" {
+			bad("data.price", "adj_close reads a CSV file's Adj Close column: csv data only")
+		}
+		if d.Actions != "" {
+			bad("data.actions", "the prices are adjusted for splits and dividends already (data.price: adj_close): applying actions would count them twice; use raw prices (data.price: close) with actions")
+		}
+	default:
+		bad("data.price", "unknown price %q (want close or adj_close)", d.Price)
 	}
 	switch d.Adjust {
 	case "", "raw", "split", "all":

@@ -200,3 +200,20 @@ func TestRunFrequency(t *testing.T) {
 		}
 	}
 }
+
+func TestPriceKey(t *testing.T) {
+	base := "backend: fixed\ncapital: 1\nstrategy: {name: x}\ndata: "
+	c, err := Parse([]byte(base + "{source: csv, dir: d, price: adj_close}\n"))
+	if err != nil || c.Data.Price != "adj_close" {
+		t.Fatalf("%+v, %v", c, err)
+	}
+	for _, tc := range []struct{ data, want string }{
+		{"{source: csv, dir: d, price: adj_close, actions: a.csv}", "data.actions: the prices are adjusted for splits and dividends already"},
+		{"{source: bundle, bundle: b, price: adj_close}", "data.price: adj_close reads a CSV file's Adj Close column"},
+		{"{source: csv, dir: d, price: open}", `data.price: unknown price "open"`},
+	} {
+		if _, err := Parse([]byte(base + tc.data + "\n")); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.data, err, tc.want)
+		}
+	}
+}

@@ -20,6 +20,7 @@
 //	  dividend_yield: 0.02  # synthetic: mean annual dividend yield, paid quarterly
 //	  files: {ORCL: data/orcl.csv}   # csv: symbol -> file, or
 //	  dir: data/            # csv: a folder of <SYMBOL>.csv
+//	  price: close          # csv: close (as written) | adj_close (Yahoo's Adj Close; no actions)
 //	  bundle: my-bundle     # bundle: an ingested bundle's name
 //	  actions: actions.csv  # corporate actions of raw prices (package corpaction)
 //	  adjust: split         # History windows: raw | split (default) | all
