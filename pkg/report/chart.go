@@ -64,6 +64,8 @@ type lineChart struct {
 	Log bool
 	// Bands are shaded under the lines.
 	Bands []band
+	// Marks are drawn at the top of the plot (corporate actions).
+	Marks []mark
 	// Empty is the text drawn when no series has a value to draw.
 	Empty string
 	// ValuesFrom names the chart whose series hold the values for the
@@ -198,6 +200,7 @@ func (c *lineChart) svg() string {
 		cv.Path(segs, "line "+l.Class, svg.Attr{Name: "data-name", Value: l.Name},
 			svg.Attr{Name: "data-values", Value: hoverValues(l.Ys, c.Format)})
 	}
+	drawMarks(cv, c.Marks, x.Map, top, bottom)
 	if len(c.Lines) > 1 {
 		legend(cv, right, c.Lines)
 	}

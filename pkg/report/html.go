@@ -59,6 +59,10 @@ type pageData struct {
 	RoundTrips   []tripRow
 	TripsTotal   int
 	Transactions []tradeRow
+	// Actions lists the corporate actions' effects, the first Cap of
+	// ActionsTotal.
+	Actions      []actionRow
+	ActionsTotal int
 	// TransactionsTotal and Omitted count the transactions and those left
 	// out of the table; TripsOmitted the round trips left out.
 	TransactionsTotal, Omitted, TripsOmitted, Cap int
@@ -83,15 +87,18 @@ type drawdownRow struct {
 // reference to anything outside it) that is also well-formed XML. It
 // shows the run's name and summary table; the equity curve from the
 // starting capital, with the benchmark's cumulative return scaled to the
-// capital when the run has a benchmark and the worst drawdown periods
-// shaded, on a linear or a logarithmic scale (a toggle); the drawdown and
+// capital when the run has a benchmark, the worst drawdown periods
+// shaded and the splits and dividends of positions held marked (S and D,
+// their effects in the tooltip), on a linear or a logarithmic scale (a
+// toggle); the drawdown and
 // the worst five drawdown periods (peak, trough, recovery, depth,
 // length); the monthly returns heatmap and a histogram of the session
 // returns; the rolling Sharpe ratio, volatility and, with a benchmark,
 // beta over the window of Options.RollingWindow; the long, short and net
 // exposure and the gross leverage; the cumulative commission and
 // slippage; a chart per recorded series; the metrics table; the round
-// trips (entry, exit, P&L, holding time) and the transactions, the first
+// trips (entry, exit, P&L, holding time), the effects of the corporate
+// actions (for a run with any) and the transactions, the first
 // Options.MaxTrades of each (with the number left out).
 //
 // Hovering over a line chart shows the session and each series' value
@@ -148,6 +155,11 @@ func (r *Report[N]) WriteHTML(w io.Writer) error {
 		equity.Bands = append(equity.Bands, band{From: p.Peak + 1, To: p.recoveryPoint(n), Class: "drawdown-period",
 			Title: fmt.Sprintf("Drawdown %d: %s", i+1, formatPercent(p.Depth))})
 	}
+	tradeLayout := "2006-01-02 15:04"
+	if res.DatesOnly {
+		tradeLayout = dateLayout // sessions of a data calendar have no hours
+	}
+	equity.Marks = r.actionMarks(tradeLayout)
 	d.Equity = template.HTML(equity.svg())
 	equity.ID, equity.Log, equity.Title, equity.ValuesFrom = "equity-log", true, equity.Title+" (log scale)", "equity"
 	d.EquityLog = template.HTML(equity.svg())
@@ -217,10 +229,8 @@ func (r *Report[N]) WriteHTML(w io.Writer) error {
 	}
 
 	d.Cap = r.opts.maxTrades()
-	tradeLayout := "2006-01-02 15:04"
-	if res.DatesOnly {
-		tradeLayout = dateLayout // sessions of a data calendar have no hours
-	}
+	d.ActionsTotal = len(res.Actions)
+	d.Actions = r.actionRows(tradeLayout, d.Cap)
 	trips := ledger.RoundTrips(res.Transactions, res.Events())
 	d.TripsTotal = len(trips)
 	d.TripsOmitted = max(0, len(trips)-d.Cap)

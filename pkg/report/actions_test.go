@@ -1,0 +1,121 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/calendar"
+	"github.com/pennybt/penny/pkg/clock"
+	"github.com/pennybt/penny/pkg/corpaction"
+	"github.com/pennybt/penny/pkg/dataportal"
+	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/market"
+	"github.com/pennybt/penny/pkg/report"
+)
+
+// holdTen buys 10 of the first asset at the first bar.
+type holdTen struct{}
+
+func (holdTen) OnBar(ctx *engine.Context[numeric.Fixed]) {
+	if ctx.BarIndex() == 0 {
+		ctx.Order(ctx.Assets()[0], numeric.Int[numeric.Fixed](10))
+	}
+}
+
+// actionRun holds 10 X through a 2:1 split (2024-01-05) and a dividend
+// of 0.5 (ex 2024-01-09, paid 2024-01-11); Y, never held, splits too.
+func actionRun(t *testing.T) *engine.Result[numeric.Fixed] {
+	t.Helper()
+	clk, err := clock.New(calendar.XNYS(), market.Daily, date(t, "2024-01-02"), date(t, "2024-01-12"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &market.Dataset[numeric.Fixed]{Frequency: market.Daily, Calendar: "XNYS"}
+	for _, sym := range []string{"X", "Y"} {
+		s := market.Series[numeric.Fixed]{Asset: market.Asset{Symbol: sym}}
+		for i, ts := range clk.BarTimes() {
+			p := "100"
+			if i >= 3 {
+				p = "50"
+			}
+			x := numeric.MustParse[numeric.Fixed](p)
+			s.Append(market.Bar[numeric.Fixed]{Time: time.Unix(0, ts).UTC(), Open: x, High: x, Low: x, Close: x, Volume: numeric.Int[numeric.Fixed](1000)})
+		}
+		ds.Series = append(ds.Series, s)
+	}
+	p, err := dataportal.New(ds, clk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts, err := corpaction.ReadCSV[numeric.Fixed](strings.NewReader(`date,symbol,type,ratio,amount,pay_date
+2024-01-05,X,split,2,,
+2024-01-05,Y,split,2,,
+2024-01-09,X,cash_dividend,,0.5,2024-01-11
+`), "a.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := engine.New(p, engine.Strategy[numeric.Fixed](holdTen{}), engine.Config[numeric.Fixed]{Capital: numeric.Int[numeric.Fixed](10000), Actions: acts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestHTMLActions: report.html marks the split and the dividend of the
+// position held on the equity chart (not Y's split: nothing held), with
+// tooltips saying what they did, and lists every effect in a table.
+func TestHTMLActions(t *testing.T) {
+	res := actionRun(t)
+	r, err := report.New(res, report.Options{Name: "actions"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	doc := parseHTML(t, b.Bytes())
+	for _, id := range []string{"equity", "equity-log"} {
+		s := doc.svg(t, id)
+		if s.rects["mark split"] != 1 || s.rects["mark dividend"] != 1 || len(s.outside) != 0 {
+			t.Errorf("%s: marks %v, points outside %v", id, s.rects, s.outside)
+		}
+	}
+	for _, want := range []string{"2024-01-05 X split 2: 10 shares became 20", "2024-01-09 X cash_dividend 0.5: 10 on 20 shares"} {
+		if !strings.Contains(doc.raw, want) {
+			t.Errorf("no tooltip %q", want)
+		}
+	}
+	if strings.Contains(doc.raw, "Y split 2:") {
+		t.Error("Y's split, of nothing held, is marked")
+	}
+	if doc.rows["actions"] != len(res.Actions) || len(res.Actions) != 4 {
+		t.Errorf("%d rows in the actions table, %d effects", doc.rows["actions"], len(res.Actions))
+	}
+	if !strings.Contains(doc.raw, "<td>cash_dividend (paid)</td>") || !strings.Contains(doc.raw, "<td>cash 10, receivable -10</td>") {
+		t.Error("the dividend's payment is not listed with its cash")
+	}
+
+	// A run without actions has neither marks nor the table.
+	plain := runFixture[numeric.Fixed](t, "2024-01-02", "2024-03-29")
+	pr, err := report.New(plain, report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := pr.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if pd := parseHTML(t, b.Bytes()); pd.rows["actions"] != 0 || pd.svg(t, "equity").rects["mark split"] != 0 || strings.Contains(pd.raw, "Corporate actions") {
+		t.Error("a run without actions shows them")
+	}
+}
