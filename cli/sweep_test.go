@@ -57,8 +57,8 @@ func TestSweepBadInput(t *testing.T) {
 		{"empty range", "{from: 2, to: 8, step: 2}", "{from: 8, to: 2, step: 2}", nil, nil, "sweep.params.slow (line 11): empty range: from 8 to 2 with step 2 has no values"},
 		{"zero step", "step: 2}", "step: 0}", nil, nil, "sweep.params.slow (line 11): step is zero"},
 		{"wrong sign", "step: 2}", "step: -2}", nil, nil, "sweep.params.slow (line 11): empty range"},
-		{"unknown param", "    fast: [1, 2, 3]", "    fsat: [1, 2, 3]", nil, nil, "sweep.params.fsat (line 10): value 1: field fsat not found in type smacross.Params"},
-		{"unknown execution key", "    fast: [1, 2, 3]", "    execution.fil: [next_open]", nil, nil, "sweep.params.execution.fil (line 10): value next_open: execution.fil: unknown key"},
+		{"unknown param", "    fast: [1, 2, 3]", "    fsat: [1, 2, 3]", nil, nil, `sweep.params.fsat (line 10): value 1: unknown key "strategy.params.fsat" at line 10 (did you mean "strategy.params.fast"?)`},
+		{"unknown execution key", "    fast: [1, 2, 3]", "    execution.fil: [next_open]", nil, nil, `sweep.params.execution.fil (line 10): value next_open: unknown key "execution.fil" at line 10 (did you mean "execution.fill"?)`},
 		{"unknown metric", "metric: sharpe_ratio", "metric: sharpe", nil, nil, `sweep.metric (line 13): unknown metric "sharpe"`},
 		{"shard 3/3", "", "", []string{"--shard", "3/3"}, nil, "--shard: shard 3/3: the index must be in 0..2"},
 		{"shard 0/0", "", "", []string{"--shard", "0/0"}, nil, "--shard: shard 0/0: the count must be at least 1"},
@@ -68,7 +68,7 @@ func TestSweepBadInput(t *testing.T) {
 		{"index without count", "", "", nil, map[string]string{"JOB_COMPLETION_INDEX": "1"}, "JOB_COMPLETION_INDEX=1 is set but not the number of shards"},
 		{"index past count", "", "", nil, map[string]string{"JOB_COMPLETION_INDEX": "4", "PENNY_SHARDS": "4"}, "JOB_COMPLETION_INDEX=4 with 4 shards"},
 		{"count without index", "", "", []string{"--shards", "4"}, nil, "4 shards but no shard index"},
-		{"no sweep block", "sweep:", "nosweep:", nil, nil, "field nosweep not found"},
+		{"no sweep block", "sweep:", "nosweep:", nil, nil, `unknown key "nosweep" at line 8 (did you mean "sweep"?)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,10 +1,7 @@
 package strategies
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 
 	"gopkg.in/yaml.v3"
 
@@ -12,29 +9,14 @@ import (
 	"github.com/pennybt/penny/numeric"
 )
 
-// DecodeParams decodes a strategy's params mapping into p strictly: an
-// unknown key or a value of the wrong type is an error naming it. A nil
-// node leaves p as it is (the strategy's defaults).
+// DecodeParams decodes a strategy's params node into p strictly, from
+// the node itself, so that errors give the lines of the config file: an
+// unknown key is `unknown key "strategy.params.fsat" at line 12 (did you
+// mean "strategy.params.fast"?)`, a value of the wrong type
+// `strategy.params.slow (line 13): want a whole number, got "ten"`. A
+// nil, empty or null node leaves p as it is (the strategy's defaults).
 func DecodeParams(node *yaml.Node, p any) error {
-	if node == nil || node.Kind == 0 {
-		return nil
-	}
-	if node.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: strategy.params must be a mapping", node.Line)
-	}
-	if err := strictyaml.Whole(node, p, "strategy.params"); err != nil {
-		return err
-	}
-	text, err := yaml.Marshal(node)
-	if err != nil {
-		return err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	dec.KnownFields(true)
-	if err := dec.Decode(p); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("strategy.params: %w", err)
-	}
-	return nil
+	return strictyaml.DecodeNode(node, p, "strategy.params")
 }
 
 // Number converts a decimal parameter to the backend N exactly; key names

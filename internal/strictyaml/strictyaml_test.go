@@ -31,6 +31,9 @@ type inner2 struct {
 	Lots int `yaml:"lots"`
 }
 
+// TestWhole: a number with a fraction where the type holds whole numbers
+// is refused, naming the key and line; a whole number written as a float
+// (5.0, 1e3) decodes as yaml.v3 reads it.
 func TestWhole(t *testing.T) {
 	cases := []struct{ text, want string }{
 		{"fast: 5", ""},
@@ -39,9 +42,8 @@ func TestWhole(t *testing.T) {
 		{"ratio: 0.5", ""},
 		{"name: 3.5", ""},
 		{"params: {fast: 2.5}", ""},
-		{"unknown: 2.5", ""},
 		{"fast: 5.99", "cfg.fast (line 1): 5.99 is not a whole number"},
-		{"x: 1\nseed: 3.7", "cfg.seed (line 2): 3.7 is not a whole number"},
+		{"name: x\nseed: 3.7", "cfg.seed (line 2): 3.7 is not a whole number"},
 		{"fast: -3.5", "cfg.fast (line 1): -3.5 is not a whole number"},
 		{"fast: 1e-3", "cfg.fast (line 1): 1e-3 is not a whole number"},
 		{"inner: {window: 2.5, share: 0.5}", "cfg.inner.window (line 1): 2.5 is not a whole number"},
@@ -49,8 +51,7 @@ func TestWhole(t *testing.T) {
 		{"by_key: {a: 1, b: 0.5}", "cfg.by_key.b (line 1): 0.5 is not a whole number"},
 		{"default: 0.5", "cfg.default (line 1): 0.5 is not a whole number"},
 		{"lots: 0.5", "cfg.lots (line 1): 0.5 is not a whole number"},
-		{"base: &b {window: 1.5}\ninner: *b", "cfg.inner.window (line 1): 1.5 is not a whole number"},
-		{"base: &b {fast: 1.5}\n<<: *b", "cfg.fast (line 1): 1.5 is not a whole number"},
+		{"params: &b {window: 1.5}\ninner: *b", "cfg.inner.window (line 1): 1.5 is not a whole number"},
 	}
 	for _, tc := range cases {
 		var n yaml.Node
@@ -58,18 +59,15 @@ func TestWhole(t *testing.T) {
 			t.Fatal(err)
 		}
 		var s sample
-		err := Whole(&n, &s, "cfg")
+		err := DecodeNode(&n, &s, "cfg")
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("%q: %v", tc.text, err)
 		case tc.want != "" && (err == nil || err.Error() != tc.want):
 			t.Errorf("%q: error %v, want %q", tc.text, err, tc.want)
 		}
-		// What the check passes, yaml.v3 decodes exactly.
-		if tc.want == "" && strings.Contains(tc.text, "fast") && !strings.Contains(tc.text, "params") {
-			if err := n.Decode(&s); err != nil || (s.Fast != 5 && s.Fast != 1000) {
-				t.Errorf("%q decodes to %d, %v", tc.text, s.Fast, err)
-			}
+		if tc.want == "" && strings.HasPrefix(tc.text, "fast") && s.Fast != 5 && s.Fast != 1000 {
+			t.Errorf("%q decodes to %d", tc.text, s.Fast)
 		}
 	}
 }
@@ -97,7 +95,7 @@ func TestDecode(t *testing.T) {
 	for text, want := range map[string]string{
 		"fast: 7.5\n":           "fast (line 1): 7.5 is not a whole number",
 		"fast: 7\n---\nfast: 8": "line 2: a second YAML document",
-		"colour: red\n":         "field colour not found",
+		"colour: red\n":         `unknown key "colour" at line 1`,
 		"":                      "EOF",
 	} {
 		if err := Decode([]byte(text), &s, ""); err == nil || !strings.Contains(err.Error(), want) {

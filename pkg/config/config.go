@@ -88,8 +88,8 @@ type Date struct{ time.Time }
 // UnmarshalYAML reads YYYY-MM-DD.
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	t, err := time.Parse("2006-01-02", n.Value)
-	if err != nil {
-		return fmt.Errorf("line %d: date %q: want YYYY-MM-DD", n.Line, n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		return fmt.Errorf("want a date written YYYY-MM-DD, got %q", n.Value)
 	}
 	d.Time = t
 	return nil
@@ -122,14 +122,34 @@ func Load(path string) (*Config, error) {
 }
 
 // Parse decodes a config strictly and validates it; relative paths are
-// left as written (Load resolves them).
+// left as written (Load resolves them). An unknown key is an error naming
+// it and its line, with the known key nearest to it:
+//
+//	unknown key "captial" at line 3 (did you mean "capital"?)
+//
+// strategy.params is kept as the YAML node it is in the text, with its
+// lines, for the strategy to decode (see Strategy).
 func Parse(b []byte) (*Config, error) {
+	root, err := strictyaml.One(b)
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("empty config")
+	}
+	if err != nil {
+		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return ParseNode(root)
+}
+
+// ParseNode is Parse of a document already parsed into a node (package
+// sweep's combinations: a config's document with the swept keys set):
+// errors give the lines the node's own nodes carry.
+func ParseNode(doc *yaml.Node) (*Config, error) {
+	if doc.Kind == 0 || doc.Kind == yaml.DocumentNode && len(doc.Content) == 0 {
+		return nil, fmt.Errorf("empty config")
+	}
 	var c Config
-	if err := strictyaml.Decode(b, &c, ""); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("empty config")
-		}
-		return nil, explain(b, err)
+	if err := strictyaml.DecodeNode(doc, &c, ""); err != nil {
+		return nil, err
 	}
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -272,51 +292,4 @@ func (c *Config) CalendarName() string {
 		return "data"
 	}
 	return "XNYS"
-}
-
-// explain names the keys of the lines a decoding error points at:
-// "line 4: ..." becomes "capital (line 4): ...".
-func explain(b []byte, err error) error {
-	var root yaml.Node
-	if yaml.Unmarshal(b, &root) != nil {
-		return err
-	}
-	keys := map[int]string{}
-	var walk func(n *yaml.Node, path string)
-	walk = func(n *yaml.Node, path string) {
-		switch n.Kind {
-		case yaml.DocumentNode:
-			for _, c := range n.Content {
-				walk(c, path)
-			}
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				p := k.Value
-				if path != "" {
-					p = path + "." + k.Value
-				}
-				if _, ok := keys[k.Line]; !ok || v.Kind == yaml.ScalarNode {
-					keys[k.Line] = p
-				}
-				walk(v, p)
-			}
-		}
-	}
-	walk(&root, "")
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var lines []string
-	for _, l := range strings.Split(msg, "\n") {
-		l = strings.TrimSpace(l)
-		var n int
-		if _, e := fmt.Sscanf(l, "line %d:", &n); e == nil {
-			if k, ok := keys[n]; ok {
-				l = k + " (" + l[:strings.Index(l, ":")] + ")" + l[strings.Index(l, ":"):]
-			}
-		}
-		if l != "" && l != "unmarshal errors:" {
-			lines = append(lines, l)
-		}
-	}
-	return errors.New(strings.Join(lines, "; "))
 }

@@ -48,15 +48,16 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, edit, want string
 	}{
-		{"unknown key", "name: t\n", "field colour not found"},
-		{"unknown nested key", "  seed: 1\n", "field sede not found"},
-		{"wrong type", "  assets: 5\n", "cannot unmarshal !!str `many`"},
+		{"unknown key", "name: t\n", `unknown key "colour" at line 3 (known keys: name, backend, capital, data, strategy, execution, benchmark, sweep, walk_forward)`},
+		{"misspelt key", "capital: 100000\n", `unknown key "captial" at line 4 (did you mean "capital"?)`},
+		{"unknown nested key", "  seed: 1\n", `unknown key "data.sede" at line 12 (did you mean "data.seed"?)`},
+		{"wrong type", "  assets: 5\n", `data.assets (line 10): want a whole number, got "many"`},
 		{"missing backend", "backend: fixed\n", "backend: missing (" + numeric.BackendChoices() + ")"},
 		{"unknown backend", "backend: fixed\n", `backend: unknown backend "quantum" (want ` + numeric.BackendChoices() + ")"},
 		{"negative capital", "capital: 100000\n", "capital: must be positive, got -5"},
 		{"capital text", "capital: 100000\n", `capital (line 4): numeric: parsing "lots"`},
 		{"start after end", "  start: 2024-01-02\n", "data.start: 2024-07-01 is after data.end 2024-06-28"},
-		{"bad date", "  start: 2024-01-02\n", `date "2024-13-01": want YYYY-MM-DD`},
+		{"bad date", "  start: 2024-01-02\n", `data.start (line 8): want a date written YYYY-MM-DD, got "2024-13-01"`},
 		{"no assets", "  assets: 5\n", "data.assets: must be at least 1, got 0"},
 		{"unknown source", "  source: synthetic\n", `data.source: unknown source "ftp"`},
 		{"unknown frequency", "  frequency: daily\n", `unknown frequency "weekly"`},
@@ -69,6 +70,7 @@ func TestParseErrors(t *testing.T) {
 	repl := map[string]string{
 		"unknown key":        "name: t\ncolour: red\n",
 		"unknown nested key": "  seed: 1\n  sede: 2\n",
+		"misspelt key":       "captial: 100000\n",
 		"wrong type":         "  assets: many\n",
 		"missing backend":    "",
 		"unknown backend":    "backend: quantum\n",
@@ -94,6 +96,11 @@ func TestParseErrors(t *testing.T) {
 			_, err := Parse([]byte(text))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+			for _, internal := range []string{"config.", "numeric.", "market.", "execution.Fill", "yaml:", "!!", "not found in type"} {
+				if strings.Contains(err.Error(), internal) {
+					t.Errorf("error %q shows Go's names (%s)", err, internal)
+				}
 			}
 		})
 	}

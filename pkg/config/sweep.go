@@ -123,7 +123,7 @@ func (s *Sweep) UnmarshalYAML(n *yaml.Node) error {
 				s.Backends = append(s.Backends, name)
 			}
 		default:
-			return fmt.Errorf("%s (line %d): unknown key (want params, search, metric, maximize, constraints or backends)", key, k.Line)
+			return strictyaml.UnknownKey("sweep", k.Value, k.Line, []string{"params", "search", "metric", "maximize", "constraints", "backends"})
 		}
 		if err != nil {
 			return err
@@ -137,24 +137,7 @@ func scalar(key string, n *yaml.Node, v any) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("%s (line %d): want a single value", key, n.Line)
 	}
-	if err := n.Decode(v); err != nil {
-		return fmt.Errorf("%s (line %d): %q: %s", key, n.Line, n.Value, typeErrorText(err))
-	}
-	return strictyaml.Whole(n, v, key)
-}
-
-// typeErrorText is a yaml decoding error without its "yaml: unmarshal
-// errors: line N:" wrapping.
-func typeErrorText(err error) string {
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg := te.Errors[0]
-		if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "line ") {
-			msg = rest
-		}
-		return msg
-	}
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+	return strictyaml.DecodeNode(n, v, key)
 }
 
 func (s *Sweep) decodeParams(n *yaml.Node) error {
@@ -202,7 +185,7 @@ func decodeRange(key string, n *yaml.Node) (*Range, error) {
 		case "step":
 			dst = &r.Step
 		default:
-			return nil, fmt.Errorf("%s.%s (line %d): unknown key (a range has from, to and step)", key, k.Value, k.Line)
+			return nil, strictyaml.UnknownKey(key, k.Value, k.Line, []string{"from", "to", "step"})
 		}
 		if v.Kind != yaml.ScalarNode {
 			return nil, fmt.Errorf("%s.%s (line %d): want a number", key, k.Value, v.Line)
@@ -247,7 +230,7 @@ func (s *Search) decode(n *yaml.Node) error {
 			case "seed":
 				err = scalar(key, v, &s.Seed)
 			default:
-				err = fmt.Errorf("%s (line %d): unknown key (want samples and seed)", key, k.Line)
+				err = strictyaml.UnknownKey("sweep.search.random", k.Value, k.Line, []string{"samples", "seed"})
 			}
 			if err != nil {
 				return err
@@ -289,7 +272,7 @@ func (s *Sweep) decodeConstraints(n *yaml.Node) error {
 				case "max":
 					c.Max, err = bound(key+".max", bv)
 				default:
-					err = fmt.Errorf("%s.%s (line %d): unknown key (want min and max)", key, bk.Value, bk.Line)
+					err = strictyaml.UnknownKey(key, bk.Value, bk.Line, []string{"min", "max"})
 				}
 				if err != nil {
 					return err

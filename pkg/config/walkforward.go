@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/pennybt/penny/internal/strictyaml"
 )
 
 // WalkForward is the `walk_forward:` block beside `sweep:`: the spans of
@@ -92,7 +94,7 @@ func (w *WalkForward) UnmarshalYAML(n *yaml.Node) error {
 		case "step":
 			dst = &w.Step
 		default:
-			return fmt.Errorf("%s (line %d): unknown key (want train, test and step)", key, k.Line)
+			return strictyaml.UnknownKey("walk_forward", k.Value, k.Line, []string{"train", "test", "step"})
 		}
 		if v.Kind != yaml.ScalarNode {
 			return fmt.Errorf("%s (line %d): want a span such as 6m", key, v.Line)

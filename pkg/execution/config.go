@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -101,7 +102,9 @@ func ParseConfig(b []byte) (Config, error) { return DecodeConfig(bytes.NewReader
 // UnmarshalYAML decodes an execution block strictly, whatever the
 // decoder's settings: an unknown key, a value of the wrong kind or a
 // number that is not one is an error naming the key and the line
-// ("execution.slippage.volume_limit: line 3: ..."). It does not validate:
+// ("execution.slippage.volume_limit (line 3): ..."; an unknown key
+// is `unknown key "execution.slipage" at line 2 (did you mean
+// "execution.slippage"?)`). It does not validate:
 // call Validate.
 func (c *Config) UnmarshalYAML(n *yaml.Node) error {
 	*c = Config{}
@@ -112,7 +115,7 @@ func (c *Config) UnmarshalYAML(n *yaml.Node) error {
 				return err
 			}
 			if c.Fill, err = ParseFillMode(s); err != nil {
-				return fmt.Errorf("%s: line %d: %s", key, v.Line, strings.TrimPrefix(err.Error(), "execution: "))
+				return strictyaml.Errorf(key, v.Line, "%s", strings.TrimPrefix(err.Error(), "execution: "))
 			}
 			return nil
 		},
@@ -120,7 +123,7 @@ func (c *Config) UnmarshalYAML(n *yaml.Node) error {
 		"commission": func(key string, v *yaml.Node) error { return c.Commission.decode(key, v) },
 		"shorting": func(key string, v *yaml.Node) error {
 			if v.Kind != yaml.ScalarNode || v.Decode(&c.Shorting) != nil {
-				return fmt.Errorf("%s: line %d: want true or false, got %q", key, v.Line, v.Value)
+				return strictyaml.Errorf(key, v.Line, "want true or false, got %q", v.Value)
 			}
 			return nil
 		},
@@ -169,13 +172,13 @@ func decodeMapping(path string, n *yaml.Node, fields map[string]func(string, *ya
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("%s: line %d: want a mapping of keys to values, got %s", path, n.Line, kind(n))
+		return strictyaml.Errorf(path, n.Line, "want a mapping of keys to values, got %s", kind(n))
 	}
 	seen := make(map[string]int, len(fields))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if line, dup := seen[k.Value]; dup {
-			return fmt.Errorf("%s.%s: line %d: key given twice (first on line %d)", path, k.Value, k.Line, line)
+			return strictyaml.Errorf(path+"."+k.Value, k.Line, "given twice (first at line %d)", line)
 		}
 		seen[k.Value] = k.Line
 		f, ok := fields[k.Value]
@@ -185,7 +188,7 @@ func decodeMapping(path string, n *yaml.Node, fields map[string]func(string, *ya
 				known = append(known, name)
 			}
 			slices.Sort(known)
-			return fmt.Errorf("%s.%s: line %d: unknown key (want %s)", path, k.Value, k.Line, strings.Join(known, ", "))
+			return strictyaml.UnknownKey(path, k.Value, k.Line, known)
 		}
 		if err := f(path+"."+k.Value, v); err != nil {
 			return err
@@ -197,7 +200,7 @@ func decodeMapping(path string, n *yaml.Node, fields map[string]func(string, *ya
 // scalar returns the text of a scalar node ("" for null).
 func scalar(key string, v *yaml.Node) (string, error) {
 	if v.Kind != yaml.ScalarNode {
-		return "", fmt.Errorf("%s: line %d: want a single value, got %s", key, v.Line, kind(v))
+		return "", strictyaml.Errorf(key, v.Line, "want a single value, got %s", kind(v))
 	}
 	if v.Tag == "!!null" {
 		return "", nil
@@ -213,7 +216,7 @@ func decimal(key string, v *yaml.Node) (*numeric.Decimal, error) {
 	}
 	d, err := numeric.Parse[numeric.Decimal](s)
 	if err != nil {
-		return nil, fmt.Errorf("%s: line %d: %q is not a decimal number", key, v.Line, s)
+		return nil, strictyaml.Errorf(key, v.Line, "%q is not a decimal number", s)
 	}
 	return &d, nil
 }
@@ -223,7 +226,7 @@ func kind(n *yaml.Node) string {
 	case yaml.MappingNode:
 		return "a mapping"
 	case yaml.SequenceNode:
-		return "a sequence"
+		return "a list"
 	case yaml.AliasNode:
 		return "an alias"
 	case yaml.ScalarNode:

@@ -15,13 +15,13 @@ import (
 var configErrors = []struct {
 	name, yaml, want string
 }{
-	{"unknown key", "slipage: {model: none}", "execution.slipage: line 1: unknown key (want commission, fill, max_leverage, shorting, slippage)"},
-	{"unknown nested key", "slippage: {model: fixed_bps, bsp: 1}", "execution.slippage.bsp: line 1: unknown key (want bps, model, price_impact, volume_limit)"},
-	{"unknown fill", "fill: next_tick", `execution.fill: line 1: unknown fill mode "next_tick" (want next_open or next_close)`},
-	{"not a mapping", "- 1", "execution: line 1: want a mapping of keys to values, got a sequence"},
-	{"slippage not a mapping", "slippage: fixed_bps", `execution.slippage: line 1: want a mapping of keys to values, got "fixed_bps"`},
-	{"shorting not a bool", "shorting: maybe", `execution.shorting: line 1: want true or false, got "maybe"`},
-	{"model not a scalar", "commission:\n  model: [bps]", "execution.commission.model: line 2: want a single value, got a sequence"},
+	{"unknown key", "slipage: {model: none}", `unknown key "execution.slipage" at line 1 (did you mean "execution.slippage"?)`},
+	{"unknown nested key", "slippage: {model: fixed_bps, bsp: 1}", `unknown key "execution.slippage.bsp" at line 1 (did you mean "execution.slippage.bps"?)`},
+	{"unknown fill", "fill: next_tick", `execution.fill (line 1): unknown fill mode "next_tick" (want next_open or next_close)`},
+	{"not a mapping", "- 1", "execution (line 1): want a mapping of keys to values, got a list"},
+	{"slippage not a mapping", "slippage: fixed_bps", `execution.slippage (line 1): want a mapping of keys to values, got "fixed_bps"`},
+	{"shorting not a bool", "shorting: maybe", `execution.shorting (line 1): want true or false, got "maybe"`},
+	{"model not a scalar", "commission:\n  model: [bps]", "execution.commission.model (line 2): want a single value, got a list"},
 	{"unknown slippage model", "slippage: {model: fixed}", `execution.slippage.model: unknown model "fixed" (want none, fixed_bps or volume_share)`},
 	{"unknown commission model", "commission: {model: flat}", `execution.commission.model: unknown model "flat" (want none, per_share, per_trade or bps)`},
 	{"negative bps", "slippage: {model: fixed_bps, bps: -1}", "execution.slippage.bps: -1 is negative"},
@@ -37,9 +37,9 @@ var configErrors = []struct {
 	{"per trade cost required", "commission: {model: per_trade}", "execution.commission.cost: required by the per_trade model"},
 	{"min on per trade", "commission: {model: per_trade, cost: 1, min: 1}", "execution.commission.min: not a parameter of the per_trade model"},
 	{"zero leverage", "max_leverage: 0", "execution.max_leverage: 0: want a positive number"},
-	{"not a number", "commission: {model: per_trade, cost: one}", `execution.commission.cost: line 1: "one" is not a decimal number`},
-	{"a list for a number", "commission: {model: per_trade, cost: [1]}", "execution.commission.cost: line 1: want a single value, got a sequence"},
-	{"duplicate key", "fill: next_open\nfill: next_close", "execution.fill: line 2: key given twice (first on line 1)"},
+	{"not a number", "commission: {model: per_trade, cost: one}", `execution.commission.cost (line 1): "one" is not a decimal number`},
+	{"a list for a number", "commission: {model: per_trade, cost: [1]}", "execution.commission.cost (line 1): want a single value, got a list"},
+	{"duplicate key", "fill: next_open\nfill: next_close", "execution.fill (line 2): given twice (first at line 1)"},
 }
 
 func TestConfigErrors(t *testing.T) {
@@ -209,7 +209,7 @@ func TestConfigInRunFile(t *testing.T) {
 		t.Errorf("decoded %+v", run.Execution)
 	}
 	err := yaml.Unmarshal([]byte(doc+"    mni: 1\n"), &run)
-	if err == nil || !strings.Contains(err.Error(), "execution.commission.mni: line 7: unknown key") {
+	if err == nil || !strings.Contains(err.Error(), `unknown key "execution.commission.mni" at line 7 (did you mean "execution.commission.min"?)`) {
 		t.Errorf("error %v", err)
 	}
 }

@@ -90,7 +90,7 @@ func ExampleParseConfig() {
 	fmt.Println(err)
 	// Output:
 	// execution.slippage.volume_limit: 2.5 is outside (0, 1]
-	// execution.commission.minimum: line 3: unknown key (want bps, cost, min, model)
+	// unknown key "execution.commission.minimum" at line 3 (known keys: bps, cost, min, model)
 	// execution.commission.cost: 0.0000000001 does not fit the fixed backend: numeric: parsing "0.0000000001" as fixed: too many decimals
 }
 

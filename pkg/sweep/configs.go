@@ -3,11 +3,11 @@ package sweep
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/engine"
@@ -70,15 +70,13 @@ func (cs *Configs) config(value func(key int) (string, bool)) (*config.Config, e
 		if !ok {
 			continue
 		}
-		if err := set(top, path, v); err != nil {
+		if err := set(top, path, v, cs.spec.Params[i].Line); err != nil {
 			return nil, err
 		}
 	}
-	text, err := yaml.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := config.Parse(text)
+	// Decoded from the nodes themselves: an error names the line of the
+	// file, or the sweep param's line for a value it set.
+	cfg, err := config.ParseNode(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +85,8 @@ func (cs *Configs) config(value func(key int) (string, bool)) (*config.Config, e
 }
 
 // set sets the scalar at path under mapping m, creating the mappings on
-// the way.
-func set(m *yaml.Node, path []string, value string) error {
+// the way; the nodes it makes carry line, the sweep param's.
+func set(m *yaml.Node, path []string, value string, line int) error {
 	for depth, key := range path {
 		if m.Kind != yaml.MappingNode {
 			return fmt.Errorf("%s is not a mapping", strings.Join(path[:depth], "."))
@@ -98,23 +96,23 @@ func set(m *yaml.Node, path []string, value string) error {
 			if m.Content[i].Value == key {
 				v = m.Content[i+1]
 				if depth == len(path)-1 {
-					m.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Value: value}
+					m.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: line}
 					return nil
 				}
 			}
 		}
 		if v == nil {
-			v = &yaml.Node{Kind: yaml.MappingNode}
+			v = &yaml.Node{Kind: yaml.MappingNode, Line: line}
 			if depth == len(path)-1 {
-				v = &yaml.Node{Kind: yaml.ScalarNode, Value: value}
+				v = &yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: line}
 			}
-			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: line}, v)
 			if depth == len(path)-1 {
 				return nil
 			}
 		} else if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			// "execution:" with nothing under it
-			*v = yaml.Node{Kind: yaml.MappingNode}
+			*v = yaml.Node{Kind: yaml.MappingNode, Line: v.Line}
 		}
 		m = v
 	}
@@ -135,7 +133,9 @@ func clone(n *yaml.Node) *yaml.Node {
 // input errors naming the key, its line and the value: a config that does
 // not decode or validate (an execution key that does not exist, a value
 // of the wrong type), and a check error that is a YAML decoding error (a
-// strategy param that does not exist, a value of the wrong type). Other
+// strategy param that does not exist, a value of the wrong type: a
+// *yaml.TypeError, or the errors of the strict decoding that package
+// strategies' table and package config use). Other
 // check errors, such as fast >= slow, are the combination's: they make a
 // Skipped row, not an input error. check is typically the strategy's
 // params decoding.
@@ -155,12 +155,16 @@ func (cs *Configs) Check(check func(*config.Config) error) error {
 			key := lineOf("sweep.params."+p.Key, p.Line)
 			cfg, err := cs.config(func(j int) (string, bool) { return v, j == k })
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, v, noLines(err.Error())))
+				errs = append(errs, fmt.Errorf("%s: value %s: %w", key, v, err))
 				break
 			}
-			var te *yaml.TypeError
-			if err := check(cfg); errors.As(err, &te) {
+			err = check(cfg)
+			if te := (*yaml.TypeError)(nil); errors.As(err, &te) {
 				errs = append(errs, fmt.Errorf("%s: value %s: %s", key, v, typeErrors(te)))
+				break
+			}
+			if strictyaml.IsDecodeError(err) {
+				errs = append(errs, fmt.Errorf("%s: value %s: %w", key, v, err))
 				break
 			}
 		}
@@ -168,14 +172,9 @@ func (cs *Configs) Check(check func(*config.Config) error) error {
 	return errors.Join(errs...)
 }
 
-// lineRef matches the line references of errors about a combination's
-// config: they count lines of the rewritten YAML, not of the file.
-var lineRef = regexp.MustCompile(` \(line \d+\)|line \d+: `)
-
-func noLines(msg string) string { return lineRef.ReplaceAllString(msg, "") }
-
 // typeErrors writes yaml's decoding errors without their line numbers,
-// which count lines of the rewritten params, not of the config.
+// which count lines of the text a check decoded (params marshalled
+// again), not of the config.
 func typeErrors(te *yaml.TypeError) string {
 	var msgs []string
 	for _, e := range te.Errors {

@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/engine"
@@ -96,9 +97,9 @@ func TestConfigsCheck(t *testing.T) {
 		{"{fast: [3, 30], slow: [10, 20]}", ""}, // fast 30 >= slow: skipped at run time, not an input error
 		{"{fsat: [3, 4]}", "sweep.params.fsat (line 9): value 3: field fsat not found in type struct"},
 		{"{slow: [10, ten]}", "sweep.params.slow (line 9): value ten: cannot unmarshal !!str `ten` into int"},
-		{"{execution.fil: [next_open]}", "sweep.params.execution.fil (line 9): value next_open: execution.fil: unknown key (want commission, fill, max_leverage, shorting, slippage)"},
-		{"{execution.fill: [next_open, next_tick]}", `sweep.params.execution.fill (line 9): value next_tick: execution.fill: unknown fill mode "next_tick" (want next_open or next_close)`},
-		{"{execution.fill.x: [1]}", "sweep.params.execution.fill.x (line 9): value 1: execution.fill: want a single value, got a mapping"},
+		{"{execution.fil: [next_open]}", `sweep.params.execution.fil (line 9): value next_open: unknown key "execution.fil" at line 9 (did you mean "execution.fill"?)`},
+		{"{execution.fill: [next_open, next_tick]}", `sweep.params.execution.fill (line 9): value next_tick: execution.fill (line 9): unknown fill mode "next_tick" (want next_open or next_close)`},
+		{"{execution.fill.x: [1]}", "sweep.params.execution.fill.x (line 9): value 1: execution.fill (line 9): want a single value, got a mapping"},
 	} {
 		t.Run(tc.params, func(t *testing.T) {
 			text := baseConfig + "sweep: {params: " + tc.params + ", search: grid, metric: sharpe_ratio}\n"
@@ -114,6 +115,36 @@ func TestConfigsCheck(t *testing.T) {
 				return
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v\nwant %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestConfigsCheckStrict: with a check that decodes strictly from the
+// node (as package strategies' table does), a swept key the strategy
+// does not have is an input error at the sweep param's line, and a key
+// of the config itself keeps its line in the file.
+func TestConfigsCheckStrict(t *testing.T) {
+	check := func(c *config.Config) error {
+		var p struct {
+			Fast int `yaml:"fast"`
+			Slow int `yaml:"slow"`
+		}
+		return strictyaml.DecodeNode(&c.Strategy.Params, &p, "strategy.params")
+	}
+	for _, tc := range []struct{ base, params, want string }{
+		{baseConfig, "{fsat: [3, 4]}", `sweep.params.fsat (line 9): value 3: unknown key "strategy.params.fsat" at line 9 (did you mean "strategy.params.fast"?)`},
+		{baseConfig, "{slow: [10, ten]}", `sweep.params.slow (line 9): value ten: strategy.params.slow (line 9): want a whole number, got "ten"`},
+		{strings.Replace(baseConfig, "slow: 20", "slow: 20, slwo: 3", 1), "{fast: [3, 4]}", `unknown key "strategy.params.slwo" at line 8 (did you mean "strategy.params.slow"?)`},
+	} {
+		t.Run(tc.params, func(t *testing.T) {
+			text := tc.base + "sweep: {params: " + tc.params + ", search: grid, metric: sharpe_ratio}\n"
+			cs, err := NewConfigs([]byte(text), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cs.Check(check); err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v\nwant %q", err, tc.want)
 			}
 		})
