@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/internal/drift"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
@@ -36,7 +37,10 @@ Runs the backtest that CONFIG describes and prints its summary. With
 several backends (all, or a comma list) it runs each on the same data and
 prints them side by side, with each result's drift from decimal's. --out
 writes summary.json, daily.csv, transactions.csv, orders.csv and
-report.html (into DIR/<backend>/ when several backends run).
+report.html (into DIR/<backend>/ when several backends run, and then
+DIR/compare.html: the backends' equity curves overlaid, their drift from
+decimal at each session, their timings and the first trade where they
+part).
 
 flags:
 `
@@ -51,6 +55,7 @@ type outcome struct {
 	// moved to the next session, ...): the same on every backend.
 	warnings []string
 	write    func(dir string) error
+	compare  func(c *report.Comparison) // adds the run to compare.html
 }
 
 func runRun(e *env, args []string) int {
@@ -113,6 +118,17 @@ func runRun(e *env, args []string) int {
 			}
 			if err := o.write(dir); err != nil {
 				fmt.Fprintf(e.stderr, "penny run: writing %s: %v\n", dir, err)
+				return 1
+			}
+		}
+		if len(outcomes) > 1 {
+			c := &report.Comparison{Name: cfg.Name}
+			for _, o := range outcomes {
+				o.compare(c)
+			}
+			path := filepath.Join(*out, "compare.html")
+			if err := atomicfile.Write(path, c.WriteHTML); err != nil {
+				fmt.Fprintf(e.stderr, "penny run: writing %s: %v\n", path, err)
 				return 1
 			}
 		}
@@ -179,7 +195,7 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 		return outcome{}, 2
 	}
 	opts := report.Options{Name: cfg.Name, Elapsed: res.Elapsed}
-	sum, err := report.Summarize(res, opts)
+	rep, err := report.New(res, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny run: %v\n", err)
 		return outcome{}, 1
@@ -190,11 +206,12 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 	}
 	return outcome{
 		backend:  backend,
-		summary:  sum,
+		summary:  rep.Summary,
 		value:    exactValue(res.Value.String()),
 		curve:    curve,
 		warnings: res.Warnings,
-		write:    func(dir string) error { return report.WriteDir(dir, res, opts) },
+		write:    rep.WriteDir,
+		compare:  func(c *report.Comparison) { report.AddRun(c, rep) },
 	}, 0
 }
 

@@ -274,4 +274,11 @@ func ratioLabel(v, step float64) string {
 	return strconv.FormatFloat(v, 'f', svg.Decimals(step), 64)
 }
 
-func numberLabel(v, step float64) string { return groupThousands(ratioLabel(v, step)) }
+// numberLabel writes a tick with grouped thousands, or in exponent form
+// ("2e-12") when the step is below 1e-4 (a drift of a few ulps).
+func numberLabel(v, step float64) string {
+	if step > 0 && step < 1e-4 {
+		return strconv.FormatFloat(v, 'g', 3, 64)
+	}
+	return groupThousands(ratioLabel(v, step))
+}

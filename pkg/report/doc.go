@@ -91,6 +91,16 @@
 // 650 kB (a fifth of it the tables of transactions and round trips). Values that are NaN or infinite break a line rather than being
 // drawn.
 //
+// # Comparing backends
+//
+// A Comparison holds the runs of one config on several backends (AddRun
+// each Report) and writes compare.html (Comparison.WriteHTML), which
+// `penny run --backend all --out DIR` puts in DIR: the equity curves
+// overlaid, each backend's exact drift from decimal's values at every
+// session (package internal/drift), the timings, and the first trade
+// where each parts from decimal's. It uses the report's style sheet,
+// chart code and hover script.
+//
 // # Errors and panics
 //
 // Summarize and New fail on invalid Options and on a Result whose
