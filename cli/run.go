@@ -88,6 +88,10 @@ func runRun(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "penny run: %s: %v\n", pos[0], err)
 		return 2
 	}
+	if *backendFlag == "" && cfg.Backend == "" {
+		fmt.Fprintf(e.stderr, "penny run: %s: backend: missing: set it in the config (%s) or give --backend\n", pos[0], numeric.BackendChoices())
+		return 2
+	}
 	backends, err := parseBackends(*backendFlag, cfg.Backend)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny run: --backend: %v\n", err)
@@ -138,7 +142,8 @@ func runRun(e *env, args []string) int {
 }
 
 // parseBackends reads the --backend flag (default: the config's): a name
-// of numeric's registry, a comma list of them, or all.
+// of numeric's registry, a comma list of them, or all. The flag supplies
+// the backend a config leaves out.
 func parseBackends(flagValue, configured string) ([]string, error) {
 	if flagValue == "" {
 		return []string{configured}, nil

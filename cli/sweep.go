@@ -20,6 +20,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/report"
 	"github.com/pennybt/penny/pkg/sweep"
@@ -140,6 +141,9 @@ func runSweep(e *env, args []string) int {
 	}
 	names := spec.Sweep.Backends
 	if len(names) == 0 {
+		if cfg.Backend == "" {
+			return fail("%s: backend: missing: set backend (%s) or sweep.backends in the config", path, numeric.BackendChoices())
+		}
 		names = []string{cfg.Backend}
 	}
 	backends, err := runner.SweepBackends(cfg, cs, names, runner.Env{Getenv: e.getenv})

@@ -69,6 +69,7 @@ func TestSweepBadInput(t *testing.T) {
 		{"index past count", "", "", nil, map[string]string{"JOB_COMPLETION_INDEX": "4", "PENNY_SHARDS": "4"}, "JOB_COMPLETION_INDEX=4 with 4 shards"},
 		{"count without index", "", "", []string{"--shards", "4"}, nil, "4 shards but no shard index"},
 		{"no sweep block", "sweep:", "nosweep:", nil, nil, `unknown key "nosweep" at line 8 (did you mean "sweep"?)`},
+		{"no backend", "backend: fixed\n", "", nil, nil, "backend: missing: set backend (float, fixed or decimal) or sweep.backends in the config"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -90,6 +91,19 @@ func TestSweepBadInput(t *testing.T) {
 				t.Fatal("the output folder was created")
 			}
 		})
+	}
+}
+
+// TestSweepBackends: sweep.backends supplies the backend a config
+// leaves out.
+func TestSweepBackends(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Replace(sweepConfig, "backend: fixed\n", "", 1)
+	text = strings.Replace(text, "  metric: sharpe_ratio\n", "  metric: sharpe_ratio\n  backends: [decimal]\n", 1)
+	cfg := writeConfig(t, dir, "c.yaml", text)
+	code, stdout, stderr := penny(t, nil, "sweep", cfg, "--out", filepath.Join(dir, "out"))
+	if code != 0 || !strings.Contains(stdout, "by sharpe_ratio (highest first), decimal:") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }
 

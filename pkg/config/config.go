@@ -19,8 +19,12 @@ import (
 
 // Config is one backtest.
 type Config struct {
-	Name      string           `yaml:"name"`
-	Backend   string           `yaml:"backend"` // a name of numeric's registry (numeric.Backends)
+	Name string `yaml:"name"`
+	// Backend is the numeric backend a run uses when its caller does not
+	// choose one (penny run --backend, sweep.backends): a name of
+	// numeric's registry (numeric.Backends), or empty. A Go program
+	// chooses it by instantiating runner or engine with its type.
+	Backend   string           `yaml:"backend"`
 	Capital   *numeric.Decimal `yaml:"capital"`
 	Data      Data             `yaml:"data"`
 	Strategy  Strategy         `yaml:"strategy"`
@@ -157,16 +161,18 @@ func ParseNode(doc *yaml.Node) (*Config, error) {
 	return &c, nil
 }
 
-// Validate reports a config that cannot run, naming the key.
+// Validate reports a config that cannot run, naming the key. The backend
+// may be left out (its caller chooses one); one that is given must be a
+// backend of numeric's registry.
 func (c *Config) Validate() error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
 	}
-	if c.Backend == "" {
-		bad("backend", "missing (%s)", numeric.BackendChoices())
-	} else if _, err := numeric.LookupBackend(c.Backend); err != nil {
-		bad("backend", "%v", err)
+	if c.Backend != "" {
+		if _, err := numeric.LookupBackend(c.Backend); err != nil {
+			bad("backend", "%v", err)
+		}
 	}
 	switch {
 	case c.Capital == nil:

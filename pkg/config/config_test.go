@@ -52,7 +52,6 @@ func TestParseErrors(t *testing.T) {
 		{"misspelt key", "capital: 100000\n", `unknown key "captial" at line 4 (did you mean "capital"?)`},
 		{"unknown nested key", "  seed: 1\n", `unknown key "data.sede" at line 12 (did you mean "data.seed"?)`},
 		{"wrong type", "  assets: 5\n", `data.assets (line 10): want a whole number, got "many"`},
-		{"missing backend", "backend: fixed\n", "backend: missing (" + numeric.BackendChoices() + ")"},
 		{"unknown backend", "backend: fixed\n", `backend: unknown backend "quantum" (want ` + numeric.BackendChoices() + ")"},
 		{"negative capital", "capital: 100000\n", "capital: must be positive, got -5"},
 		{"capital text", "capital: 100000\n", `capital (line 4): numeric: parsing "lots"`},
@@ -72,7 +71,6 @@ func TestParseErrors(t *testing.T) {
 		"unknown nested key": "  seed: 1\n  sede: 2\n",
 		"misspelt key":       "captial: 100000\n",
 		"wrong type":         "  assets: many\n",
-		"missing backend":    "",
 		"unknown backend":    "backend: quantum\n",
 		"negative capital":   "capital: -5\n",
 		"capital text":       "capital: lots\n",
@@ -103,6 +101,15 @@ func TestParseErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseWithoutBackend: the backend may be left out, for the caller
+// to choose (penny run --backend); one given must be known.
+func TestParseWithoutBackend(t *testing.T) {
+	c, err := Parse([]byte(strings.Replace(valid, "backend: fixed\n", "", 1)))
+	if err != nil || c.Backend != "" {
+		t.Fatalf("without backend: %v, %q", err, c.Backend)
 	}
 }
 

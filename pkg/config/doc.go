@@ -6,7 +6,7 @@
 // config file's folder.
 //
 //	name: sma-daily
-//	backend: fixed          # float | fixed | decimal
+//	backend: fixed          # float | fixed | decimal (or penny run --backend, sweep.backends)
 //	capital: 100000
 //	data:
 //	  source: synthetic     # synthetic | csv | bundle
