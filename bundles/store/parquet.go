@@ -85,7 +85,9 @@ func writeBars(w io.Writer, symbol string, freq market.Frequency, labels []int64
 	if freq == market.Daily {
 		days = make([]int32, min(len(labels), rowGroupRows))
 	}
-	symbols := make([]parquet.Value, min(len(labels), rowGroupRows))
+	// The symbol column: the same value on every row, written from a
+	// small array of it.
+	var symbols [1024]parquet.Value
 	sym := parquet.ValueOf(symbol).Level(0, 0, index[6])
 	for i := range symbols {
 		symbols[i] = sym
@@ -109,8 +111,10 @@ func writeBars(w io.Writer, symbol string, freq market.Frequency, labels []int64
 				return err
 			}
 		}
-		if _, err := chunks[index[6]].WriteValues(symbols[:hi-lo]); err != nil {
-			return err
+		for n := hi - lo; n > 0; n -= min(n, len(symbols)) {
+			if _, err := chunks[index[6]].WriteValues(symbols[:min(n, len(symbols))]); err != nil {
+				return err
+			}
 		}
 		if _, err := pw.WriteRowGroup(buf); err != nil {
 			return err

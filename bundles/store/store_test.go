@@ -595,3 +595,44 @@ func TestBundleScales(t *testing.T) {
 		t.Fatalf("error %v, want a ValueError naming C, row 0, 1234567890123.5 and the bundle's 6 decimals", err)
 	}
 }
+
+// TestBundleScalesBudget checks that the scales do not depend on how many
+// encoded columns the first pass keeps, and that it keeps whole assets
+// within its budget.
+func TestBundleScalesBudget(t *testing.T) {
+	ds := dataset[numeric.Decimal](t, genText(3, 7, 50))
+	all, kept, err := bundleScales(ds, 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range kept {
+		if kept[i][0].unscaled == nil {
+			t.Fatalf("asset %d not kept under a large budget", i)
+		}
+	}
+	none, kept, err := bundleScales(ds, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range kept {
+		if kept[i][0].unscaled != nil {
+			t.Fatalf("asset %d kept under a zero budget", i)
+		}
+	}
+	some, kept, err := bundleScales(ds, 3*8*5*50) // three assets' worth
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i := range kept {
+		if kept[i][0].unscaled != nil {
+			n++
+		}
+	}
+	if all != none || all != some || n != 3 {
+		t.Fatalf("scales %v / %v / %v, %d assets kept of a budget of 3", all, none, some, n)
+	}
+	if all != [5]int{6, 6, 6, 6, 8} {
+		t.Errorf("scales %v, want 6 for the prices (assets with 0 to 6 decimals) and 8 for the volumes (crypto)", all)
+	}
+}

@@ -234,7 +234,7 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 // CPUs, filling in the manifest's sizes, checksums and scales. The first
 // error in the dataset's order stops the writing and is returned.
 func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifest, sessions *sessionTable, opts WriteOptions) error {
-	scales, err := bundleScales(ds)
+	scales, encoded, err := bundleScales(ds, encodedBudget)
 	if err != nil {
 		return err
 	}
@@ -245,8 +245,15 @@ func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifes
 	return parallel.ForEach(context.Background(), len(ds.Series), 0,
 		func() *scratch { return new(scratch) },
 		func(_ context.Context, sc *scratch, i int) error {
-			if err := writeAsset(in, &ds.Series[i], ds.Frequency, &m.Assets[i], sessions, scales, sc); err != nil {
+			var enc *[5]scaled
+			if encoded != nil && encoded[i][0].unscaled != nil {
+				enc = &encoded[i]
+			}
+			if err := writeAsset(in, &ds.Series[i], ds.Frequency, &m.Assets[i], sessions, scales, enc, sc); err != nil {
 				return err
+			}
+			if enc != nil {
+				*enc = [5]scaled{} // written: let it go
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -258,40 +265,65 @@ func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifes
 		})
 }
 
+// encodedBudget bounds the bytes of encoded columns bundleScales keeps for
+// the writing pass (8 bytes a value, 5 values a bar: 256 MiB is 6.7
+// million bars); the columns of the assets past it are encoded again.
+const encodedBudget = 256 << 20
+
 // bundleScales returns the scale of each column (in market.Fields()
 // order) over the whole bundle: the most decimals any value of the column
 // has in any file. Every file is written at these scales, so that the
 // files share one schema and read as one table (a reader that unions
 // files of different DECIMAL scales may cast them to the first file's,
-// rounding the others). A dataset of one asset needs no pass.
-func bundleScales[N numeric.Number[N]](ds *market.Dataset[N]) ([5]int, error) {
+// rounding the others). It also returns, by asset, the encoded columns it
+// kept within budget bytes (zero for the others), which spares encoding
+// them twice. A dataset of one asset needs no pass.
+func bundleScales[N numeric.Number[N]](ds *market.Dataset[N], budget int64) ([5]int, [][5]scaled, error) {
 	var (
 		mu     sync.Mutex
 		scales [5]int
+		kept   int64
 	)
 	if len(ds.Series) == 1 {
-		return scales, nil // writeAsset keeps the file's own scales
+		return scales, nil, nil // writeAsset keeps the file's own scales
 	}
+	encoded := make([][5]scaled, len(ds.Series))
 	err := parallel.ForEach(context.Background(), len(ds.Series), 0,
 		func() *[5][]int64 { return new([5][]int64) },
 		func(_ context.Context, buf *[5][]int64, i int) error {
 			s := &ds.Series[i]
-			var got [5]int
+			mu.Lock()
+			keep := kept+int64(8*5*s.Len()) <= budget
+			if keep {
+				kept += int64(8 * 5 * s.Len())
+			}
+			mu.Unlock()
+			var got [5]scaled
 			for k, fld := range market.Fields() {
-				c, err := encode(s.Column(fld), buf[k], s.Asset.Symbol, fld.String())
+				dst := buf[k]
+				if keep {
+					dst = nil // a slice of its own, kept
+				}
+				c, err := encode(s.Column(fld), dst, s.Asset.Symbol, fld.String())
 				if err != nil {
 					return fmt.Errorf("store: %w", err)
 				}
-				buf[k], got[k] = c.unscaled, c.scale
+				got[k] = c
+				if !keep {
+					buf[k] = c.unscaled
+				}
+			}
+			if keep {
+				encoded[i] = got
 			}
 			mu.Lock()
 			defer mu.Unlock()
 			for k := range scales {
-				scales[k] = max(scales[k], got[k])
+				scales[k] = max(scales[k], got[k].scale)
 			}
 			return nil
 		})
-	return scales, err
+	return scales, encoded, err
 }
 
 // rescale multiplies a column's integers up to scale to, in place. A value
@@ -320,7 +352,9 @@ type scratch struct {
 	labels []int64
 }
 
-func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq market.Frequency, f *File, sessions *sessionTable, scales [5]int, sc *scratch) error {
+// writeAsset writes one asset's file, its columns at scales: the columns
+// encoded is given (bundleScales kept them), else encoded here.
+func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq market.Frequency, f *File, sessions *sessionTable, scales [5]int, encoded *[5]scaled, sc *scratch) error {
 	if in.fail != nil {
 		if err := in.fail(s.Asset.Symbol); err != nil {
 			return err
@@ -335,14 +369,19 @@ func writeAsset[N numeric.Number[N]](in *Ingest, s *market.Series[N], freq marke
 	var cols [5]scaled
 	f.Decimals = make(map[string]int, 5)
 	for i, fld := range market.Fields() {
-		c, err := encode(s.Column(fld), sc.cols[i], s.Asset.Symbol, fld.String())
+		var c scaled
+		var err error
+		if encoded != nil {
+			c = encoded[i]
+		} else if c, err = encode(s.Column(fld), sc.cols[i], s.Asset.Symbol, fld.String()); err == nil {
+			sc.cols[i] = c.unscaled
+		}
 		if err == nil {
 			c, err = rescale(c, scales[i], s.Column(fld), s.Asset.Symbol, fld.String())
 		}
 		if err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
-		sc.cols[i] = c.unscaled
 		cols[i] = c
 		f.Decimals[fld.String()] = c.scale
 	}
