@@ -245,6 +245,9 @@ func printOutcomes(w io.Writer, cfg *config.Config, outs []outcome) {
 	row("orders", func(o outcome) string { return fmt.Sprint(o.summary.Orders) })
 	row("fills", func(o outcome) string { return fmt.Sprint(o.summary.Fills) })
 	row("rejected orders", func(o outcome) string { return fmt.Sprint(o.summary.RejectedOrders) })
+	if slices.ContainsFunc(outs, func(o outcome) bool { return o.summary.UnfilledForVolume > 0 }) {
+		row("unfilled, no volume", func(o outcome) string { return fmt.Sprint(o.summary.UnfilledForVolume) })
+	}
 	row("round trips", func(o outcome) string { return fmt.Sprint(o.summary.Trades.Count) })
 	row("win rate", func(o outcome) string { return pct(o.summary.Trades.WinRate) })
 	row("sessions", func(o outcome) string { return fmt.Sprint(o.summary.Sessions) })

@@ -235,6 +235,21 @@ func (p *Portal[N]) Rows() int {
 	return n
 }
 
+// ZeroVolume returns, for each asset (by ID), the number of its bars in
+// the clock's range whose volume is zero, and the number of its bars.
+func (p *Portal[N]) ZeroVolume() (zero, bars []int) {
+	zero, bars = make([]int, len(p.series)), make([]int, len(p.series))
+	for a := range p.series {
+		bars[a] = p.series[a].Len()
+		for _, v := range p.series[a].Volume {
+			if v.Sign() == 0 {
+				zero[a]++
+			}
+		}
+	}
+	return zero, bars
+}
+
 // Clone returns a portal over the same bars (shared, read-only) with its
 // own cursor before the first bar: a store loaded once serves many runs,
 // one after another or side by side.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/pennybt/penny/numeric"
@@ -121,6 +122,7 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 	if err := e.setupActions(); err != nil {
 		return nil, fmt.Errorf("engine: %w", err)
 	}
+	e.warnZeroVolume()
 	return e, nil
 }
 
@@ -323,7 +325,7 @@ func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {
 		Dividends:    e.ledger.Dividends(),
 		Receivable:   e.ledger.Receivable(),
 		Actions:      e.acts.records,
-		Warnings:     e.warnings,
+		Warnings:     slices.Clone(e.warnings),
 		Bars:         len(e.times),
 		AssetBars:    e.portal.Rows(),
 		Elapsed:      elapsed,
@@ -333,6 +335,7 @@ func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {
 	for i, o := range all {
 		r.Orders[i] = *o
 	}
+	e.noteStarved(r)
 	for _, name := range e.recordOrder {
 		r.Records = append(r.Records, *e.records[name])
 	}

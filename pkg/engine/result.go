@@ -73,6 +73,19 @@ func (r *Result[N]) Returns() []float64 {
 	return out
 }
 
+// Starved returns the number of orders left open at the end whose price
+// was reached at bars that had no volume left for them (see
+// order.Order.Starved): orders that could not fill for lack of volume.
+func (r *Result[N]) Starved() int {
+	n := 0
+	for i := range r.Orders {
+		if r.Orders[i].IsOpen() && r.Orders[i].Starved > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // Counts returns the order counts: placed, filled, rejected, cancelled.
 func (r *Result[N]) Counts() (placed, filled, rejected, cancelled int) {
 	for i := range r.Orders {

@@ -63,3 +63,17 @@ func testStrategyPanicsByName(name string) (func(t *testing.T), bool) {
 	}
 	return nil, false
 }
+
+// testZeroVolumeByName returns testZeroVolume for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testZeroVolumeByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testZeroVolume[numeric.Float], true
+	case "fixed":
+		return testZeroVolume[numeric.Fixed], true
+	case "decimal":
+		return testZeroVolume[numeric.Decimal], true
+	}
+	return nil, false
+}

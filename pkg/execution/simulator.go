@@ -33,7 +33,9 @@ type Simulator[N numeric.Number[N]] struct {
 // (barIndex <= o.PlacedBar: no look-ahead), nor an order that is not
 // open, nor with a nil bar (an asset without a bar does not trade). It
 // records on o that a stop price was reached (o.Triggered), even when
-// nothing fills; it changes nothing else: the engine checks the fill
+// nothing fills, and counts the bars at which the price was reached but
+// Slippage filled nothing for lack of volume (o.Starved); it changes
+// nothing else: the engine checks the fill
 // with the ledger, applies it, and calls o.Fill.
 //
 // A limit order never fills at a price worse than its limit: a price
@@ -60,6 +62,7 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 	if s.Slippage != nil {
 		price, qty = s.Slippage.Fill(o, bar, price, used)
 		if qty.Sign() <= 0 {
+			o.Starved++
 			return Fill[N]{}, false
 		}
 		if qty.Cmp(remaining) > 0 {
@@ -82,6 +85,14 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 		f.Commission = s.Commission.Charge(o, amount, price)
 	}
 	return f, true
+}
+
+// FillsByVolume reports whether the simulator's slippage model fills a
+// share of each bar's volume (a [VolumeModel]), and so fills nothing on a
+// bar of zero volume.
+func (s *Simulator[N]) FillsByVolume() bool {
+	m, ok := s.Slippage.(VolumeModel)
+	return ok && m.FillsByVolume()
 }
 
 // matchOpen applies backtrader's rules on the bar's open, high, low and

@@ -16,6 +16,13 @@ type Slippage[N numeric.Number[N]] interface {
 	Fill(o *order.Order[N], bar *market.Bar[N], price, used N) (fillPrice, qty N)
 }
 
+// VolumeModel is implemented by slippage models that fill a share of each
+// bar's volume, and so nothing on a bar of zero volume: the engine warns
+// when such a model meets data with zero-volume bars.
+type VolumeModel interface {
+	FillsByVolume() bool
+}
+
 // SlippageFunc adapts a function to [Slippage].
 type SlippageFunc[N numeric.Number[N]] func(o *order.Order[N], bar *market.Bar[N], price, used N) (N, N)
 

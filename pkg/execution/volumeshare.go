@@ -31,6 +31,9 @@ type VolumeShare[N numeric.Number[N]] struct {
 	PriceImpact N
 }
 
+// FillsByVolume implements [VolumeModel]: true.
+func (VolumeShare[N]) FillsByVolume() bool { return true }
+
 // Fill implements [Slippage].
 func (m VolumeShare[N]) Fill(o *order.Order[N], bar *market.Bar[N], price, used N) (N, N) {
 	var zero N

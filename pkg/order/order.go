@@ -39,7 +39,9 @@ type Order[N numeric.Number[N]] struct {
 	StopPrice N
 	TIF       TimeInForce
 	Status    Status
-	// Reason says why the order was rejected or cancelled ("" otherwise).
+	// Reason says why the order was rejected or cancelled; for an order
+	// still open at the end of a run, why it did not fill when its price
+	// was reached (see [Order.Unfilled]); "" otherwise.
 	Reason string
 	// Created is the time of the bar at which the order was placed.
 	Created time.Time
@@ -64,6 +66,11 @@ type Order[N numeric.Number[N]] struct {
 	Notional N
 	// Fills counts the fills.
 	Fills int
+	// Starved counts the bars at which the order's price was reached but
+	// its slippage model filled nothing for lack of volume (a bar of zero
+	// volume, the bar's share taken by earlier orders, less than a lot
+	// left); the simulator sets it.
+	Starved int
 }
 
 // Remaining returns the signed quantity not filled: Amount - Filled (zero
@@ -146,6 +153,16 @@ func (o *Order[N]) Reject(reason string, at time.Time) {
 	}
 	o.Reason = reason
 	o.Updated = at
+}
+
+// Unfilled records why an order still open at the end of a run did not
+// fill (the engine calls it for an order starved of volume). It panics if
+// the order is not open or reason is empty.
+func (o *Order[N]) Unfilled(reason string) {
+	if !o.IsOpen() || reason == "" {
+		panic(fmt.Sprintf("order: unfilled note %q on %s order %d", reason, o.Status, o.ID))
+	}
+	o.Reason = reason
 }
 
 // String describes the order for logs and error messages, e.g.

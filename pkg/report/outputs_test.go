@@ -105,8 +105,13 @@ func TestOutputsDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A run whose orders starved of volume (engine's testZeroVolume runs
+	// one) has the optional count.
+	starved := flat
+	starved.UnfilledForVolume = 2
+
 	seen := map[string]map[string]bool{} // key -> JSON types seen
-	for name, s := range map[string]report.Summary{"trading": trading, "actions": withActions, "flat": flat} {
+	for name, s := range map[string]report.Summary{"trading": trading, "actions": withActions, "flat": flat, "starved": starved} {
 		var b bytes.Buffer
 		if err := s.WriteJSON(&b); err != nil {
 			t.Fatal(err)

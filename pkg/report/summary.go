@@ -51,6 +51,11 @@ type Summary struct {
 	// FilledOrders, RejectedOrders and CancelledOrders the orders that
 	// ended in those statuses (open orders at the end make up the rest).
 	Orders, Fills, FilledOrders, RejectedOrders, CancelledOrders int
+	// UnfilledForVolume counts the orders left open at the end whose
+	// price was reached at bars with no volume left for them
+	// (engine.Result.Starved): orders that could not fill for lack of
+	// volume under a volume-based slippage model.
+	UnfilledForVolume int
 	// OrdersByStatus counts the orders by their final status, keyed by
 	// the status's name (order.Status.String), every status present.
 	OrdersByStatus map[string]int
@@ -106,27 +111,28 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 		slippage = slippage.Add(res.Transactions[i].Slippage())
 	}
 	s := Summary{
-		Name:            opts.Name,
-		Backend:         res.Backend,
-		Frequency:       res.Frequency,
-		Benchmark:       res.BenchmarkSymbol,
-		StartingCash:    res.Capital.String(),
-		EndingCash:      res.Cash.String(),
-		EndingValue:     res.Value.String(),
-		PnL:             pnl.String(),
-		TotalCommission: commission.String(),
-		TotalSlippage:   slippage.String(),
-		TotalReturn:     exactReturn(res.Value, res.Capital),
-		OrdersByStatus:  ordersByStatus(res.Orders),
-		Sessions:        len(res.Snapshots),
-		Bars:            res.Bars,
-		AssetBars:       res.AssetBars,
-		Orders:          placed,
-		Fills:           len(res.Transactions),
-		FilledOrders:    filled,
-		RejectedOrders:  rejected,
-		CancelledOrders: cancelled,
-		Elapsed:         res.Elapsed,
+		Name:              opts.Name,
+		Backend:           res.Backend,
+		Frequency:         res.Frequency,
+		Benchmark:         res.BenchmarkSymbol,
+		StartingCash:      res.Capital.String(),
+		EndingCash:        res.Cash.String(),
+		EndingValue:       res.Value.String(),
+		PnL:               pnl.String(),
+		TotalCommission:   commission.String(),
+		TotalSlippage:     slippage.String(),
+		TotalReturn:       exactReturn(res.Value, res.Capital),
+		OrdersByStatus:    ordersByStatus(res.Orders),
+		Sessions:          len(res.Snapshots),
+		Bars:              res.Bars,
+		AssetBars:         res.AssetBars,
+		Orders:            placed,
+		Fills:             len(res.Transactions),
+		FilledOrders:      filled,
+		RejectedOrders:    rejected,
+		CancelledOrders:   cancelled,
+		UnfilledForVolume: res.Starved(),
+		Elapsed:           res.Elapsed,
 	}
 	if len(res.Actions) > 0 {
 		s.Dividends, s.Actions = res.Dividends.String(), res.ActionCounts()

@@ -23,44 +23,45 @@ const dateLayout = "2006-01-02"
 // summaryJSON fixes the keys of summary.json other than the metrics, and
 // their order.
 type summaryJSON struct {
-	Name            string         `json:"name"`
-	Backend         string         `json:"backend"`
-	Frequency       string         `json:"frequency"`
-	Start           string         `json:"start"`
-	End             string         `json:"end"`
-	Benchmark       string         `json:"benchmark,omitempty"`
-	StartingCash    string         `json:"starting_cash"`
-	EndingCash      string         `json:"ending_cash"`
-	EndingValue     string         `json:"ending_value"`
-	PnL             string         `json:"pnl"`
-	TotalCommission string         `json:"total_commission"`
-	TotalSlippage   string         `json:"total_slippage"`
-	TotalReturn     nullFloat      `json:"total_return"`
-	Sessions        int            `json:"sessions"`
-	Bars            int            `json:"bars"`
-	AssetBars       int            `json:"asset_bars"`
-	Orders          int            `json:"orders"`
-	Fills           int            `json:"fills"`
-	FilledOrders    int            `json:"filled_orders"`
-	RejectedOrders  int            `json:"rejected_orders"`
-	CancelledOrders int            `json:"cancelled_orders"`
-	OrdersByStatus  statusCounts   `json:"orders_by_status"`
-	Turnover        nullFloat      `json:"turnover"`
-	GrossExposure   nullFloat      `json:"average_gross_exposure"`
-	NetExposure     nullFloat      `json:"average_net_exposure"`
-	ElapsedSeconds  float64        `json:"elapsed_seconds"`
-	RoundTrips      int            `json:"round_trips"`
-	Wins            int            `json:"wins"`
-	Losses          int            `json:"losses"`
-	WinRate         nullFloat      `json:"win_rate"`
-	ProfitFactor    nullFloat      `json:"profit_factor"`
-	AverageWin      *string        `json:"average_win"`
-	AverageLoss     *string        `json:"average_loss"`
-	RoundTripsPnL   string         `json:"round_trips_pnl"`
-	OpenRoundTrips  int            `json:"open_round_trips"`
-	OpenPnL         string         `json:"open_round_trips_pnl"`
-	Dividends       string         `json:"dividends,omitempty"`
-	Actions         map[string]int `json:"actions,omitempty"`
+	Name              string         `json:"name"`
+	Backend           string         `json:"backend"`
+	Frequency         string         `json:"frequency"`
+	Start             string         `json:"start"`
+	End               string         `json:"end"`
+	Benchmark         string         `json:"benchmark,omitempty"`
+	StartingCash      string         `json:"starting_cash"`
+	EndingCash        string         `json:"ending_cash"`
+	EndingValue       string         `json:"ending_value"`
+	PnL               string         `json:"pnl"`
+	TotalCommission   string         `json:"total_commission"`
+	TotalSlippage     string         `json:"total_slippage"`
+	TotalReturn       nullFloat      `json:"total_return"`
+	Sessions          int            `json:"sessions"`
+	Bars              int            `json:"bars"`
+	AssetBars         int            `json:"asset_bars"`
+	Orders            int            `json:"orders"`
+	Fills             int            `json:"fills"`
+	FilledOrders      int            `json:"filled_orders"`
+	RejectedOrders    int            `json:"rejected_orders"`
+	CancelledOrders   int            `json:"cancelled_orders"`
+	OrdersByStatus    statusCounts   `json:"orders_by_status"`
+	UnfilledForVolume int            `json:"orders_unfilled_for_volume,omitempty"`
+	Turnover          nullFloat      `json:"turnover"`
+	GrossExposure     nullFloat      `json:"average_gross_exposure"`
+	NetExposure       nullFloat      `json:"average_net_exposure"`
+	ElapsedSeconds    float64        `json:"elapsed_seconds"`
+	RoundTrips        int            `json:"round_trips"`
+	Wins              int            `json:"wins"`
+	Losses            int            `json:"losses"`
+	WinRate           nullFloat      `json:"win_rate"`
+	ProfitFactor      nullFloat      `json:"profit_factor"`
+	AverageWin        *string        `json:"average_win"`
+	AverageLoss       *string        `json:"average_loss"`
+	RoundTripsPnL     string         `json:"round_trips_pnl"`
+	OpenRoundTrips    int            `json:"open_round_trips"`
+	OpenPnL           string         `json:"open_round_trips_pnl"`
+	Dividends         string         `json:"dividends,omitempty"`
+	Actions           map[string]int `json:"actions,omitempty"`
 }
 
 // statusCounts is orders_by_status: the number of orders in each final
@@ -243,44 +244,45 @@ func eachKey(b []byte, f func(i int, key string, v json.RawMessage)) error {
 
 func (s *Summary) head() summaryJSON {
 	return summaryJSON{
-		Name:            s.Name,
-		Backend:         s.Backend,
-		Frequency:       s.Frequency.String(),
-		Start:           formatDate(s.Start),
-		End:             formatDate(s.End),
-		Benchmark:       s.Benchmark,
-		StartingCash:    s.StartingCash,
-		EndingCash:      s.EndingCash,
-		EndingValue:     s.EndingValue,
-		PnL:             s.PnL,
-		TotalCommission: s.TotalCommission,
-		TotalSlippage:   s.TotalSlippage,
-		TotalReturn:     nullFloat(s.TotalReturn),
-		Sessions:        s.Sessions,
-		Bars:            s.Bars,
-		AssetBars:       s.AssetBars,
-		Orders:          s.Orders,
-		Fills:           s.Fills,
-		FilledOrders:    s.FilledOrders,
-		RejectedOrders:  s.RejectedOrders,
-		CancelledOrders: s.CancelledOrders,
-		OrdersByStatus:  newStatusCounts(s.OrdersByStatus),
-		Turnover:        nullFloat(s.Turnover),
-		GrossExposure:   nullFloat(s.GrossExposure),
-		NetExposure:     nullFloat(s.NetExposure),
-		ElapsedSeconds:  s.Elapsed.Seconds(),
-		RoundTrips:      s.Trades.Count,
-		Wins:            s.Trades.Wins,
-		Losses:          s.Trades.Losses,
-		WinRate:         nullFloat(s.Trades.WinRate),
-		ProfitFactor:    nullFloat(s.Trades.ProfitFactor),
-		AverageWin:      nullable(s.Trades.AverageWin),
-		AverageLoss:     nullable(s.Trades.AverageLoss),
-		RoundTripsPnL:   s.Trades.PnL,
-		OpenRoundTrips:  s.Trades.Open,
-		OpenPnL:         s.Trades.OpenPnL,
-		Dividends:       s.Dividends,
-		Actions:         s.Actions,
+		Name:              s.Name,
+		Backend:           s.Backend,
+		Frequency:         s.Frequency.String(),
+		Start:             formatDate(s.Start),
+		End:               formatDate(s.End),
+		Benchmark:         s.Benchmark,
+		StartingCash:      s.StartingCash,
+		EndingCash:        s.EndingCash,
+		EndingValue:       s.EndingValue,
+		PnL:               s.PnL,
+		TotalCommission:   s.TotalCommission,
+		TotalSlippage:     s.TotalSlippage,
+		TotalReturn:       nullFloat(s.TotalReturn),
+		Sessions:          s.Sessions,
+		Bars:              s.Bars,
+		AssetBars:         s.AssetBars,
+		Orders:            s.Orders,
+		Fills:             s.Fills,
+		FilledOrders:      s.FilledOrders,
+		RejectedOrders:    s.RejectedOrders,
+		CancelledOrders:   s.CancelledOrders,
+		OrdersByStatus:    newStatusCounts(s.OrdersByStatus),
+		UnfilledForVolume: s.UnfilledForVolume,
+		Turnover:          nullFloat(s.Turnover),
+		GrossExposure:     nullFloat(s.GrossExposure),
+		NetExposure:       nullFloat(s.NetExposure),
+		ElapsedSeconds:    s.Elapsed.Seconds(),
+		RoundTrips:        s.Trades.Count,
+		Wins:              s.Trades.Wins,
+		Losses:            s.Trades.Losses,
+		WinRate:           nullFloat(s.Trades.WinRate),
+		ProfitFactor:      nullFloat(s.Trades.ProfitFactor),
+		AverageWin:        nullable(s.Trades.AverageWin),
+		AverageLoss:       nullable(s.Trades.AverageLoss),
+		RoundTripsPnL:     s.Trades.PnL,
+		OpenRoundTrips:    s.Trades.Open,
+		OpenPnL:           s.Trades.OpenPnL,
+		Dividends:         s.Dividends,
+		Actions:           s.Actions,
 	}
 }
 
@@ -317,7 +319,7 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("report: summary: unknown key %q", unknown[0])
 	}
 	for _, k := range append(slices.Clone(headKeys), metricKeys[:len(metricKeys)-3]...) {
-		if _, ok := all[k]; !ok && k != "name" && k != "benchmark" && k != "dividends" && k != "actions" {
+		if _, ok := all[k]; !ok && k != "name" && k != "benchmark" && k != "dividends" && k != "actions" && k != "orders_unfilled_for_volume" {
 			return fmt.Errorf("report: summary: missing key %q", k)
 		}
 	}
@@ -350,32 +352,33 @@ func (s *Summary) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("report: summary: elapsed_seconds %v out of range", h.ElapsedSeconds)
 	}
 	*s = Summary{
-		Name:            h.Name,
-		Backend:         h.Backend,
-		Frequency:       freq,
-		Start:           start,
-		End:             end,
-		Benchmark:       h.Benchmark,
-		StartingCash:    h.StartingCash,
-		EndingCash:      h.EndingCash,
-		EndingValue:     h.EndingValue,
-		PnL:             h.PnL,
-		TotalCommission: h.TotalCommission,
-		TotalSlippage:   h.TotalSlippage,
-		TotalReturn:     float64(h.TotalReturn),
-		Sessions:        h.Sessions,
-		Bars:            h.Bars,
-		AssetBars:       h.AssetBars,
-		Orders:          h.Orders,
-		Fills:           h.Fills,
-		FilledOrders:    h.FilledOrders,
-		RejectedOrders:  h.RejectedOrders,
-		CancelledOrders: h.CancelledOrders,
-		OrdersByStatus:  h.OrdersByStatus.byName(),
-		Turnover:        float64(h.Turnover),
-		GrossExposure:   float64(h.GrossExposure),
-		NetExposure:     float64(h.NetExposure),
-		Elapsed:         time.Duration(math.Round(h.ElapsedSeconds * 1e9)),
+		Name:              h.Name,
+		Backend:           h.Backend,
+		Frequency:         freq,
+		Start:             start,
+		End:               end,
+		Benchmark:         h.Benchmark,
+		StartingCash:      h.StartingCash,
+		EndingCash:        h.EndingCash,
+		EndingValue:       h.EndingValue,
+		PnL:               h.PnL,
+		TotalCommission:   h.TotalCommission,
+		TotalSlippage:     h.TotalSlippage,
+		TotalReturn:       float64(h.TotalReturn),
+		Sessions:          h.Sessions,
+		Bars:              h.Bars,
+		AssetBars:         h.AssetBars,
+		Orders:            h.Orders,
+		Fills:             h.Fills,
+		FilledOrders:      h.FilledOrders,
+		RejectedOrders:    h.RejectedOrders,
+		CancelledOrders:   h.CancelledOrders,
+		OrdersByStatus:    h.OrdersByStatus.byName(),
+		UnfilledForVolume: h.UnfilledForVolume,
+		Turnover:          float64(h.Turnover),
+		GrossExposure:     float64(h.GrossExposure),
+		NetExposure:       float64(h.NetExposure),
+		Elapsed:           time.Duration(math.Round(h.ElapsedSeconds * 1e9)),
 		Trades: TradeSummary{
 			Count:        h.RoundTrips,
 			Wins:         h.Wins,
