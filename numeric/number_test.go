@@ -3,6 +3,7 @@ package numeric
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -271,5 +272,27 @@ func TestFixedIntEdges(t *testing.T) {
 	}
 	if got := Fixed(7).DivInt(2); got != 4 { // 0.000000035 -> 0.00000004 (even)
 		t.Fatalf("half-even DivInt: %v", got)
+	}
+}
+
+func TestIsFinite(t *testing.T) {
+	if !IsFinite(MustParse[Decimal]("5e400")) || !IsFinite(MaxFixed) || !IsFinite(MustParse[Float]("1e308")) {
+		t.Fatal("a finite value reported infinite")
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		if IsFinite(Float(f)) {
+			t.Fatalf("%v reported finite", f)
+		}
+	}
+}
+
+func TestAbbrev(t *testing.T) {
+	for in, want := range map[string]string{
+		"12.5": "12.5", "10000000000000000000": "10000000000000000000",
+		"1" + strings.Repeat("0", 400): "1e+400", "-12345678" + strings.Repeat("0", 30) + ".5": "-1.234567e+37",
+	} {
+		if got := Abbrev(in); got != want {
+			t.Errorf("Abbrev(%.30s...) = %s, want %s", in, got, want)
+		}
 	}
 }

@@ -32,3 +32,13 @@ func TestDecodeParamsWholeNumbers(t *testing.T) {
 		t.Fatalf("error %v, want %q", err, want)
 	}
 }
+
+func TestCheckWindow(t *testing.T) {
+	if err := strategies.CheckWindow("slow", strategies.MaxWindow); err != nil {
+		t.Fatal(err)
+	}
+	err := strategies.CheckWindow("slow", 2_000_000_000)
+	if want := "strategy.params.slow: 2000000000 is above 1000000 bars, the longest window Penny accepts"; err == nil || err.Error() != want {
+		t.Fatalf("error %v, want %q", err, want)
+	}
+}

@@ -161,6 +161,12 @@ func ParseNode(doc *yaml.Node) (*Config, error) {
 	return &c, nil
 }
 
+// MaxCapital is the largest capital a config accepts, 1e15 (a
+// quadrillion, above any fund): beyond it a capital is a typo, and on the
+// decimal backend it ran to the end with every figure absurd. A backend
+// may hold less: fixed holds up to numeric.MaxFixed.
+const MaxCapital = "1000000000000000"
+
 // Validate reports a config that cannot run, naming the key. The backend
 // may be left out (its caller chooses one); one that is given must be a
 // backend of numeric's registry.
@@ -179,6 +185,10 @@ func (c *Config) Validate() error {
 		bad("capital", "missing")
 	case c.Capital.Sign() <= 0:
 		bad("capital", "must be positive, got %s", c.Capital)
+	case c.Capital.Cmp(numeric.MustParse[numeric.Decimal](MaxCapital)) > 0:
+		bad("capital", "%s is above %s, the largest capital Penny accepts", numeric.Abbrev(c.Capital.String()), MaxCapital)
+	case c.Backend == numeric.Backend[numeric.Fixed]() && c.Capital.Cmp(numeric.MustParse[numeric.Decimal](numeric.MaxFixed.String())) > 0:
+		bad("capital", "%s is beyond the range of the fixed backend (%s); use decimal", c.Capital, numeric.MaxFixed)
 	}
 	if c.Strategy.Name == "" {
 		bad("strategy.name", "missing")

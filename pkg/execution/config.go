@@ -250,6 +250,32 @@ func (c *Config) Validate() error {
 	if c.MaxLeverage != nil && c.MaxLeverage.Sign() <= 0 {
 		return fmt.Errorf("execution.max_leverage: %s: want a positive number (leave it out for a cash account)", c.MaxLeverage)
 	}
+	if err := atMost("execution.max_leverage", c.MaxLeverage, MaxLeverage); err != nil {
+		return err
+	}
+	return nil
+}
+
+// The largest values the models accept: beyond them a setting is a typo
+// or a unit error, and would run to the end with absurd figures.
+const (
+	// MaxBps is 100%, in basis points.
+	MaxBps = "10000"
+	// MaxPriceImpact keeps a sell's price above zero: the price moves by
+	// PriceImpact*share^2 of itself, share up to 1.
+	MaxPriceImpact = "1"
+	// MaxCommission bounds a commission's cost and minimum (per share or
+	// per trade).
+	MaxCommission = "1000000"
+	// MaxLeverage bounds max_leverage.
+	MaxLeverage = "100"
+)
+
+// atMost reports a value above max, naming key.
+func atMost(key string, v *numeric.Decimal, max string) error {
+	if v != nil && v.Cmp(numeric.MustParse[numeric.Decimal](max)) > 0 {
+		return fmt.Errorf("%s: %s is above %s, the largest value Penny accepts", key, numeric.Abbrev(v.String()), max)
+	}
 	return nil
 }
 
@@ -274,6 +300,9 @@ func (c *SlippageConfig) validate() error {
 		if err := nonNegative(key+".price_impact", c.PriceImpact); err != nil {
 			return err
 		}
+		if err := atMost(key+".price_impact", c.PriceImpact, MaxPriceImpact); err != nil {
+			return fmt.Errorf("%w (a sell's price would reach zero)", err)
+		}
 		return only(key, c.Model, params, "volume_limit", "price_impact")
 	}
 	return fmt.Errorf("%s.model: unknown model %q (want none, fixed_bps or volume_share)", key, c.Model)
@@ -292,12 +321,21 @@ func (c *CommissionConfig) validate() error {
 		if err := nonNegative(key+".min", c.Min); err != nil {
 			return err
 		}
+		if err := atMost(key+".cost", c.Cost, MaxCommission); err != nil {
+			return err
+		}
+		if err := atMost(key+".min", c.Min, MaxCommission); err != nil {
+			return err
+		}
 		return only(key, c.Model, params, "cost", "min")
 	case ModelPerTrade:
 		if c.Cost == nil {
 			return fmt.Errorf("%s.cost: required by the per_trade model", key)
 		}
 		if err := nonNegative(key+".cost", c.Cost); err != nil {
+			return err
+		}
+		if err := atMost(key+".cost", c.Cost, MaxCommission); err != nil {
 			return err
 		}
 		return only(key, c.Model, params, "cost")
@@ -345,6 +383,9 @@ func nonNegative(key string, v *numeric.Decimal) error {
 // bps/10000 is exact in 8 decimals).
 func bpsValue(key string, v *numeric.Decimal) error {
 	if err := nonNegative(key, v); err != nil {
+		return err
+	}
+	if err := atMost(key, v, MaxBps); err != nil {
 		return err
 	}
 	if _, frac, ok := strings.Cut(v.String(), "."); ok && len(frac) > 4 {

@@ -129,7 +129,4 @@ func (s *Series[N]) validateRow(i int) error {
 
 // finite reports whether v is a finite number (only Float can be NaN or
 // infinite).
-func finite[N numeric.Number[N]](v N) bool {
-	f := v.Float64()
-	return f-f == 0
-}
+func finite[N numeric.Number[N]](v N) bool { return numeric.IsFinite(v) }

@@ -127,10 +127,14 @@ func (o *Order[N]) Fill(amount, price, commission N, at time.Time) {
 // Cancel stops an open order at time at, keeping what has filled, with
 // the reason given. It panics if the order is not open (cancelling a
 // filled or rejected order is a bug; [Book.Cancel] checks first and
-// reports false instead).
+// reports false instead) or the reason is empty (an order never ends
+// without saying why).
 func (o *Order[N]) Cancel(reason string, at time.Time) {
 	if !o.IsOpen() {
 		panic(fmt.Sprintf("order: cancel of %s order %d", o.Status, o.ID))
+	}
+	if reason == "" {
+		panic(fmt.Sprintf("order: cancel of order %d without a reason", o.ID))
 	}
 	o.Status = Cancelled
 	o.Reason = reason
@@ -141,10 +145,13 @@ func (o *Order[N]) Cancel(reason string, at time.Time) {
 // engine does when a fill breaks an account rule. An order with nothing
 // filled becomes Rejected; a partially filled one becomes Cancelled (its
 // fills stand), with the same reason. Reject panics if the order is not
-// open.
+// open or the reason is empty (an order is never rejected without one).
 func (o *Order[N]) Reject(reason string, at time.Time) {
 	if !o.IsOpen() {
 		panic(fmt.Sprintf("order: reject of %s order %d", o.Status, o.ID))
+	}
+	if reason == "" {
+		panic(fmt.Sprintf("order: reject of order %d without a reason", o.ID))
 	}
 	if o.Filled.IsZero() {
 		o.Status = Rejected

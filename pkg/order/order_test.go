@@ -124,6 +124,10 @@ func testIllegal[N numeric.Number[N]](t *testing.T) {
 		{"cancel cancelled", cancelled, func(o *order.Order[N]) { o.Cancel("x", t0) }, "order: cancel of cancelled order 1"},
 		{"reject filled", filled, func(o *order.Order[N]) { o.Reject("x", t0) }, "order: reject of filled order 1"},
 		{"reject rejected", rejected, func(o *order.Order[N]) { o.Reject("x", t0) }, "order: reject of rejected order 1"},
+		{"reject without a reason", open, func(o *order.Order[N]) { o.Reject("", t0) }, "order: reject of order 1 without a reason"},
+		{"cancel without a reason", open, func(o *order.Order[N]) { o.Cancel("", t0) }, "order: cancel of order 1 without a reason"},
+		{"unfilled without a reason", open, func(o *order.Order[N]) { o.Unfilled("") }, "order: unfilled note"},
+		{"unfilled filled", filled, func(o *order.Order[N]) { o.Unfilled("x") }, "order: unfilled note"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -118,8 +118,5 @@ func checkPrice[N numeric.Number[N]](name string, t Type, want bool, v N) string
 }
 
 // finite reports whether v is a finite number (only Float can be NaN or
-// infinite).
-func finite[N numeric.Number[N]](v N) bool {
-	f := v.Float64()
-	return f-f == 0
-}
+// infinite; a Decimal beyond float64's range is finite).
+func finite[N numeric.Number[N]](v N) bool { return numeric.IsFinite(v) }

@@ -127,3 +127,13 @@ func TestRequestNonFinite(t *testing.T) {
 		})
 	}
 }
+
+// TestRequestBeyondFloat: a Decimal amount beyond float64's range is a
+// finite number, not "not a finite number" (a run with capital 1e400
+// rejected every order so).
+func TestRequestBeyondFloat(t *testing.T) {
+	r := order.Request[numeric.Decimal]{Asset: orcl, Amount: numeric.MustParse[numeric.Decimal]("5e400")}
+	if o := order.New(1, r, order.Placement{KnownAsset: true}); o.Status != order.Open {
+		t.Fatalf("status %s reason %q, want open", o.Status, o.Reason)
+	}
+}

@@ -58,6 +58,8 @@ func (p Params) Validate() error {
 	switch {
 	case p.Window < 2:
 		return fmt.Errorf("strategy.params.window: must be at least 2, got %d", p.Window)
+	case p.Window > strategies.MaxWindow:
+		return strategies.CheckWindow("window", p.Window)
 	case p.Entry == nil:
 		return fmt.Errorf("strategy.params.entry: missing")
 	case p.Exit == nil:

@@ -58,6 +58,10 @@ func (p Params) Validate() error {
 	switch {
 	case p.Lookback < 1:
 		return fmt.Errorf("strategy.params.lookback: must be at least 1, got %d", p.Lookback)
+	case p.Lookback > strategies.MaxWindow:
+		return strategies.CheckWindow("lookback", p.Lookback)
+	case p.Rebalance > strategies.MaxWindow:
+		return strategies.CheckWindow("rebalance", p.Rebalance)
 	case p.Top < 1:
 		return fmt.Errorf("strategy.params.top: must be at least 1, got %d", p.Top)
 	case p.Rebalance < 1:

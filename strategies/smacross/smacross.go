@@ -63,6 +63,8 @@ func (p Params) Validate() error {
 		return fmt.Errorf("strategy.params.fast: must be at least 1, got %d", p.Fast)
 	case p.Slow < 1:
 		return fmt.Errorf("strategy.params.slow: must be at least 1, got %d", p.Slow)
+	case p.Slow > strategies.MaxWindow:
+		return strategies.CheckWindow("slow", p.Slow)
 	case p.Fast >= p.Slow:
 		return fmt.Errorf("strategy.params.fast: must be less than slow (%d), got %d", p.Slow, p.Fast)
 	case p.Shares == nil && p.TargetPercent == nil:
