@@ -32,8 +32,9 @@ in the first column and a simple return as a decimal fraction (0.0123 for
 +1.23%) in the returns column: the column --column names, else the one
 named returns or return (penny run's daily.csv has one), else the only
 column of numbers. An empty cell or NaN is a missing return; a return
-below -1, or a column mostly above 1 in magnitude (prices, values), is an
-error. Dates must increase, one row per date. The benchmark file has the
+below -1 or above 1000, or a column mostly above 1 in magnitude (prices,
+values), is an error; a few returns above 1 in magnitude are read with a
+warning (they suggest percent units: 5 for 5%). Dates must increase, one row per date. The benchmark file has the
 same form and is matched to the returns by date.
 
 With --json it prints one object whose keys are empyrical's function names
@@ -78,6 +79,7 @@ func runStats(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "penny stats: %v\n", err)
 		return 2
 	}
+	warnLarge(e.stderr, rets)
 	cfg := metrics.Config{Period: period}
 	var (
 		summary metrics.Summary
@@ -90,6 +92,7 @@ func runStats(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "penny stats: %v\n", err)
 			return 2
 		}
+		warnLarge(e.stderr, bench)
 		aligned := bench.AlignTo(rets.DatedReturns)
 		for i, b := range aligned {
 			if !math.IsNaN(b) && !math.IsNaN(rets.Values[i]) {
@@ -167,6 +170,20 @@ func writeStatsTable(w io.Writer, rets, bench *returnsFile, paired int, p metric
 	return bw.Flush()
 }
 
+// warnLarge warns of returns above 1 in magnitude (a gain of more than
+// 100% in one period): possible, but the mark of a column in percent.
+func warnLarge(w io.Writer, f *returnsFile) {
+	if f.Large == 0 {
+		return
+	}
+	fl := f.FirstLarge
+	fmt.Fprintf(w, "penny stats: warning: %s: %d of %d returns are above 1 in magnitude (a gain of more than 100%% in one period; the first at line %d, %s): if the column is in percent, divide it by 100\n",
+		f.file, f.Large, len(f.Values)-f.Missing, fl.Line, fl.Value)
+}
+
+// formatStat writes a statistic, a percentage when percent is set; beyond
+// a million percent in scientific notation (2.307e+56%), never a number of
+// 60 digits.
 func formatStat(v float64, percent bool) string {
 	switch {
 	case math.IsNaN(v):
@@ -175,8 +192,12 @@ func formatStat(v float64, percent bool) string {
 		return "Infinity"
 	case math.IsInf(v, -1):
 		return "-Infinity"
+	case percent && math.Abs(v*100) >= 1e6:
+		return strconv.FormatFloat(v*100, 'g', 4, 64) + "%"
 	case percent:
 		return strconv.FormatFloat(v*100, 'f', 2, 64) + "%"
+	case math.Abs(v) >= 1e6:
+		return strconv.FormatFloat(v, 'g', 4, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 4, 64)
 }

@@ -26,7 +26,18 @@ type DatedReturns struct {
 	Values []float64
 	// Missing counts the NaN values.
 	Missing int
+	// Large counts the values above 1 in magnitude (a gain of more than
+	// 100% in one period), a minority of them (a majority is an error);
+	// FirstLarge names the first. Such values are possible, but suggest a
+	// column in percent: a caller should warn (penny stats does).
+	Large      int
+	FirstLarge *RowError
 }
+
+// MaxReturn is the largest simple return ReadReturnsCSV accepts: a gain of
+// 100,000% in one period. Beyond it a value is not a return (1e308
+// overflowed every statistic to infinity).
+const MaxReturn = 1000
 
 // AlignTo returns the values of d on the dates of ref: NaN where d has no
 // row for a date of ref. Dates of d that ref lacks are dropped. The
@@ -105,8 +116,10 @@ var returnsColumns = []string{"returns", "return"}
 // missing return. Spaces around a cell are ignored.
 //
 // Values that cannot be simple returns are refused: one below -1 (a loss
-// of more than everything), and a column where most values are above 1 in
-// magnitude (prices, portfolio values or P&L in money, not fractions).
+// of more than everything), one above MaxReturn, and a column where most
+// values are above 1 in magnitude (prices, portfolio values or P&L in
+// money, not fractions). A minority above 1 is read, counted in Large:
+// it suggests percent units (5 for 5%), which the caller should warn of.
 //
 // Every error names name (the file): a bad row is a *RowError with the
 // line, column and value.
@@ -201,6 +214,7 @@ func ReadReturnsCSV(name string, r io.Reader, column string) (*DatedReturns, err
 	d := &DatedReturns{Column: header[col]}
 	large, present := 0, 0
 	var belowOne *RowError // the first value below -1
+	var tooLarge *RowError // the first value above MaxReturn
 	for _, r := range rows {
 		if len(r.cells) <= col {
 			return nil, &RowError{File: name, Line: r.line, Msg: fmt.Sprintf("row has %d column(s), want at least %d (date, ..., %s)", len(r.cells), col+1, header[col])}
@@ -224,6 +238,13 @@ func ReadReturnsCSV(name string, r io.Reader, column string) (*DatedReturns, err
 			present++
 			if math.Abs(v) > 1 {
 				large++
+				if d.FirstLarge == nil {
+					d.FirstLarge = &RowError{File: name, Line: r.line, Column: header[col], Value: r.cells[col], Msg: "above 1 in magnitude"}
+				}
+			}
+			if v > MaxReturn && tooLarge == nil {
+				tooLarge = &RowError{File: name, Line: r.line, Column: header[col], Value: r.cells[col],
+					Msg: fmt.Sprintf("above %d (a gain of more than 100,000%% in one period): not a simple return", MaxReturn)}
 			}
 			if v < -1 && belowOne == nil {
 				belowOne = &RowError{File: name, Line: r.line, Column: header[col], Value: r.cells[col], Msg: "below -1, a loss of more than everything: not a simple return"}
@@ -233,11 +254,15 @@ func ReadReturnsCSV(name string, r io.Reader, column string) (*DatedReturns, err
 		d.Values = append(d.Values, v)
 	}
 	if 2*large > present {
-		return nil, fmt.Errorf("%s: column %s: %d of its %d values are above 1 in magnitude: these are not simple returns (0.0123 for +1.23%%) but prices, values or amounts", name, header[col], large, present)
+		return nil, fmt.Errorf("%s: column %s: %d of its %d values are above 1 in magnitude: these are not simple returns (0.0123 for +1.23%%) but percentages, prices, values or amounts", name, header[col], large, present)
 	}
 	if belowOne != nil {
 		return nil, belowOne
 	}
+	if tooLarge != nil {
+		return nil, tooLarge
+	}
+	d.Large = large
 	return d, nil
 }
 

@@ -175,11 +175,17 @@ func TestReadReturnsCSVNotReturns(t *testing.T) {
 			t.Errorf("column %s: err = %v, want it refused as not returns", column, err)
 		}
 	}
-	// Half above 1 is not most.
-	if _, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader("d,r\n2024-01-02,1.5\n2024-01-03,0.5\n2024-01-04,\n"), ""); err != nil {
-		t.Errorf("one of two above 1: %v", err)
+	// Half above 1 is not most: read, and counted for a warning.
+	d, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader("d,r\n2024-01-02,0.5\n2024-01-03,1.5\n2024-01-04,\n"), "")
+	if err != nil || d.Large != 1 || d.FirstLarge == nil || d.FirstLarge.Line != 3 || d.FirstLarge.Value != "1.5" {
+		t.Errorf("one of two above 1: %+v, %v", d, err)
 	}
-	_, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader("d,r\n2024-01-02,0.1\n2024-01-03,-1.5\n"), "")
+	// 1e308 overflowed every statistic.
+	if _, err := metrics.ReadReturnsCSV("f.csv", strings.NewReader("d,r\n2024-01-02,0.1\n2024-01-03,1e308\n2024-01-04,0.1\n"), ""); err == nil ||
+		!strings.Contains(err.Error(), "f.csv:3: r \"1e308\": above 1000") {
+		t.Errorf("a return of 1e308: err = %v", err)
+	}
+	_, err = metrics.ReadReturnsCSV("f.csv", strings.NewReader("d,r\n2024-01-02,0.1\n2024-01-03,-1.5\n"), "")
 	var re *metrics.RowError
 	if !errors.As(err, &re) || re.Line != 3 || re.Column != "r" || re.Value != "-1.5" || !strings.Contains(err.Error(), "below -1") {
 		t.Errorf("a return of -150%%: err = %v", err)
