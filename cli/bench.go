@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -145,10 +143,14 @@ func runBench(e *env, args []string) int {
 		if !*quiet {
 			opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: dropTime}))
 		}
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stop := interruptible(e, "bench")
 		defer stop()
 		r, err := bench.Run(ctx, opts)
 		if err != nil {
+			if isInterrupt(err) {
+				fmt.Fprintf(e.stderr, "penny bench: interrupted: nothing was written (%v)\n", err)
+				return exitInterrupted
+			}
 			fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
 			return 1
 		}
@@ -272,10 +274,14 @@ func runSweepBench(e *env, args []string, out string, runs int, quick, quiet boo
 	if !quiet {
 		o.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: dropTime}))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible(e, "bench")
 	defer stop()
 	r, err := bench.RunSweep(ctx, o)
 	if err != nil {
+		if isInterrupt(err) {
+			fmt.Fprintf(e.stderr, "penny bench: interrupted: nothing was written (%v)\n", err)
+			return exitInterrupted
+		}
 		fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
 		return 1
 	}

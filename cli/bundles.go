@@ -79,8 +79,11 @@ func runBundles(e *env, args []string) int {
 	}
 	tw.Flush()
 	for _, b := range list {
-		if b.Partial {
+		switch {
+		case b.Resumable:
 			fmt.Fprintf(e.stdout, "%s: an ingest did not finish; run it again to resume, or penny clean %s to remove it\n", b.Name, b.Name)
+		case b.Partial:
+			fmt.Fprintf(e.stdout, "%s: an ingest did not finish and kept nothing to resume from; penny clean %s removes what it left\n", b.Name, b.Name)
 		}
 	}
 	return 0
@@ -129,6 +132,10 @@ func runClean(e *env, args []string) int {
 	}
 	removed, err := store.Clean(home, names[0], *keep)
 	for _, r := range removed {
+		if r == "" {
+			fmt.Fprintf(e.stdout, "removed %s (nothing was left in it)\n", names[0])
+			continue
+		}
 		fmt.Fprintf(e.stdout, "removed %s/%s\n", names[0], r)
 	}
 	if err != nil {

@@ -16,10 +16,14 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// exit ends the process (os.Exit when nil): a second interrupt
+	// quits at once through it.
+	exit func(int)
 }
 
 // A command runs with its arguments (after the command name) and returns
-// the process exit status: 0 success, 1 failure, 2 bad usage or input.
+// the process exit status: 0 success, 1 the run failed, 2 bad usage or
+// input, 130 interrupted (see exitText).
 type command struct {
 	summary string
 	run     func(e *env, args []string) int
@@ -51,7 +55,7 @@ var versionCommand = command{
 // Main runs the penny command with the process's arguments, streams and
 // environment, and exits with its status.
 func Main() {
-	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:]))
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, exit: os.Exit}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
-	"os/signal"
 	"slices"
 	"sort"
 	"strings"
@@ -161,6 +159,10 @@ func runIngest(e *env, args []string) int {
 	}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	fail := func(err error) int {
+		if isInterrupt(err) {
+			fmt.Fprintf(e.stderr, "penny ingest: interrupted: nothing was published, bundle %s is as it was (%v)\n", names[0], err)
+			return exitInterrupted
+		}
 		fmt.Fprintf(e.stderr, "penny ingest: %v\n", err)
 		var u usageError
 		if errors.As(err, &u) {
@@ -210,7 +212,7 @@ func runIngest(e *env, args []string) int {
 		g.WithActions(f.actions)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible(e, "ingest")
 	defer stop()
 	m, err := ingest.Run(ctx, home, name, time.Now(), g, ingest.Options{
 		Progress: func(stage string) ingest.Progress { return newProgress(e, stage) },

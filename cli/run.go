@@ -15,6 +15,7 @@ import (
 
 	"github.com/pennybt/penny/internal/atomicfile"
 	"github.com/pennybt/penny/internal/drift"
+	"github.com/pennybt/penny/internal/outdir"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
@@ -42,12 +43,28 @@ DIR/compare.html: the backends' equity curves overlaid, their drift from
 decimal at each session, their timings and the first trade where they
 part).
 
+When a backend fails (a Fixed overflow, a price beyond Fixed's range),
+the others still run: their results are printed beside its "failed"
+column and written, and the status is 1, naming the failed backends.
+
+--out DIR is written whole or not at all: into a new folder beside DIR,
+renamed into place. DIR must be new, empty, or a folder penny wrote
+(its .penny-out file lists what penny wrote there): penny refuses
+(status 2) a folder that holds any other file, or the config or an input.
+
+` + exitText + `
+
 flags:
 `
 
-// outcome is what one backend's run leaves for printing and writing.
+// outcome is what one backend's run leaves for printing and writing, or
+// why it failed.
 type outcome struct {
 	backend string
+	// err is why the backend failed (nil when it ran), already told on
+	// stderr; code is its exit status (1, 2 or 130).
+	err     error
+	code    int
 	summary report.Summary
 	value   *big.Rat   // the exact ending value, for drift (nil if not finite)
 	curve   []*big.Rat // the exact session-end values
@@ -62,7 +79,7 @@ func runRun(e *env, args []string) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	backendFlag := fs.String("backend", "", "numeric `backend`: "+strings.Join(numeric.BackendNames(), ", ")+", all, or a comma list (default: the config's)")
-	out := fs.String("out", "", "write the result files to `DIR`")
+	out := fs.String("out", "", "write the result files to `DIR` (a new folder, or one penny wrote before)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), runUsage())
 		fs.PrintDefaults()
@@ -97,48 +114,94 @@ func runRun(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "penny run: --backend: %v\n", err)
 		return 2
 	}
+	inputs := append([]string{pos[0]}, cfg.Inputs()...)
+	if *out != "" {
+		// Refused before running, and checked again when writing.
+		if err := outdir.Check(*out, inputs); err != nil {
+			fmt.Fprintf(e.stderr, "penny run: --out: %v\n", err)
+			return 2
+		}
+	}
 
-	var outcomes []outcome
+	ctx, stop := interruptible(e, "run")
+	defer stop()
+	// Every backend runs, whatever the others did: one that fails (a
+	// Fixed overflow) does not throw away the others' results.
+	var outcomes, ok []outcome
+	var failed []string
 	for _, b := range backends {
-		run, ok := runBackendByName(b)
-		if !ok {
+		run, found := runBackendByName(b)
+		if !found {
 			panic("penny run: no run for backend " + b + ": run go generate")
 		}
-		o, code := run(e, cfg, pos[0])
-		if code != 0 {
-			return code
+		o := run(ctx, e, cfg, pos[0])
+		if o.code == exitInterrupted {
+			fmt.Fprintf(e.stderr, "penny run: interrupted: nothing was written\n")
+			return exitInterrupted
 		}
 		outcomes = append(outcomes, o)
+		if o.err != nil {
+			failed = append(failed, o.backend)
+			continue
+		}
+		ok = append(ok, o)
 	}
-	for _, w := range outcomes[0].warnings {
+	if len(ok) == 0 {
+		// Every backend failed: the same bad input everywhere is bad
+		// input; anything else a failed run.
+		code := outcomes[0].code
+		for _, o := range outcomes {
+			if o.code != code {
+				code = exitFailed
+			}
+		}
+		if len(outcomes) > 1 {
+			fmt.Fprintf(e.stderr, "penny run: every backend failed (%s)\n", strings.Join(failed, ", "))
+		}
+		return code
+	}
+	for _, w := range ok[0].warnings {
 		fmt.Fprintf(e.stderr, "penny run: warning: %s\n", w)
 	}
 	printOutcomes(e.stdout, cfg, outcomes)
 	if *out != "" {
-		for _, o := range outcomes {
-			dir := *out
+		err := outdir.Write(*out, inputs, func(tmp string) error {
+			for _, o := range ok {
+				dir := tmp
+				if len(outcomes) > 1 {
+					dir = filepath.Join(tmp, o.backend)
+				}
+				if err := o.write(dir); err != nil {
+					return fmt.Errorf("%s: %w", o.backend, err)
+				}
+			}
 			if len(outcomes) > 1 {
-				dir = filepath.Join(*out, o.backend)
+				c := &report.Comparison{Name: cfg.Name}
+				for _, o := range ok {
+					o.compare(c)
+				}
+				if err := atomicfile.Write(filepath.Join(tmp, "compare.html"), c.WriteHTML); err != nil {
+					return err
+				}
 			}
-			if err := o.write(dir); err != nil {
-				fmt.Fprintf(e.stderr, "penny run: writing %s: %v\n", dir, err)
-				return 1
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "penny run: writing %s: %v\n", *out, err)
+			var oe *outdir.Error
+			if errors.As(err, &oe) {
+				return exitUsage
 			}
-		}
-		if len(outcomes) > 1 {
-			c := &report.Comparison{Name: cfg.Name}
-			for _, o := range outcomes {
-				o.compare(c)
-			}
-			path := filepath.Join(*out, "compare.html")
-			if err := atomicfile.Write(path, c.WriteHTML); err != nil {
-				fmt.Fprintf(e.stderr, "penny run: writing %s: %v\n", path, err)
-				return 1
-			}
+			return exitFailed
 		}
 		fmt.Fprintf(e.stdout, "\nwrote %s\n", *out)
 	}
-	return 0
+	if len(failed) > 0 {
+		fmt.Fprintf(e.stderr, "penny run: %d of %d backends failed: %s (the others' results are printed%s)\n",
+			len(failed), len(outcomes), strings.Join(failed, ", "), map[bool]string{true: " and written", false: ""}[*out != ""])
+		return exitFailed
+	}
+	return exitOK
 }
 
 // parseBackends reads the --backend flag (default: the config's): a name
@@ -165,29 +228,37 @@ func parseBackends(flagValue, configured string) ([]string, error) {
 	return out, nil
 }
 
-// runBackend loads the data and runs the config on backend N. Bad input
-// (a missing file, dates outside the data) is exit status 2, a run that
-// fails (a Fixed overflow) 1.
+// runBackend loads the data and runs the config on backend N, stopped by
+// ctx. Its failure is told on stderr and returned in the outcome: bad
+// input (a missing file, dates outside the data) is exit status 2, a run
+// that fails (a Fixed overflow) 1, an interrupted one 130.
 //
 //penny:backends
-func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (outcome, int) {
+func runBackend[N numeric.Number[N]](ctx context.Context, e *env, cfg *config.Config, path string) outcome {
 	backend := numeric.Backend[N]()
+	failed := func(code int, err error) outcome { return outcome{backend: backend, err: err, code: code} }
 	data, err := runner.LoadData[N](cfg, runner.Env{Getenv: e.getenv})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "penny run: %s: %v\n", path, err)
-		return outcome{}, 2
+		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
+		return failed(exitUsage, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return failed(exitInterrupted, err)
 	}
 	// A progress bar for runs longer than a second (none when stderr is
 	// not a terminal).
 	bar := newProgress(e, backend+" sessions")
 	started := time.Now()
-	res, err := runner.Run(context.Background(), cfg, data, runner.Options{Progress: func(done, total int) {
+	res, err := runner.Run(ctx, cfg, data, runner.Options{Progress: func(done, total int) {
 		if time.Since(started) > time.Second {
 			bar.Set(done, total)
 		}
 	}})
 	bar.Finish()
 	if err != nil {
+		if isInterrupt(err) {
+			return failed(exitInterrupted, err)
+		}
 		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
 		var re *engine.RunError
 		if errors.As(err, &re) {
@@ -195,15 +266,15 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 				// Where in the strategy: the stack from the panic down.
 				fmt.Fprintf(e.stderr, "penny run: stack of the panic in the strategy:\n%s", re.Stack)
 			}
-			return outcome{}, 1
+			return failed(exitFailed, err)
 		}
-		return outcome{}, 2
+		return failed(exitUsage, err)
 	}
 	opts := report.Options{Name: cfg.Name, Elapsed: res.Elapsed}
 	rep, err := report.New(res, opts)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "penny run: %v\n", err)
-		return outcome{}, 1
+		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
+		return failed(exitFailed, err)
 	}
 	curve := make([]*big.Rat, len(res.Snapshots))
 	for i, s := range res.Snapshots {
@@ -217,23 +288,38 @@ func runBackend[N numeric.Number[N]](e *env, cfg *config.Config, path string) (o
 		warnings: res.Warnings,
 		write:    rep.WriteDir,
 		compare:  func(c *report.Comparison) { report.AddRun(c, rep) },
-	}, 0
+	}
 }
 
 // printOutcomes prints the summaries side by side.
+// A backend that failed has a column of "failed" (its error is on
+// stderr).
 func printOutcomes(w io.Writer, cfg *config.Config, outs []outcome) {
-	s0 := outs[0].summary
+	var s0 report.Summary
+	for _, o := range outs {
+		if o.err == nil {
+			s0 = o.summary
+			break
+		}
+	}
 	fmt.Fprintf(w, "%s: %s on %s data (%s), %s .. %s\n\n", cfg.Name, cfg.Strategy.Name, cfg.Data.Source, s0.Frequency,
 		s0.Start.Format("2006-01-02"), s0.End.Format("2006-01-02"))
 	var rows [][]string
 	row := func(name string, f func(o outcome) string) {
 		r := []string{name}
 		for _, o := range outs {
-			r = append(r, f(o))
+			switch {
+			case name == "":
+				r = append(r, o.backend)
+			case o.err != nil:
+				r = append(r, "failed")
+			default:
+				r = append(r, f(o))
+			}
 		}
 		rows = append(rows, r)
 	}
-	row("", func(o outcome) string { return o.backend })
+	row("", nil)
 	row("starting cash", func(o outcome) string { return o.summary.StartingCash })
 	row("final value", func(o outcome) string { return o.summary.EndingValue })
 	row("final cash", func(o outcome) string { return o.summary.EndingCash })
@@ -290,7 +376,7 @@ func printTable(w io.Writer, rows [][]string) {
 
 func find(outs []outcome, backend string) *outcome {
 	for i := range outs {
-		if outs[i].backend == backend {
+		if outs[i].backend == backend && outs[i].err == nil {
 			return &outs[i]
 		}
 	}

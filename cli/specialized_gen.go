@@ -3,13 +3,15 @@
 package cli
 
 import (
+	"context"
+
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 )
 
 // runBackendByName returns runBackend for the backend named name (see
 // numeric.Backends), and false for any other name.
-func runBackendByName(name string) (func(e *env, cfg *config.Config, path string) (outcome, int), bool) {
+func runBackendByName(name string) (func(ctx context.Context, e *env, cfg *config.Config, path string) outcome, bool) {
 	switch name {
 	case "float":
 		return runBackend[numeric.Float], true

@@ -7,13 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -201,7 +199,7 @@ func runMerge(e *env, dir string, f *sweepFlags) int {
 // sweepRun runs a sweep or a merge with a progress bar on a terminal and
 // Ctrl-C handling, then prints what it did.
 func sweepRun(e *env, cfg *config.Config, opts sweep.Options, run func(context.Context, sweep.Options) (*sweep.Result, error)) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(e, "sweep")
 	defer stop()
 	bar := newSweepProgress(e)
 	opts.Progress = bar.set
@@ -211,7 +209,7 @@ func sweepRun(e *env, cfg *config.Config, opts sweep.Options, run func(context.C
 	switch {
 	case errors.Is(err, sweep.ErrInterrupted):
 		fmt.Fprintf(e.stderr, "penny sweep: interrupted: the rows that finished are written; continue with --resume\n")
-		return 130
+		return exitInterrupted
 	case errors.As(err, &ie):
 		fmt.Fprintf(e.stderr, "penny sweep: %v\n", err)
 		return 2

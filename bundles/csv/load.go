@@ -61,6 +61,13 @@ func (r *Report) String() string {
 // order is returned, a *[ParseError] for bad input, with the report of the
 // files that were read.
 func Load[N numeric.Number[N]](cfg Config) (*market.Dataset[N], *Report, error) {
+	return LoadContext[N](context.Background(), cfg)
+}
+
+// LoadContext is Load stopped by ctx: once ctx is cancelled no further
+// file is read, the files under way stop within a few thousand lines, and
+// it returns ctx's error.
+func LoadContext[N numeric.Number[N]](ctx context.Context, cfg Config) (*market.Dataset[N], *Report, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -76,9 +83,9 @@ func Load[N numeric.Number[N]](cfg Config) (*market.Dataset[N], *Report, error) 
 
 	series := make([]market.Series[N], len(files))
 	reports := make([]FileReport, len(files))
-	readErr := parallel.For(context.Background(), len(files), 0, func(_ context.Context, i int) error {
+	readErr := parallel.For(ctx, len(files), 0, func(ctx context.Context, i int) error {
 		var err error
-		series[i], reports[i], err = readFile[N](files[i].path, opt)
+		series[i], reports[i], err = readFile[N](ctx, files[i].path, opt)
 		return err
 	})
 
@@ -103,7 +110,7 @@ func Load[N numeric.Number[N]](cfg Config) (*market.Dataset[N], *Report, error) 
 }
 
 // readFile opens and reads one file, gunzipping a .gz file.
-func readFile[N numeric.Number[N]](path string, opt Options) (market.Series[N], FileReport, error) {
+func readFile[N numeric.Number[N]](ctx context.Context, path string, opt Options) (market.Series[N], FileReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return market.Series[N]{}, FileReport{File: path}, &ParseError{File: path, Err: err}
@@ -122,7 +129,20 @@ func readFile[N numeric.Number[N]](path string, opt Options) (market.Series[N], 
 		defer zr.Close()
 		r, size = zr, size*4 // a guess: numeric text compresses about 4:1
 	}
-	return readSeries[N](r, path, opt, size)
+	return readSeries[N](ctxReader{ctx, r}, path, opt, size)
+}
+
+// ctxReader stops a read once ctx is cancelled, with ctx's error.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 type symbolFile struct{ symbol, path string }

@@ -67,7 +67,7 @@ func Alpaca(s *alpaca.Source) (*Ingester, error) {
 			}
 			return nil
 		}
-		return exactly(in, o,
+		return exactly(ctx, in, o,
 			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
 				ds, rep, err := alpaca.Dataset[numeric.Fixed](s, in.Staging())
 				if err := check(rep, err); err != nil {

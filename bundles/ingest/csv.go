@@ -41,6 +41,9 @@ func CSV(cfg csvsource.Config) (*Ingester, error) {
 	check := func(o *Options, rep *csvsource.Report, err error) error {
 		if err != nil {
 			var pe *csvsource.ParseError
+			if interrupted(err) {
+				return err
+			}
 			if errors.As(err, &pe) && !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
 				return &InputError{err}
 			}
@@ -51,14 +54,14 @@ func CSV(cfg csvsource.Config) (*Ingester, error) {
 		}
 		return nil
 	}
-	return &Ingester{source: src, read: func(_ context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
-		return exactly(in, o,
+	return &Ingester{source: src, read: func(ctx context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
+		return exactly(ctx, in, o,
 			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
-				ds, rep, err := csvsource.Load[numeric.Fixed](cfg)
+				ds, rep, err := csvsource.LoadContext[numeric.Fixed](ctx, cfg)
 				return ds, nil, check(o, rep, err)
 			},
 			func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error) {
-				ds, rep, err := csvsource.Load[numeric.Decimal](cfg)
+				ds, rep, err := csvsource.LoadContext[numeric.Decimal](ctx, cfg)
 				return ds, nil, check(o, rep, err)
 			})
 	}}, nil

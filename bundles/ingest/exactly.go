@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -16,13 +17,16 @@ import (
 // decimals either way: Fixed is only the faster road. The source's own
 // corporate actions, and those of the ingest's actions file, are stored
 // with the bars.
-func exactly(in *store.Ingest, o *Options,
+func exactly(ctx context.Context, in *store.Ingest, o *Options,
 	fixed func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error),
 	decimal func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error),
 ) (*store.Manifest, error) {
 	ds, as, err := withFile(fixed, o)
 	if err == nil {
-		return commit(in, ds, as, o)
+		return commit(ctx, in, ds, as, o)
+	}
+	if interrupted(err) {
+		return nil, err
 	}
 	if !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
 		return nil, err
@@ -32,7 +36,7 @@ func exactly(in *store.Ingest, o *Options,
 	if err != nil {
 		return nil, err
 	}
-	return commit(in, dd, das, o)
+	return commit(ctx, in, dd, das, o)
 }
 
 // withFile reads the source, then the actions file, if any, in the same
@@ -55,13 +59,13 @@ func withFile[N numeric.Number[N]](read func() (*market.Dataset[N], []corpaction
 
 // commit writes ds and its actions into the ingest, showing the
 // "writing" progress.
-func commit[N numeric.Number[N]](in *store.Ingest, ds *market.Dataset[N], as []corpaction.Action[N], o *Options) (*store.Manifest, error) {
+func commit[N numeric.Number[N]](ctx context.Context, in *store.Ingest, ds *market.Dataset[N], as []corpaction.Action[N], o *Options) (*store.Manifest, error) {
 	if err := store.SetActions(in, as); err != nil {
 		return nil, &InputError{err}
 	}
 	p := o.progress("writing")
 	defer p.Finish()
-	m, err := store.Commit(in, ds, o.source, store.WriteOptions{Progress: p.Set})
+	m, err := store.CommitContext(ctx, in, ds, o.source, store.WriteOptions{Progress: p.Set})
 	if err != nil {
 		var ve *store.ValueError
 		var be *market.BarError

@@ -90,7 +90,11 @@ func (g *Ingester) Resumable() bool { return g.resumable }
 // Run ingests g's source as a new ingest of bundle name under home,
 // stamped at: it begins the ingest (taking the bundle's lock), reads the
 // source and commits it. On an error the bundle's previous ingests are
-// untouched; what a non-resumable source wrote is removed.
+// untouched; what a non-resumable source wrote is removed, as is the
+// staging area of a resumable one that fetched nothing, and a bundle
+// with no ingest is not left behind as an empty folder. Once ctx is
+// cancelled the ingest stops, commits nothing and returns ctx's error
+// (errors.Is context.Canceled).
 func Run(ctx context.Context, home, name string, at time.Time, g *Ingester, opts Options) (*store.Manifest, error) {
 	in, err := store.Begin(home, name, at)
 	if err != nil {
@@ -103,7 +107,7 @@ func Run(ctx context.Context, home, name string, at time.Time, g *Ingester, opts
 	opts.source, opts.actions = g.source, g.actions
 	m, err := g.read(ctx, in, &opts)
 	if err != nil {
-		if !g.resumable {
+		if !g.resumable || in.StagingEmpty() {
 			_ = in.Discard() // nothing to resume from: leave no trace
 		}
 		return nil, err

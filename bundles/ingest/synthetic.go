@@ -37,13 +37,13 @@ func Synthetic(cfg synthetic.Config) (*Ingester, error) {
 		opts["assets"] = strconv.Itoa(cfg.Assets)
 	}
 	src := store.Source{Name: "synthetic", Options: opts}
-	return &Ingester{source: src, read: func(_ context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
-		return exactly(in, o,
+	return &Ingester{source: src, read: func(ctx context.Context, in *store.Ingest, o *Options) (*store.Manifest, error) {
+		return exactly(ctx, in, o,
 			func() (*market.Dataset[numeric.Fixed], []corpaction.Action[numeric.Fixed], error) {
-				return synthetic.GenerateWithActions[numeric.Fixed](cfg)
+				return synthetic.GenerateContext[numeric.Fixed](ctx, cfg)
 			},
 			func() (*market.Dataset[numeric.Decimal], []corpaction.Action[numeric.Decimal], error) {
-				return synthetic.GenerateWithActions[numeric.Decimal](cfg)
+				return synthetic.GenerateContext[numeric.Decimal](ctx, cfg)
 			})
 	}}, nil
 }

@@ -16,8 +16,12 @@ type Bundle struct {
 	// Ingests are oldest first.
 	Ingests []IngestInfo
 	// Partial reports an unfinished ingest (PartialDir) left by a failed
-	// or interrupted attempt; the next ingest resumes from it.
+	// or interrupted attempt.
 	Partial bool
+	// Resumable reports that the unfinished ingest kept what it fetched
+	// (its staging area is not empty): the same ingest run again resumes
+	// from it. Sources that do not resume (synthetic, csv) keep nothing.
+	Resumable bool
 }
 
 // IngestInfo describes one complete ingest.
@@ -49,6 +53,8 @@ func List(home string) ([]Bundle, error) {
 		b := Bundle{Name: e.Name()}
 		if st, err := os.Stat(partialDir(home, b.Name)); err == nil && st.IsDir() {
 			b.Partial = true
+			staged, _ := os.ReadDir(filepath.Join(partialDir(home, b.Name), StagingDir))
+			b.Resumable = len(staged) > 0
 		}
 		ids, err := ingests(home, b.Name)
 		if err != nil {
@@ -89,7 +95,8 @@ func dirSize(dir string) (int64, error) {
 
 // Clean removes all but the keepLast most recent ingests of bundle name,
 // and the leftovers of an unfinished ingest. It returns the directory
-// names removed. With keepLast 0 the whole bundle goes. It takes the
+// names removed ("" for the bundle's folder itself, removed when nothing
+// is left in it). With keepLast 0 the whole bundle goes. It takes the
 // bundle's lock, so it fails while an ingest of the bundle runs.
 func Clean(home, name string, keepLast int) ([]string, error) {
 	if err := CheckName(name); err != nil {
@@ -127,20 +134,31 @@ func Clean(home, name string, keepLast int) ([]string, error) {
 		}
 		removed = append(removed, id)
 	}
-	if keepLast == 0 {
-		// Nothing is left but the lock file: remove the bundle folder.
-		entries, _ := os.ReadDir(bdir)
-		left := false
-		for _, e := range entries {
-			if e.Name() != lockFile && !strings.HasPrefix(e.Name(), ".") {
-				left = true
-			}
-		}
-		if !left {
-			if err := os.RemoveAll(bdir); err != nil {
-				return removed, fmt.Errorf("store: %w", err)
-			}
-		}
+	gone, err := removeIfEmpty(bdir)
+	if err != nil {
+		return removed, err
+	}
+	if gone {
+		removed = append(removed, "")
 	}
 	return removed, nil
+}
+
+// removeIfEmpty removes the bundle folder bdir when nothing is left in it
+// but the lock file (and hidden files), and reports whether it did. The
+// caller holds the lock.
+func removeIfEmpty(bdir string) (bool, error) {
+	entries, err := os.ReadDir(bdir)
+	if err != nil {
+		return false, fmt.Errorf("store: %w", err)
+	}
+	for _, e := range entries {
+		if e.Name() != lockFile && !strings.HasPrefix(e.Name(), ".") {
+			return false, nil
+		}
+	}
+	if err := os.RemoveAll(bdir); err != nil {
+		return false, fmt.Errorf("store: %w", err)
+	}
+	return true, nil
 }

@@ -115,8 +115,24 @@ func (in *Ingest) Discard() error {
 }
 
 // Close releases the bundle's lock. An ingest closed without a commit
-// leaves its temporary directory for the next attempt to resume from.
-func (in *Ingest) Close() error { return unlock(in.lock) }
+// leaves its temporary directory for the next attempt to resume from,
+// unless it was discarded; a bundle left with nothing in it (its first
+// ingest failed and was discarded) leaves no folder behind.
+func (in *Ingest) Close() error {
+	if !in.committed {
+		if _, err := os.Stat(in.dir); errors.Is(err, os.ErrNotExist) {
+			_, _ = removeIfEmpty(bundleDir(in.home, in.name))
+		}
+	}
+	return unlock(in.lock)
+}
+
+// StagingEmpty reports whether the staging area holds nothing: an
+// attempt that fetched nothing has nothing to resume from.
+func (in *Ingest) StagingEmpty() bool {
+	entries, err := os.ReadDir(in.Staging())
+	return err == nil && len(entries) == 0
+}
 
 // WriteOptions tune Commit and Write.
 type WriteOptions struct {
@@ -131,6 +147,14 @@ type WriteOptions struct {
 // ingest named by the ingest time. On any error nothing is renamed: the
 // bundle's previous ingests stay as they were.
 func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, opts WriteOptions) (*Manifest, error) {
+	return CommitContext(context.Background(), in, ds, src, opts)
+}
+
+// CommitContext is Commit stopped by ctx: once ctx is cancelled no
+// further file is written and nothing is renamed into place (ctx is
+// checked last just before the rename); it returns ctx's error, and the
+// bundle's previous ingests stay as they were.
+func CommitContext[N numeric.Number[N]](ctx context.Context, in *Ingest, ds *market.Dataset[N], src Source, opts WriteOptions) (*Manifest, error) {
 	if in.committed {
 		return nil, errors.New("store: ingest already committed")
 	}
@@ -184,7 +208,7 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 			Path: BarsDir + "/" + fn, Rows: s.Len(),
 		}
 	}
-	if err := writeAll(in, ds, m, sessions, opts); err != nil {
+	if err := writeAll(ctx, in, ds, m, sessions, opts); err != nil {
 		return nil, err
 	}
 	if m.Actions, err = commitActions(in); err != nil {
@@ -217,6 +241,9 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 		return nil, err
 	}
 	final := ingestDir(in.home, in.name, IngestName(in.at))
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store: bundle %q: %w", in.name, err)
+	}
 	if _, err := os.Stat(final); err == nil {
 		return nil, fmt.Errorf("store: bundle %q already has an ingest %s", in.name, IngestName(in.at))
 	}
@@ -233,7 +260,7 @@ func Commit[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], src Source, 
 // writeAll writes every asset's file, on as many goroutines as there are
 // CPUs, filling in the manifest's sizes, checksums and scales. The first
 // error in the dataset's order stops the writing and is returned.
-func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifest, sessions *sessionTable, opts WriteOptions) error {
+func writeAll[N numeric.Number[N]](ctx context.Context, in *Ingest, ds *market.Dataset[N], m *Manifest, sessions *sessionTable, opts WriteOptions) error {
 	scales, encoded, err := bundleScales(ds, encodedBudget)
 	if err != nil {
 		return err
@@ -242,7 +269,7 @@ func writeAll[N numeric.Number[N]](in *Ingest, ds *market.Dataset[N], m *Manifes
 		mu   sync.Mutex
 		done int
 	)
-	return parallel.ForEach(context.Background(), len(ds.Series), 0,
+	return parallel.ForEach(ctx, len(ds.Series), 0,
 		func() *scratch { return new(scratch) },
 		func(_ context.Context, sc *scratch, i int) error {
 			var enc *[5]scaled

@@ -40,6 +40,12 @@ func Generate[N numeric.Number[N]](cfg Config) (*market.Dataset[N], error) {
 // dated at its session and from origin "synthetic". Dividend amounts are
 // whole numbers of ticks, exact in every backend.
 func GenerateWithActions[N numeric.Number[N]](cfg Config) (*market.Dataset[N], []corpaction.Action[N], error) {
+	return GenerateContext[N](context.Background(), cfg)
+}
+
+// GenerateContext is GenerateWithActions stopped by ctx: once ctx is
+// cancelled no further asset is generated, and it returns ctx's error.
+func GenerateContext[N numeric.Number[N]](ctx context.Context, cfg Config) (*market.Dataset[N], []corpaction.Action[N], error) {
 	r, err := cfg.resolve()
 	if err != nil {
 		return nil, nil, err
@@ -52,8 +58,8 @@ func GenerateWithActions[N numeric.Number[N]](cfg Config) (*market.Dataset[N], [
 	series := make([]market.Series[N], len(r.symbols))
 	acts := make([][]corpaction.Action[N], len(r.symbols))
 	// One walker per goroutine: its columns are reused from one asset to
-	// the next. Generating cannot fail.
-	_ = parallel.ForEach(context.Background(), len(series), 0,
+	// the next. Generating cannot fail; only ctx stops it.
+	err = parallel.ForEach(ctx, len(series), 0,
 		func() *walker { return newWalker(sch, cfg, r.tick) },
 		func(_ context.Context, w *walker, i int) error {
 			sym := r.symbols[i]
@@ -70,6 +76,9 @@ func GenerateWithActions[N numeric.Number[N]](cfg Config) (*market.Dataset[N], [
 			acts[i] = actions[N](w.done, sym, sch, r.tick)
 			return nil
 		})
+	if err != nil {
+		return nil, nil, fmt.Errorf("synthetic: %w", err)
+	}
 	ds := &market.Dataset[N]{Frequency: r.frequency, Calendar: r.cal.Name(), Series: series}
 	if err := ds.Normalize(); err != nil {
 		return nil, nil, fmt.Errorf("synthetic: %w", err)
