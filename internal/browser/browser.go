@@ -23,9 +23,6 @@ const (
 	EnvRequired = "PENNY_BROWSER_TEST"
 )
 
-// candidates are the names Find looks for on the PATH, in order.
-var candidates = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
-
 // ErrNotFound is returned by Find when no Chromium is installed.
 var ErrNotFound = errors.New("browser: no Chromium found (install Debian's chromium, or set " + EnvChromium + ")")
 
@@ -38,7 +35,7 @@ func Find(getenv func(string) string) (string, error) {
 		}
 		return p, nil
 	}
-	for _, c := range candidates {
+	for _, c := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(c); err == nil {
 			return p, nil
 		}
@@ -50,11 +47,13 @@ func Find(getenv func(string) string) (string, error) {
 // than skip them: $PENNY_BROWSER_TEST is 1.
 func Required(getenv func(string) string) bool { return getenv(EnvRequired) == "1" }
 
-// Flags are the command-line flags Chromium runs with (besides the
-// profile directory and the pipe).
-var Flags = []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--disable-background-networking", "--disable-component-update", "--disable-sync",
-	"--disable-dev-shm-usage", "--disable-extensions", "--mute-audio", "--hide-scrollbars"}
+// Flags returns the command-line flags Chromium runs with (besides the
+// profile directory and the pipe), as a new slice.
+func Flags() []string {
+	return []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-dev-shm-usage", "--disable-extensions", "--mute-audio", "--hide-scrollbars"}
+}
 
 // Browser is a running headless Chromium.
 type Browser struct {
@@ -106,7 +105,7 @@ func Start(ctx context.Context, path string) (*Browser, error) {
 		os.RemoveAll(profile)
 		return nil, fmt.Errorf("browser: %w", err)
 	}
-	args := append(append([]string{}, Flags...), "--user-data-dir="+profile, "--remote-debugging-pipe", "about:blank")
+	args := append(Flags(), "--user-data-dir="+profile, "--remote-debugging-pipe", "about:blank")
 	b := &Browser{profile: profile, toChrome: cmdW, fromChrome: outR, waiting: map[int]chan message{},
 		events: map[string][]message{}, notify: make(chan struct{}), done: make(chan struct{})}
 	b.cmd = exec.Command(path, args...)
