@@ -617,3 +617,16 @@ func TestDecimalDigits(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimZeros(t *testing.T) {
+	for _, u := range []uint64{1, 7, 10, 100, 120, 1e16, 1e17, 1e18, 1e19, 12e18, 123456789e10, math.MaxUint64, 1<<55 - 1} {
+		want, wz := u, 0
+		for want%10 == 0 {
+			want /= 10
+			wz++
+		}
+		if got, z := trimZeros(u); got != want || z != wz {
+			t.Errorf("trimZeros(%d) = %d, %d; want %d, %d", u, got, z, want, wz)
+		}
+	}
+}

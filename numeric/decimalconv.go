@@ -122,11 +122,9 @@ func parseDecimalFast(s string) (Decimal, bool) {
 	if u == 0 {
 		return Decimal{}, true
 	}
-	for u%10 == 0 { // the trailing zeros off, as Parse keeps no others
-		u /= 10
-		decimals--
-	}
+	u, z := trimZeros(u) // the trailing zeros off, as Parse keeps none
 	c, ok := signed(u, neg)
+	decimals -= z
 	return inline(c, decimals), ok
 }
 

@@ -231,11 +231,8 @@ func inlineDiv(cx int64, sx int, cy int64, sy int) (int64, int, bool) {
 		if r2 != 0 {
 			return 0, 0, false
 		}
-		k := 18
-		for f%10 == 0 { // f != 0, as r != 0
-			f /= 10
-			k--
-		}
+		f, z := trimZeros(f) // f != 0, as r != 0: z <= 17
+		k := 18 - z
 		hi, lo = bits.Mul64(q, pow10u[k])
 		var carry uint64
 		q, carry = bits.Add64(lo, f, 0)
@@ -249,6 +246,33 @@ func inlineDiv(cx int64, sx int, cy int64, sy int) (int64, int, bool) {
 		return 0, 0, false
 	}
 	return c, s, true
+}
+
+// trimZeros returns u > 0 without its trailing decimal zeros, and their
+// number, in five tests rather than one per zero.
+func trimZeros(u uint64) (uint64, int) {
+	z := 0
+	if u%1e16 == 0 {
+		u /= 1e16
+		z += 16
+	}
+	if u%1e8 == 0 {
+		u /= 1e8
+		z += 8
+	}
+	if u%1e4 == 0 {
+		u /= 1e4
+		z += 4
+	}
+	if u%100 == 0 {
+		u /= 100
+		z += 2
+	}
+	if u%10 == 0 {
+		u /= 10
+		z++
+	}
+	return u, z
 }
 
 // inlineSqrt returns the square root of c*10^-s (c > 0) when it is exact:

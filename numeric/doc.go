@@ -107,20 +107,28 @@
 //     inline values are 64- and 128-bit integer arithmetic (math/bits) and
 //     allocate nothing; so are Div, DivInt and Sqrt when the exact result
 //     is inline (1/8, 98764.8, the root of 2.25), Parse of text of up to 17
-//     significant digits, and Float64.
+//     significant digits, and Float64 (one correctly rounded division for
+//     up to 15 digits and 22 decimals).
 //   - Big: every other value (more digits, such as the 34 of 1/3 or of
 //     the square root of 2, or a scale beyond -128..127) is held in a
 //     *decimal.Big (github.com/ericlagergren/decimal) that no method
-//     mutates. Operations with a big operand, and inline ones whose exact
-//     result does not fit (a sum or product beyond 2^55, a quotient that
-//     does not terminate), run the library's arithmetic and allocate the
-//     result's Big.
+//     mutates. A quotient or square root of inline operands that does not
+//     terminate is computed with 128- and 256-bit integers and allocates
+//     one object, its Big (128 bytes). Every other operation with a big
+//     operand, or whose exact result does not fit (a sum or product
+//     beyond 2^55), runs the library's arithmetic and allocates the
+//     result's Big and its temporaries.
 //
 // Every result that fits the inline form takes it (trailing zeros are
 // dropped to make it fit), so a value returns to the inline form as soon
 // as its digits allow. Zero has no sign (the library's -0 is 0) and its
 // scale is not part of its value; [Decimal.Big] returns a Big equal in
-// value, whose scale may differ from a Big-only computation's.
+// value, whose scale may differ from a Big-only computation's. The results
+// are those of the former Big-only implementation digit for digit: the
+// tests check every operation against it, kept as a test oracle, and
+// against math/big.Rat. Memory: a slice of Decimals is twice the size of
+// a slice of Fixed or Float, and holds pointers that the garbage collector
+// scans.
 
 // # Float
 //
