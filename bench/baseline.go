@@ -3,11 +3,12 @@ package bench
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/pennybt/penny/internal/limit"
 )
 
 // The regression gate's thresholds: a normalised time more than WarnAbove
@@ -104,7 +105,7 @@ func MedianBaselines(rs []*Results, old *Baselines) *Baselines {
 
 // ReadBaselines reads a baselines file.
 func ReadBaselines(path string) (*Baselines, error) {
-	data, err := os.ReadFile(path)
+	data, err := limit.ReadFile(path, limit.JSON)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,9 @@ package bench
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
+
+	"github.com/pennybt/penny/internal/limit"
 )
 
 // The files WriteDir writes.
@@ -41,7 +42,7 @@ func WriteDir(dir string, r *Results) error {
 
 // ReadResults reads a results.json.
 func ReadResults(path string) (*Results, error) {
-	data, err := os.ReadFile(path)
+	data, err := limit.ReadFile(path, limit.JSON)
 	if err != nil {
 		return nil, err
 	}

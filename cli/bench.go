@@ -110,8 +110,7 @@ func runBench(e *env, args []string) int {
 		for _, f := range strings.Split(*from, ",") {
 			r, err := bench.ReadResults(f)
 			if err != nil {
-				fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
-				return 1
+				return usageErr("--from: %v", err)
 			}
 			bench.Finish(r) // what is derived from the measurements, by the current rules
 			all = append(all, r)
@@ -160,8 +159,7 @@ func runBench(e *env, args []string) int {
 	if *baseline != "" && !*update {
 		b, err := bench.ReadBaselines(*baseline)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "penny bench: --baseline: %v\n", err)
-			return 1
+			return usageErr("--baseline: %v", err)
 		}
 		res.Baseline = bench.Compare(res, b, filepath.ToSlash(*baseline))
 	}

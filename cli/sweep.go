@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/internal/limit"
+
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
@@ -104,7 +106,7 @@ func runSweep(e *env, args []string) int {
 		return 2
 	}
 	path := pos[0]
-	text, err := os.ReadFile(path)
+	text, err := limit.ReadFile(path, limit.Config)
 	if err != nil {
 		return fail("%v", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/internal/limit"
+
 	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
@@ -176,7 +178,7 @@ func (s *Stamp) UnmarshalText(b []byte) error {
 // and validates it.
 func DecodeConfig(r io.Reader) (Config, error) {
 	var c Config
-	b, err := io.ReadAll(r)
+	b, err := limit.Read(r, "config", limit.Config)
 	if err != nil {
 		return c, fmt.Errorf("csvsource: config: %w", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/internal/limit"
+
 	"github.com/pennybt/penny/internal/strictyaml"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/market"
@@ -96,7 +98,7 @@ func Default() Config {
 // (start: 2020-01-02).
 func DecodeConfig(r io.Reader) (Config, error) {
 	c := Default()
-	b, err := io.ReadAll(r)
+	b, err := limit.Read(r, "config", limit.Config)
 	if err != nil {
 		return c, fmt.Errorf("synthetic: config: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -240,5 +241,33 @@ date,open,high,low,close,volume
 		args: []string{"ingest", "x", "--source", "csv", "--file", "X=bad.csv"}, code: 2,
 		stderr: `bad.csv:3`,
 		check:  func(t *testing.T, dir string) { exists(t, dir, false, "home/bundles/x") },
+	}})
+}
+
+// TestUnboundedReads: a config or returns file without end is refused at
+// a limit instead of read into memory, and a long value is not printed
+// whole (issue 15, item 5).
+func TestUnboundedReads(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	long := strings.Repeat("9", 200<<10)
+	runExitCases(t, []exitCase{{
+		name: "run /dev/zero", args: []string{"run", "/dev/zero"}, code: 2,
+		stderr: `/dev/zero: larger than 1 MiB, the limit of such a file`,
+	}, {
+		name: "sweep /dev/zero", args: []string{"sweep", "/dev/zero"}, code: 2,
+		stderr: `/dev/zero: larger than 1 MiB`,
+	}, {
+		name: "stats /dev/zero", args: []string{"stats", "/dev/zero"}, code: 2,
+		stderr: `/dev/zero: line 1 is longer than 1 MiB`,
+	}, {
+		name: "bench --from /dev/zero", args: []string{"bench", "--from", "/dev/zero", "--out", "b"}, code: 2,
+		stderr: `/dev/zero: larger than 64 MiB`,
+	}, {
+		name:  "stats with a long value",
+		files: "-- r.csv --\ndate,returns\n2024-01-02,0.01\n2024-01-03,x" + long + "\n",
+		args:  []string{"stats", "r.csv"}, code: 2,
+		stderr: "^penny stats: r.csv:3: [^\n]{0,200}\n$",
 	}})
 }

@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/pennybt/penny/internal/limit"
 
 	"gopkg.in/yaml.v3"
 
@@ -109,7 +110,7 @@ func (d Date) MarshalYAML() (any, error) {
 
 // Load reads, decodes strictly and validates the config file at path.
 func Load(path string) (*Config, error) {
-	b, err := os.ReadFile(path)
+	b, err := limit.ReadFile(path, limit.Config)
 	if err != nil {
 		return nil, err
 	}

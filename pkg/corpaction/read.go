@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/internal/limit"
+
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -45,7 +47,7 @@ func LoadCSV[N numeric.Number[N]](path string) ([]Action[N], error) {
 // r; name is the file's name for errors. The actions come back sorted by
 // date, then symbol, then line. Every error is a *ParseError.
 func ReadCSV[N numeric.Number[N]](r io.Reader, name string) ([]Action[N], error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(limit.Lines(r, limit.Line))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	cr.Comment = '#'

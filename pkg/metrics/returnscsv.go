@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pennybt/penny/internal/limit"
 )
 
 // DatedReturns is a returns series read from a CSV file by
@@ -73,7 +75,7 @@ func (e *RowError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s:%d: %s %q: %s", e.File, e.Line, e.Column, e.Value, e.Msg)
+	return fmt.Sprintf("%s:%d: %s %q: %s", e.File, e.Line, e.Column, limit.Clip(e.Value), e.Msg)
 }
 
 // ColumnError is a returns CSV whose returns column cannot be told: the
@@ -86,7 +88,15 @@ type ColumnError struct {
 }
 
 func (e *ColumnError) Error() string {
-	return fmt.Sprintf("%s: %s (columns: %s)", e.File, e.Msg, strings.Join(e.Columns, ", "))
+	const show = 20
+	cols := make([]string, 0, min(len(e.Columns), show)+1)
+	for _, c := range e.Columns[:min(len(e.Columns), show)] {
+		cols = append(cols, limit.Clip(c))
+	}
+	if len(e.Columns) > show {
+		cols = append(cols, fmt.Sprintf("and %d more", len(e.Columns)-show))
+	}
+	return fmt.Sprintf("%s: %s (columns: %s)", e.File, e.Msg, strings.Join(cols, ", "))
 }
 
 // returnsColumns are the names that mark the returns column of a file
@@ -124,7 +134,7 @@ var returnsColumns = []string{"returns", "return"}
 // Every error names name (the file): a bad row is a *RowError with the
 // line, column and value.
 func ReadReturnsCSV(name string, r io.Reader, column string) (*DatedReturns, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(limit.Lines(r, limit.Line))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -283,9 +293,9 @@ func findColumn(header []string, name string) int {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
+		return fmt.Errorf("%s:%d:%d: %w", name, pe.Line, pe.Column, pe.Err)
 	}
-	return fmt.Errorf("%s: %v", name, err)
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 var returnDateLayouts = []string{
