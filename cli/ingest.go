@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"slices"
 	"sort"
@@ -53,7 +52,12 @@ Sources and their options:
              --end DATE  --feed iex|sip  --adjustment raw|split|dividend|
              spin-off|all (or e.g. split,spin-off)  --no-actions
              --crypto  --base-url URL  --max-attempts N
+             --connect-timeout 10s  --header-timeout 30s  --request-timeout 2m
              (keys from APCA_API_KEY_ID and APCA_API_SECRET_KEY)
+             A request is retried on HTTP 429 and 5xx and on network errors
+             and timeouts; never on other 4xx, a host name that does not
+             resolve, a TLS certificate that is not trusted, or a server
+             that repeats a page token (which would loop forever).
              Raw stock bars (the default) come with their corporate actions
              (splits, dividends, mergers, ...), stored with them.
 
@@ -67,7 +71,8 @@ flags:
 var sourceFlags = map[string][]string{
 	"synthetic": {"assets", "symbols", "seed", "frequency", "calendar", "start", "end", "splits", "dividend-yield", "actions"},
 	"csv":       {"dir", "file", "symbols", "frequency", "calendar", "tz", "start", "end", "stamp", "drop", "price", "actions"},
-	"alpaca":    {"symbols", "timeframe", "start", "end", "feed", "adjustment", "no-actions", "crypto", "base-url", "max-attempts"},
+	"alpaca": {"symbols", "timeframe", "start", "end", "feed", "adjustment", "no-actions", "crypto", "base-url", "max-attempts",
+		"connect-timeout", "header-timeout", "request-timeout"},
 }
 
 // fileFlags collects repeated --file SYM=PATH.
@@ -114,6 +119,8 @@ type ingestFlags struct {
 	crypto, noActions                    bool
 	splits, dividendYield                float64
 	maxAttempts                          int
+	connectTimeout, headerTimeout        time.Duration
+	requestTimeout                       time.Duration
 	set                                  map[string]bool
 }
 
@@ -144,6 +151,9 @@ func runIngest(e *env, args []string) int {
 	fs.BoolVar(&f.noActions, "no-actions", false, "alpaca: leave out the corporate actions downloaded with raw stock bars")
 	fs.BoolVar(&f.crypto, "crypto", false, "alpaca: crypto pairs (BTC/USD) on the 24/7 calendar")
 	fs.IntVar(&f.maxAttempts, "max-attempts", 6, "alpaca: tries of a request on HTTP 429/5xx and network errors, with exponential backoff")
+	fs.DurationVar(&f.connectTimeout, "connect-timeout", 10*time.Second, "alpaca: `TIME` to connect to the API (TCP and TLS), per request")
+	fs.DurationVar(&f.headerTimeout, "header-timeout", 30*time.Second, "alpaca: `TIME` to wait for a response's headers, per request")
+	fs.DurationVar(&f.requestTimeout, "request-timeout", 2*time.Minute, "alpaca: `TIME` a whole request may take, its body included")
 	fs.StringVar(&f.baseURL, "base-url", "", "alpaca: `URL` of the data API (default "+alpaca.DefaultBaseURL+")")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), ingestUsage)
@@ -332,8 +342,17 @@ func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
 	if f.maxAttempts < 1 {
 		return nil, badUsage("--max-attempts %d: want 1 or more", f.maxAttempts)
 	}
+	for _, d := range []struct {
+		flag string
+		d    time.Duration
+	}{{"connect-timeout", f.connectTimeout}, {"header-timeout", f.headerTimeout}, {"request-timeout", f.requestTimeout}} {
+		if d.d <= 0 {
+			return nil, badUsage("--%s %v: want a duration above zero, such as 30s", d.flag, d.d)
+		}
+	}
 	cfg := alpaca.Config{Symbols: splitList(f.symbols), Crypto: f.crypto, Feed: f.feed, Adjustment: f.adjustment, NoActions: f.noActions,
-		BaseURL: f.baseURL, MaxAttempts: f.maxAttempts}
+		BaseURL: f.baseURL, MaxAttempts: f.maxAttempts,
+		ConnectTimeout: f.connectTimeout, HeaderTimeout: f.headerTimeout, RequestTimeout: f.requestTimeout}
 	switch f.timeframe {
 	case "day", "1Day", "daily":
 		cfg.Frequency = market.Daily
@@ -365,7 +384,6 @@ func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
 	g, err := ingest.Alpaca(&alpaca.Source{
 		Config:      cfg,
 		Credentials: creds,
-		HTTPClient:  &http.Client{Timeout: 2 * time.Minute},
 		Logger:      slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	if err != nil {

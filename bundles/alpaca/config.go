@@ -66,6 +66,14 @@ type Config struct {
 	// zero). A 429 response's Retry-After, when longer, is honoured up to
 	// 5 minutes.
 	Backoff, MaxBackoff time.Duration
+	// ConnectTimeout bounds the connection of a request to the API, TCP
+	// and TLS (10s when zero); HeaderTimeout the wait for a response's
+	// headers once the request is sent (30s when zero); RequestTimeout
+	// a whole request, its body included (2m when zero). A request that
+	// times out is retried like any network error. They apply when
+	// Source.HTTPClient is nil or has no Transport of its own (its
+	// Timeout, when set, still bounds a whole request).
+	ConnectTimeout, HeaderTimeout, RequestTimeout time.Duration
 	// OffSession says what to do with bars outside the calendar's
 	// sessions: OffSessionDrop (the default) drops and counts them,
 	// OffSessionError fails on the first.
@@ -91,6 +99,10 @@ const (
 	defaultBackoff    = time.Second
 	defaultMaxBackoff = time.Minute
 	maxRetryAfter     = 5 * time.Minute
+
+	defaultConnectTimeout = 10 * time.Second
+	defaultHeaderTimeout  = 30 * time.Second
+	defaultRequestTimeout = 2 * time.Minute
 )
 
 // Validate checks the config and says what is wrong.
@@ -134,6 +146,14 @@ func (c Config) Validate() error {
 		}
 		if c.Adjustment != "" && c.Adjustment != "raw" {
 			errs = append(errs, fmt.Errorf("adjustment %q is for stocks; crypto bars are not adjusted", c.Adjustment))
+		}
+	}
+	for _, d := range []struct {
+		name string
+		d    time.Duration
+	}{{"connect timeout", c.ConnectTimeout}, {"header timeout", c.HeaderTimeout}, {"request timeout", c.RequestTimeout}} {
+		if d.d < 0 {
+			errs = append(errs, fmt.Errorf("%s %v is negative", d.name, d.d))
 		}
 	}
 	if c.BaseURL != "" {
@@ -236,6 +256,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBackoff == 0 {
 		c.MaxBackoff = defaultMaxBackoff
+	}
+	if c.ConnectTimeout == 0 {
+		c.ConnectTimeout = defaultConnectTimeout
+	}
+	if c.HeaderTimeout == 0 {
+		c.HeaderTimeout = defaultHeaderTimeout
+	}
+	if c.RequestTimeout == 0 {
+		c.RequestTimeout = defaultRequestTimeout
 	}
 	return c
 }

@@ -53,8 +53,23 @@
 // waiting Config.Backoff (1 s), then twice as long each time, up to
 // Config.MaxBackoff (1 min); a longer Retry-After of a 429 is honoured up
 // to 5 minutes. 401 and 403 fail at once (ErrAuth), as do other 4xx
-// statuses (ErrRefused). The wait is Source.Sleep, so tests do not wait.
-// Paging (next_page_token until it is null) is the library's.
+// statuses (ErrRefused). A host name that does not resolve and a TLS
+// certificate that is not trusted fail at once too (ErrUnreachable):
+// another try cannot heal them. The wait is Source.Sleep, so tests do not
+// wait.
+//
+// Each request has three timeouts (when Source.HTTPClient brings no
+// transport of its own): Config.ConnectTimeout to connect, TCP and TLS
+// (10 s), Config.HeaderTimeout for the response's headers once the
+// request is sent (30 s), Config.RequestTimeout for the whole request,
+// body included (2 min). A request that times out is retried like a
+// network error, so a server that never answers costs MaxAttempts times
+// the header timeout, not hours.
+//
+// Paging (next_page_token until it is null) is the library's; the
+// transport remembers the tokens of the call under way, and a token the
+// API gives a second time fails the window with ErrRepeatedPage instead
+// of looping forever while the library's memory grows.
 //
 // # Stamps
 //

@@ -24,6 +24,14 @@ var (
 	// ErrOffSession: a bar outside the calendar's sessions, with
 	// OffSessionError.
 	ErrOffSession = errors.New("bar outside the calendar's sessions")
+	// ErrRepeatedPage: the API answered a page with a next_page_token it
+	// had already given for the same call: following it would loop
+	// forever. Never retried.
+	ErrRepeatedPage = errors.New("the API repeated a page token")
+	// ErrUnreachable: a failure that another try cannot heal: the API's
+	// host name does not resolve, its TLS certificate is not trusted, the
+	// URL cannot be used. Never retried.
+	ErrUnreachable = errors.New("the API cannot be reached")
 	// ErrStaging: the staging area holds a damaged window file.
 	ErrStaging = errors.New("damaged staging file")
 )

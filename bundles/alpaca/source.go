@@ -28,8 +28,9 @@ import (
 type Source struct {
 	Config      Config
 	Credentials Credentials
-	// HTTPClient makes the requests (a client with a 60 s timeout when
-	// nil). Its Transport, if any, is wrapped, not replaced.
+	// HTTPClient makes the requests (when nil, a client with the
+	// timeouts of Config: ConnectTimeout, HeaderTimeout, RequestTimeout).
+	// Its Transport, if any, is wrapped, not replaced.
 	HTTPClient *http.Client
 	// Sleep waits between attempts; it must return early with ctx's error
 	// when ctx ends. Tests inject one that records the waits.
@@ -146,8 +147,8 @@ func (s *Source) Download(ctx context.Context, staging string) (*Report, error) 
 		}
 	}
 
-	tr := &transport{base: http.DefaultTransport, creds: s.Credentials}
-	hc := &http.Client{Timeout: 60 * time.Second}
+	tr := &transport{base: timeoutTransport(cfg), creds: s.Credentials}
+	hc := &http.Client{Timeout: cfg.RequestTimeout}
 	if s.HTTPClient != nil {
 		c := *s.HTTPClient
 		hc = &c
@@ -273,8 +274,13 @@ func (s *Source) retry(ctx context.Context, cfg Config, w window, rep *Report, c
 		}
 		if !retry {
 			sentinel := ErrRefused
-			if status == http.StatusUnauthorized || status == http.StatusForbidden {
+			switch {
+			case status == http.StatusUnauthorized || status == http.StatusForbidden:
 				sentinel = ErrAuth
+			case errors.Is(err, ErrRepeatedPage):
+				sentinel = ErrRepeatedPage
+			case status == 0:
+				sentinel = ErrUnreachable
 			}
 			return fail(status, attempt, msg, sentinel)
 		}
@@ -302,6 +308,14 @@ func classify(err error) (status int, msg string, retry bool, after time.Duratio
 	if errors.As(err, &se) {
 		retry = se.code == http.StatusTooManyRequests || se.code >= 500
 		return se.code, se.message, retry, se.retryAfter
+	}
+	if errors.Is(err, ErrRepeatedPage) {
+		var pe *pageError
+		errors.As(err, &pe)
+		return 0, pe.detail(), false, 0
+	}
+	if reason := cannotHeal(err); reason != "" {
+		return 0, reason, false, 0
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

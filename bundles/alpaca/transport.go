@@ -22,6 +22,7 @@ type transport struct {
 	base     http.RoundTripper
 	creds    Credentials
 	requests atomic.Int64
+	pages    pages // the page tokens of the call under way
 }
 
 // statusError is an HTTP error status, with the server's message
@@ -41,6 +42,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r.Header.Del("Authorization")
 	r.Header.Set("APCA-API-KEY-ID", t.creds.KeyID)
 	r.Header.Set("APCA-API-SECRET-KEY", t.creds.SecretKey)
+	if err := t.follow(r); err != nil {
+		return nil, err
+	}
 	t.requests.Add(1)
 	resp, err := t.base.RoundTrip(r)
 	if err != nil {

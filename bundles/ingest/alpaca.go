@@ -37,6 +37,8 @@ func Alpaca(s *alpaca.Source) (*Ingester, error) {
 		if err != nil {
 			if rep != nil && rep.Fetched+rep.Resumed > 0 {
 				err = fmt.Errorf("%w\n%d of %d windows are saved: run the same command again to resume", err, rep.Fetched+rep.Resumed, rep.Windows)
+			} else {
+				_ = in.Discard() // nothing fetched: nothing to resume from
 			}
 			if errors.Is(err, alpaca.ErrRefused) {
 				return nil, &InputError{err}

@@ -107,7 +107,7 @@ func Run(ctx context.Context, home, name string, at time.Time, g *Ingester, opts
 	opts.source, opts.actions = g.source, g.actions
 	m, err := g.read(ctx, in, &opts)
 	if err != nil {
-		if !g.resumable || in.StagingEmpty() {
+		if !g.resumable {
 			_ = in.Discard() // nothing to resume from: leave no trace
 		}
 		return nil, err

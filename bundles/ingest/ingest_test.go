@@ -188,7 +188,12 @@ func TestCSVInputError(t *testing.T) {
 // not, and is kept for the next attempt (resumable), with its counts told.
 func TestAlpaca(t *testing.T) {
 	status := http.StatusUnprocessableEntity
+	barsOK := false // serve the bars, fail the corporate actions
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if barsOK && r.URL.Path == "/v2/stocks/bars" {
+			fmt.Fprint(w, `{"bars":{"AAPL":[{"t":"2024-01-02T05:00:00Z","o":1,"h":1,"l":1,"c":1,"v":1}]},"next_page_token":null}`)
+			return
+		}
 		http.Error(w, `{"message":"no"}`, status)
 	}))
 	defer srv.Close()
@@ -233,8 +238,26 @@ func TestAlpaca(t *testing.T) {
 	if err == nil || errors.As(err, &ie) || !errors.Is(err, alpaca.ErrRetries) {
 		t.Errorf("unavailable: err %v, want a plain error matching alpaca.ErrRetries", err)
 	}
-	if list, _ := store.List(home); len(list) != 1 || !list[0].Partial {
-		t.Errorf("after a failed download: %+v, want the partial ingest kept", list)
+	if list, _ := store.List(home); len(list) != 0 {
+		t.Errorf("after a failed download that fetched nothing: %+v, want nothing left", list)
+	}
+	if _, err := os.Stat(filepath.Join(home, "bundles", "alp")); err == nil {
+		t.Error("the failed download left the bundle's folder")
+	}
+
+	// The bars fetched, the corporate actions not: kept for the next
+	// attempt.
+	barsOK = true
+	g, err = ingest.Alpaca(source())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ingest.Run(context.Background(), home, "alp", at, g, ingest.Options{})
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 windows are saved") {
+		t.Errorf("half fetched: err %v", err)
+	}
+	if list, _ := store.List(home); len(list) != 1 || !list[0].Partial || !list[0].Resumable {
+		t.Errorf("after a failed download: %+v, want the partial ingest kept, resumable", list)
 	}
 
 	if _, err := ingest.Alpaca(&alpaca.Source{}); err == nil {

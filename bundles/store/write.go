@@ -127,12 +127,6 @@ func (in *Ingest) Close() error {
 	return unlock(in.lock)
 }
 
-// StagingEmpty reports whether the staging area holds nothing: an
-// attempt that fetched nothing has nothing to resume from.
-func (in *Ingest) StagingEmpty() bool {
-	entries, err := os.ReadDir(in.Staging())
-	return err == nil && len(entries) == 0
-}
 
 // WriteOptions tune Commit and Write.
 type WriteOptions struct {
