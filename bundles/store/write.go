@@ -127,7 +127,6 @@ func (in *Ingest) Close() error {
 	return unlock(in.lock)
 }
 
-
 // WriteOptions tune Commit and Write.
 type WriteOptions struct {
 	// Progress, when set, is called after each file is written with the
