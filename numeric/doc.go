@@ -57,10 +57,19 @@
 // Generic code is written once as func F[N numeric.Number[N]] and runs on
 // every backend. Number covers arithmetic (Add, Sub, Mul, Div, Sqrt, Neg,
 // Abs), comparison (Cmp, Sign, IsZero, Min, Max), explicit rounding
-// (Quantize, MulRound, DivRound with a [RoundingMode]), conversions
-// (FromInt64, Parse, FromFloat64, Float64, String) and text marshalling.
-// Values are immutable: every method has a value receiver and returns a new
-// value. The zero value of every backend is 0.
+// (Quantize, MulRound, DivRound, MulDiv with a [RoundingMode]), multiples
+// (TruncTo, IsMultiple), exact views (Rat, Unscaled), conversions
+// (FromInt64, Parse, FromFloat64, FromRat, Float64, String) and text
+// marshalling. Values are immutable: every method has a value receiver and
+// returns a new value. The zero value of every backend is 0.
+//
+// Code that differs by backend lives in this package and nowhere else: no
+// other package asserts or switches on a backend type (a test walks the
+// module and fails on any). What the engine needs of a backend is an
+// operation of Number, implemented by each backend, or a generic function
+// of this package ([FromUnscaled], [ToUnscaled], [RoundEstimate]) whose
+// code per backend is here, with a generic fallback for any other
+// implementation.
 //
 // # Fixed: width, scale and limits
 //
@@ -80,7 +89,7 @@
 //     units). Integers up to 92233720368 convert with FromInt64.
 //   - Rounding: Add, Sub, Neg, Abs are exact. Mul, Div and Sqrt compute the
 //     exact result with 128-bit intermediates and round once to 8 decimals,
-//     half-even. MulRound, DivRound and Quantize round once to fewer
+//     half-even. MulRound, DivRound, MulDiv and Quantize round once to fewer
 //     decimals by the mode given.
 //   - Parse refuses a non-zero digit beyond the 8th decimal (ErrPrecision)
 //     rather than round silently.
@@ -161,6 +170,53 @@
 //     same digits for the same value, and Parse reads it back exactly.
 //   - JSON writes a string ("123.45") and reads a string or a number; YAML
 //     writes and reads a plain scalar (123.45), exactly.
+//
+// # Exact operations
+//
+// These serve the engine's money rules; each computes the exact value
+// and rounds it once, or is exact.
+//
+//   - x.MulDiv(y, z, decimals, mode): x*y/z rounded once to decimals
+//     (0..18) places by mode; the ledger's rule for the cost a partial
+//     close removes. Fixed divides the exact 128-bit product (math/bits)
+//     and rounds to min(decimals, 8) places; Decimal computes exactly
+//     (128-bit integers on inline values, math/big otherwise) and keeps
+//     every digit; Float evaluates x*y/z in float64, then Quantize.
+//     Panics: z zero (ErrDivisionByZero), decimals out of range
+//     (ErrInvalid), a Fixed result beyond its range (ErrOverflow, also
+//     when the quotient needs more than 64 bits).
+//   - x.TruncTo(step), x.IsMultiple(step): x rounded toward zero to a
+//     whole multiple of step, and whether x is one (lot sizes). Exact in
+//     Fixed (the raw remainder) and Decimal (integers), whatever the size
+//     of x/step, so they never overflow. Float takes a quotient within
+//     1e-9 (relative) of a whole number as that number, rounds TruncTo's
+//     result to the decimals step prints with, and IsMultiple tests
+//     within 1e-9 of x. The sign of step is ignored; a zero step panics
+//     (ErrDivisionByZero).
+//   - x.Rat(): the exact value as a new *big.Rat; for Float its binary
+//     value (0.1 is 3602879701896397/36028797018963968), nil for NaN and
+//     infinities. [FromRat](r, decimals, mode) is the way back: r rounded
+//     once to decimals places by mode (Fixed: at most 8), ErrOverflow
+//     beyond the range (a *ParseError), a panic for decimals out of
+//     0..18. Float gives the double nearest the rounded decimal.
+//   - x.Unscaled(): u and scale with x = u * 10^-scale, scale >= 0 as small
+//     as it can be; ok false when u does not fit an int64 (or a Float is
+//     not finite). For Float it is the decimal String prints, not the
+//     binary value. [ToUnscaled](dst, src, digits) is its bulk form for a
+//     column: integers at the column's smallest common scale, each of at
+//     most digits digits, else the index of the first value that does not
+//     fit. [FromUnscaled](dst, src, scale) is the inverse (the store's
+//     loads, the synthetic generator): Fixed and Decimal exact (Decimal
+//     inline, without allocation, below 2^55), Float the nearest double;
+//     a value Fixed cannot hold is a *ParseError (ErrPrecision,
+//     ErrOverflow) with its index; scale outside 0..18 panics
+//     (ErrInvalid). Both run concrete loops per backend.
+//   - [RoundEstimate](est, tol, decimals, mode): the fast path of a value
+//     otherwise computed with math/big, for a caller that can bound its
+//     float64 estimate's relative error by tol. Fixed answers only when
+//     every value within the bound rounds alike, so its result is the
+//     exact one; Float rounds the estimate (its arithmetic is float64);
+//     Decimal never answers. No allocation.
 //
 // # Errors and panics
 //

@@ -1,6 +1,9 @@
 package numeric
 
-import "fmt"
+import (
+	"fmt"
+	"math/big"
+)
 
 // Number is the constraint every numeric backend satisfies and that the
 // engine is written over: a type parameter N of Penny's generic code is
@@ -10,11 +13,13 @@ import "fmt"
 // Rounding: Add, Sub, Neg, Abs, Cmp, Min and Max are exact (or panic with an
 // [ArithmeticError] on overflow). Mul, Div and Sqrt round to the backend's
 // precision by its documented rule (half-even for Fixed and Decimal, IEEE 754
-// for Float). MulRound, DivRound and Quantize round once, to the given number
-// of decimals, by the given mode.
+// for Float). MulRound, DivRound, MulDiv and Quantize round once, to the
+// given number of decimals, by the given mode. TruncTo, IsMultiple, Rat and
+// Unscaled are exact in Fixed and Decimal.
 //
-// The constructors FromInt64, FromFloat64 and Parse ignore their receiver:
-// call them on the zero value, or through [Int], [FromFloat64] and [Parse].
+// The constructors FromInt64, FromFloat64, Parse and FromRat ignore their
+// receiver: call them on the zero value, or through [Int], [FromFloat64],
+// [Parse] and [FromRat].
 type Number[T any] interface {
 	Add(y T) T
 	Sub(y T) T
@@ -41,6 +46,24 @@ type Number[T any] interface {
 	Max(y T) T
 	// Quantize rounds x to decimals places with mode.
 	Quantize(decimals int, mode RoundingMode) T
+	// MulDiv returns x*y/z computed exactly and rounded once to
+	// decimals places with mode (Float: in float64, then Quantize). It
+	// panics if z is zero or the result overflows.
+	MulDiv(y, z T, decimals int, mode RoundingMode) T
+	// TruncTo returns x rounded toward zero to a whole multiple of step,
+	// exactly whatever x/step (Float: see [Float.TruncTo]). It panics if
+	// step is zero.
+	TruncTo(step T) T
+	// IsMultiple reports whether x is a whole multiple of step (Float:
+	// to 1e-9 relative). It panics if step is zero.
+	IsMultiple(step T) bool
+	// Rat returns the exact value of x as a new big.Rat (a Float's
+	// binary value), or nil if x is not finite.
+	Rat() *big.Rat
+	// Unscaled returns u and scale >= 0 with x = u * 10^-scale, scale as
+	// small as it can be; ok is false when u does not fit an int64 or x
+	// is not finite. Float gives the decimal String prints.
+	Unscaled() (u int64, scale int, ok bool)
 	// Float64 returns the nearest float64 (the only lossy conversion).
 	Float64() float64
 	// String returns the canonical decimal text: plain notation, no
@@ -52,6 +75,9 @@ type Number[T any] interface {
 	FromInt64(i int64) T
 	FromFloat64(f float64) (T, error)
 	Parse(s string) (T, error)
+	// FromRat returns r rounded once to decimals places with mode (see
+	// [FromRat]).
+	FromRat(r *big.Rat, decimals int, mode RoundingMode) (T, error)
 }
 
 // Zero returns the zero value of N, which is 0 for every backend.

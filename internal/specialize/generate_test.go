@@ -126,7 +126,7 @@ func TestCommandFails(t *testing.T) {
 	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 		t.Fatalf("go run: %v, want exit status 1\n%s", err, out)
 	}
-	if want := "a.go:13:36: doubleCents: cannot redirect double[cents]"; !strings.Contains(string(out), want) {
+	if want := "a.go:17:36: doubleCents: cannot redirect double[cents]"; !strings.Contains(string(out), want) {
 		t.Errorf("output %q lacks %q", out, want)
 	}
 	if matches, _ := filepath.Glob(filepath.Join(dir, "specialized_gen*")); len(matches) > 0 {

@@ -3,7 +3,11 @@
 // copy exists to call.
 package typearg
 
-import "github.com/pennybt/penny/numeric"
+import (
+	"math/big"
+
+	"github.com/pennybt/penny/numeric"
+)
 
 //penny:specialize
 func double[N numeric.Number[N]](x N) N { return x.Add(x) }
@@ -47,5 +51,16 @@ func (x cents) FromFloat64(f float64) (cents, error) {
 }
 func (x cents) Parse(s string) (cents, error) {
 	v, err := x.v.Parse(s)
+	return cents{v}, err
+}
+func (x cents) MulDiv(y, z cents, d int, m numeric.RoundingMode) cents {
+	return cents{x.v.MulDiv(y.v, z.v, d, m)}
+}
+func (x cents) TruncTo(step cents) cents            { return cents{x.v.TruncTo(step.v)} }
+func (x cents) IsMultiple(step cents) bool          { return x.v.IsMultiple(step.v) }
+func (x cents) Rat() *big.Rat                       { return x.v.Rat() }
+func (x cents) Unscaled() (u int64, s int, ok bool) { return x.v.Unscaled() }
+func (x cents) FromRat(r *big.Rat, d int, m numeric.RoundingMode) (cents, error) {
+	v, err := x.v.FromRat(r, d, m)
 	return cents{v}, err
 }
