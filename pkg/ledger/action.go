@@ -150,21 +150,21 @@ func (l *Ledger[N]) Split(a market.Asset, newShares, oldShares int64, lot N, at 
 	inv := big.NewRat(oldShares, newShares)
 	if p.Amount.IsZero() {
 		if !p.LastPrice.IsZero() {
-			p.LastPrice = fromRat[N](new(big.Rat).Mul(rat(p.LastPrice), inv))
+			p.LastPrice = fromRat[N](new(big.Rat).Mul(exact(p.LastPrice), inv))
 		}
 		return l.record(ev)
 	}
-	q := new(big.Rat).Mul(rat(p.Amount), ratio)
-	kept := truncLot(q, rat(lot))
+	q := new(big.Rat).Mul(exact(p.Amount), ratio)
+	kept := truncLot(q, exact(lot))
 	frac := new(big.Rat).Sub(q, kept)
-	price := new(big.Rat).Mul(rat(p.LastPrice), inv)
+	price := new(big.Rat).Mul(exact(p.LastPrice), inv)
 	ev.Price = fromRat[N](price)
 	oldCost, oldValue := p.Cost, p.Value
 	if frac.Sign() != 0 {
 		cash := fromRat[N](new(big.Rat).Mul(frac, price))
 		removed := p.Cost
 		if kept.Sign() != 0 {
-			removed = fromRat[N](new(big.Rat).Quo(new(big.Rat).Mul(rat(p.Cost), frac), q))
+			removed = fromRat[N](new(big.Rat).Quo(new(big.Rat).Mul(exact(p.Cost), frac), q))
 		}
 		pnl := cash.Sub(removed)
 		l.realize(p, pnl)
@@ -277,22 +277,22 @@ func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, 
 	if p.Amount.IsZero() {
 		return l.record(ev)
 	}
-	q := new(big.Rat).Mul(rat(p.Amount), big.NewRat(newShares, oldShares))
-	kept := truncLot(q, rat(lot))
+	q := new(big.Rat).Mul(exact(p.Amount), big.NewRat(newShares, oldShares))
+	kept := truncLot(q, exact(lot))
 	frac := new(big.Rat).Sub(q, kept)
 	cash := round8(p.Amount, cashPerShare)
 	if frac.Sign() != 0 {
-		cash = cash.Add(fromRat[N](new(big.Rat).Mul(frac, rat(toPrice))))
+		cash = cash.Add(fromRat[N](new(big.Rat).Mul(frac, exact(toPrice))))
 	}
 	cost := p.Cost
 	removed := numeric.Zero[N]()
 	if !cash.IsZero() {
 		removed = cost
 		if kept.Sign() != 0 {
-			stock := new(big.Rat).Mul(kept, rat(toPrice))
-			total := new(big.Rat).Add(rat(cash), stock)
+			stock := new(big.Rat).Mul(kept, exact(toPrice))
+			total := new(big.Rat).Add(exact(cash), stock)
 			if total.Sign() != 0 {
-				removed = fromRat[N](new(big.Rat).Quo(new(big.Rat).Mul(rat(cost), rat(cash)), total))
+				removed = fromRat[N](new(big.Rat).Quo(new(big.Rat).Mul(exact(cost), exact(cash)), total))
 			}
 		}
 	}
@@ -326,11 +326,11 @@ func (l *Ledger[N]) Distribute(from, to market.Asset, newShares, oldShares int64
 	if p.Amount.IsZero() {
 		return l.record(ev)
 	}
-	q := new(big.Rat).Mul(rat(p.Amount), big.NewRat(newShares, oldShares))
-	kept := truncLot(q, rat(lot))
+	q := new(big.Rat).Mul(exact(p.Amount), big.NewRat(newShares, oldShares))
+	kept := truncLot(q, exact(lot))
 	frac := new(big.Rat).Sub(q, kept)
 	if frac.Sign() != 0 && toPrice.Sign() > 0 {
-		cash := fromRat[N](new(big.Rat).Mul(frac, rat(toPrice)))
+		cash := fromRat[N](new(big.Rat).Mul(frac, exact(toPrice)))
 		l.cash = l.cash.Add(cash)
 		l.realize(t, cash)
 		ev.Cash, ev.Realized = cash, cash
@@ -372,14 +372,14 @@ func receiveInto[N numeric.Number[N]](t *Position[N], q, cost N) (pnl N, ok bool
 	case after.IsZero() || after.Sign() == amt.Sign():
 		removed := t.Cost
 		if !after.IsZero() {
-			removed = mulDiv(t.Cost, q.Abs(), amt.Abs())
+			removed = mulDiv8(t.Cost, q.Abs(), amt.Abs())
 		}
 		// Receiving q at cost is buying it back for cost: the closed
 		// share realizes -cost less the cost removed.
 		pnl, ok = cost.Neg().Sub(removed), true
 		t.Cost = t.Cost.Sub(removed)
 	default:
-		closing := mulDiv(cost, amt.Neg(), q)
+		closing := mulDiv8(cost, amt.Neg(), q)
 		pnl, ok = closing.Neg().Sub(t.Cost), true
 		t.Cost = cost.Sub(closing)
 	}
@@ -394,10 +394,19 @@ func truncLot(q, lot *big.Rat) *big.Rat {
 	return new(big.Rat).Mul(new(big.Rat).SetInt(k), lot)
 }
 
+// exact returns the decimal value of x ([numeric.TextRat]); it panics
+// with a *numeric.ArithmeticError for a Float NaN or infinity.
+func exact[N numeric.Number[N]](x N) *big.Rat {
+	if r := numeric.TextRat(x); r != nil {
+		return r
+	}
+	panic(&numeric.ArithmeticError{Backend: numeric.Backend[N](), Op: "corporate action", Operands: []string{x.String()}, Err: numeric.ErrInvalid})
+}
+
 // fromRat returns r rounded once to 8 decimals, half-even, as an N. It
 // panics with a *numeric.ArithmeticError if N cannot hold it.
 func fromRat[N numeric.Number[N]](r *big.Rat) N {
-	v, err := numeric.Parse[N](roundRat8(r))
+	v, err := numeric.FromRat[N](r, decimals, numeric.HalfEven)
 	if err != nil {
 		panic(&numeric.ArithmeticError{Backend: numeric.Backend[N](), Op: "corporate action", Operands: []string{r.FloatString(8)}, Err: numeric.ErrOverflow})
 	}

@@ -180,7 +180,7 @@ func trade[N numeric.Number[N]](p *Position[N], tx *Transaction[N], notional N) 
 		// on a close) and realize the difference.
 		removed := p.Cost
 		if !after.IsZero() {
-			removed = mulDiv(p.Cost, q.Abs(), a.Abs())
+			removed = mulDiv8(p.Cost, q.Abs(), a.Abs())
 		}
 		pnl, ok = notional.Neg().Sub(tx.Commission).Sub(removed), true
 		p.Cost = p.Cost.Sub(removed)

@@ -256,5 +256,5 @@ func scaled[N numeric.Number[N]](x N, newShares, oldShares int64) N {
 	if newShares == oldShares {
 		return x
 	}
-	return fromRat[N](new(big.Rat).Mul(rat(x), big.NewRat(newShares, oldShares)))
+	return fromRat[N](new(big.Rat).Mul(exact(x), big.NewRat(newShares, oldShares)))
 }
