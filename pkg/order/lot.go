@@ -2,9 +2,6 @@ package order
 
 import (
 	"fmt"
-	"math"
-	"math/big"
-	"strings"
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
@@ -59,73 +56,11 @@ func Quantity[N numeric.Number[N]](value, price, lot N) N {
 // exactly in Fixed and Decimal (whatever the size of q/lot: no overflow).
 // In Float, a quotient q/lot within 1e-9 (relative) of a whole number is
 // taken as that number (so that 0.3 is 3 lots of 0.1, not 2), and the
-// result is rounded to the lot's decimals. It panics (a bug) if lot is
-// not positive.
+// result is rounded to the lot's decimals ([numeric.Number.TruncTo]). It
+// panics (a bug) if lot is not positive.
 func TruncLot[N numeric.Number[N]](q, lot N) N {
 	if lot.Sign() <= 0 {
 		panic(fmt.Sprintf("order: TruncLot with lot %s", lot))
 	}
-	switch qv := any(q).(type) {
-	case numeric.Fixed:
-		l := any(lot).(numeric.Fixed).Raw()
-		r := qv.Raw()
-		return any(numeric.FixedFromRaw(r - r%l)).(N)
-	case numeric.Float:
-		return any(truncLotFloat(qv, any(lot).(numeric.Float))).(N)
-	}
-	// Exact fallback for Decimal and any other backend: q/lot =
-	// (qn/qd) / (ln/ld) = qn*ld / (qd*ln), truncated toward zero.
-	rq, rl := rat(q), rat(lot)
-	n := new(big.Int).Mul(rq.Num(), rl.Denom())
-	d := new(big.Int).Mul(rq.Denom(), rl.Num())
-	k := n.Quo(n, d)
-	v := new(big.Rat).Mul(new(big.Rat).SetInt(k), rl)
-	return fromRat[N](v)
-}
-
-func truncLotFloat(q, lot numeric.Float) numeric.Float {
-	k := float64(q) / float64(lot)
-	if r := math.Round(k); math.Abs(k-r) <= 1e-9*math.Max(1, math.Abs(k)) {
-		k = r
-	}
-	v := numeric.Float(math.Trunc(k) * float64(lot))
-	if _, frac, ok := strings.Cut(lot.String(), "."); ok && len(frac) <= 18 {
-		v = v.Quantize(len(frac), numeric.HalfEven)
-	}
-	return v
-}
-
-// isMultiple reports whether q is a whole number of lots: exactly in
-// Fixed and Decimal, to 1e-9 relative in Float.
-func isMultiple[N numeric.Number[N]](q, lot N) bool {
-	if f, ok := any(q).(numeric.Float); ok {
-		l := float64(any(lot).(numeric.Float))
-		x := float64(f)
-		d := math.Round(x/l)*l - x
-		return math.Abs(d) <= 1e-9*math.Abs(x)
-	}
-	return TruncLot(q, lot).Cmp(q) == 0
-}
-
-// rat returns x as an exact big.Rat, read from its canonical text.
-func rat[N numeric.Number[N]](x N) *big.Rat {
-	r, ok := new(big.Rat).SetString(x.String())
-	if !ok {
-		panic(fmt.Sprintf("order: %q is not a decimal", x.String()))
-	}
-	return r
-}
-
-// fromRat returns the N holding v, whose denominator must be a power of
-// ten N can hold (true of multiples of a lot of N).
-func fromRat[N numeric.Number[N]](v *big.Rat) N {
-	prec, exact := v.FloatPrec()
-	if !exact {
-		panic(fmt.Sprintf("order: %s is not a finite decimal", v))
-	}
-	x, err := numeric.Parse[N](v.FloatString(prec))
-	if err != nil {
-		panic(fmt.Sprintf("order: %v", err))
-	}
-	return x
+	return q.TruncTo(lot)
 }

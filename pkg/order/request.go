@@ -97,7 +97,7 @@ func (o *Order[N]) validate(p Placement) string {
 		return fmt.Sprintf("asset %s has an invalid lot size %q", sym, o.Asset.LotSize)
 	}
 	o.Lot = lot
-	if !isMultiple(o.Amount, lot) {
+	if !o.Amount.IsMultiple(lot) {
 		return fmt.Sprintf("amount %s of %s is not a whole number of lots of %s", o.Amount, sym, lot)
 	}
 	return ""
