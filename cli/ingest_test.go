@@ -156,7 +156,7 @@ func TestIngestDecimalFallback(t *testing.T) {
 	if got := d.Series[0].Close[0].String(); got != "0.0000123456789" || m.Assets[0].Decimals["close"] != 13 {
 		t.Errorf("close %s, decimals %v", got, m.Assets[0].Decimals)
 	}
-	if _, _, err := store.Load[numeric.Fixed](home, "tiny", ""); err == nil || !strings.Contains(err.Error(), "more decimals than Fixed holds") {
+	if _, _, err := store.Load[numeric.Fixed](home, "tiny", ""); err == nil || !strings.Contains(err.Error(), "too many decimals for the fixed backend") {
 		t.Errorf("Fixed load: %v", err)
 	}
 }

@@ -113,23 +113,26 @@
 //
 // # Conversions
 //
-// Writing, each value's exact decimal is taken from its backend: Fixed
-// from its raw integer (divided by 10^(8-s)); Decimal from its coefficient
-// and exponent; Float from its shortest round-trip text,
+// The conversions are numeric's, so that the store has no code per
+// backend. Writing, each value's exact decimal is its
+// numeric.Number.Unscaled: Fixed's raw integer without trailing zeros;
+// Decimal's coefficient and exponent; Float's shortest round-trip text,
 // strconv.FormatFloat(f, 'f', -1, 64), which is the value a Float parsed
-// from text was parsed from. Loading, by backend:
+// from text was parsed from. Loading is numeric.FromUnscaled, by backend:
 //
-//   - Fixed: raw = unscaled * 10^(8-s), with FixedFromRaw; no rounding. A
-//     column with more than 8 decimals (s > 8 and a digit beyond the 8th),
-//     or a value beyond Fixed's range, is a *ValueError naming the file,
-//     column and row: load such a bundle with the decimal backend.
+//   - Fixed: raw = unscaled * 10^(8-s); no rounding. A column with more
+//     than 8 decimals (s > 8 and a digit beyond the 8th), or a value
+//     beyond Fixed's range, is a *ValueError naming the file, column and
+//     row (errors.Is numeric.ErrPrecision or numeric.ErrOverflow): load
+//     such a bundle with the decimal backend.
 //   - Float: the float64 nearest to unscaled / 10^s. When |unscaled| <=
-//     2^53 and s <= 22, both float64(unscaled) and 10^s are exact, so one
-//     IEEE division gives the correctly rounded result; otherwise the
-//     decimal text goes through strconv.ParseFloat, also correctly
-//     rounded. Either way a loaded Float equals numeric.Parse[Float] of
-//     the stored decimal.
-//   - Decimal: the decimal with that coefficient and scale, exactly.
+//     2^53, both float64(unscaled) and 10^s are exact, so one IEEE
+//     division gives the correctly rounded result; otherwise the decimal
+//     text goes through strconv.ParseFloat, also correctly rounded.
+//     Either way a loaded Float equals numeric.Parse[Float] of the stored
+//     decimal.
+//   - Decimal: the decimal with that coefficient and scale, exactly
+//     (inline, without allocation, for coefficients below 2^55).
 //
 // # Durability
 //

@@ -276,9 +276,10 @@ func TestWriteRefuses(t *testing.T) {
 func TestLoadRefuses(t *testing.T) {
 	tests := []struct {
 		name, price, want string
+		err               error
 	}{
-		{"ten decimals", "1.0123456789", "column open, row 1: value 1.0123456789: more decimals than Fixed holds (8)"},
-		{"beyond range", "100000000000", "column open, row 1: value 100000000000: overflow: beyond Fixed's range"},
+		{"ten decimals", "1.0123456789", "column open, row 1: value 1.0123456789: too many decimals for the fixed backend", numeric.ErrPrecision},
+		{"beyond range", "100000000000", "column open, row 1: value 100000000000: overflow for the fixed backend", numeric.ErrOverflow},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -294,7 +295,7 @@ func TestLoadRefuses(t *testing.T) {
 			}
 			_, _, err := Load[numeric.Fixed](home, "b", "")
 			var ve *ValueError
-			if !errors.As(err, &ve) || !strings.Contains(err.Error(), tc.want) || !strings.HasSuffix(ve.File, "XYZ.parquet") {
+			if !errors.As(err, &ve) || !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.want) || !strings.HasSuffix(ve.File, "XYZ.parquet") {
 				t.Fatalf("error %v, want a ValueError naming XYZ.parquet and %q", err, tc.want)
 			}
 			d, _, err := Load[numeric.Decimal](home, "b", "")
