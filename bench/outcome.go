@@ -10,9 +10,9 @@ import (
 )
 
 // outcome is what a run produced that the drift compares, in a form
-// common to every backend: exact values as big.Rat (a Float converted
-// exactly from its binary value), canonical strings for exact
-// comparison, float64 for tolerant ones.
+// common to every backend: exact values as big.Rat ([numeric.Number.Rat]:
+// a Float's binary value, nil for NaN or an infinity), canonical strings
+// for exact comparison, float64 for tolerant ones.
 type outcome struct {
 	backend  string
 	final    *big.Rat
@@ -37,23 +37,10 @@ func (t trade) String() string {
 	return fmt.Sprintf("%s %s amount %s at %s, commission %s (order %d)", t.time.UTC().Format(time.RFC3339), t.symbol, t.amount, t.price, t.commission, t.order)
 }
 
-// exactRat returns the exact value of x: a Float's binary value, or the
-// decimal a Fixed or Decimal prints.
-func exactRat[N numeric.Number[N]](x N) *big.Rat {
-	if f, ok := any(x).(numeric.Float); ok {
-		return new(big.Rat).SetFloat64(float64(f)) // nil for NaN or an infinity
-	}
-	r, ok := new(big.Rat).SetString(x.String())
-	if !ok {
-		return nil
-	}
-	return r
-}
-
 func newOutcome[N numeric.Number[N]](res *engine.Result[N]) *outcome {
 	o := &outcome{
 		backend:  res.Backend,
-		final:    exactRat(res.Value),
+		final:    res.Value.Rat(),
 		finalStr: res.Value.String(),
 		sessions: make([]time.Time, len(res.Snapshots)),
 		equity:   make([]*big.Rat, len(res.Snapshots)),
@@ -62,7 +49,7 @@ func newOutcome[N numeric.Number[N]](res *engine.Result[N]) *outcome {
 	}
 	for i, s := range res.Snapshots {
 		o.sessions[i] = s.Session
-		o.equity[i] = exactRat(s.PortfolioValue)
+		o.equity[i] = s.PortfolioValue.Rat()
 		o.equityS[i] = s.PortfolioValue.String()
 	}
 	for i, t := range res.Transactions {
