@@ -59,15 +59,15 @@ type comparedTrade struct {
 // are added in.
 func AddRun[N numeric.Number[N]](c *Comparison, r *Report[N]) {
 	res := r.Result
-	run := comparedRun{backend: r.Summary.Backend, summary: r.Summary, capital: exactRat(res.Capital),
+	run := comparedRun{backend: r.Summary.Backend, summary: r.Summary, capital: res.Capital.Rat(),
 		dates: make([]time.Time, len(res.Snapshots)), equity: make([]*big.Rat, len(res.Snapshots)),
 		trades: make([]comparedTrade, len(res.Transactions)), datesOnly: res.DatesOnly}
 	for i, s := range res.Snapshots {
-		run.dates[i], run.equity[i] = s.Session, exactRat(s.PortfolioValue)
+		run.dates[i], run.equity[i] = s.Session, s.PortfolioValue.Rat()
 	}
 	for i, t := range res.Transactions {
 		run.trades[i] = comparedTrade{time: t.Time, symbol: t.Asset.Symbol,
-			amount: exactRat(t.Amount), price: exactRat(t.Price), commission: exactRat(t.Commission),
+			amount: t.Amount.Rat(), price: t.Price.Rat(), commission: t.Commission.Rat(),
 			amountS: t.Amount.String(), priceS: t.Price.String(), commissionS: t.Commission.String(), oid: t.OrderID.String()}
 	}
 	c.runs = append(c.runs, run)

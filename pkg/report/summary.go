@@ -168,29 +168,13 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 // once to float64: NaN when either is not a finite number (a Float) or
 // the capital is zero.
 func exactReturn[N numeric.Number[N]](value, capital N) float64 {
-	v, c := exactRat(value), exactRat(capital)
+	v, c := value.Rat(), capital.Rat() // nil for a NaN or infinite Float
 	if v == nil || c == nil || c.Sign() == 0 {
 		return math.NaN()
 	}
 	r := new(big.Rat).Quo(v, c)
 	f, _ := r.Sub(r, big.NewRat(1, 1)).Float64()
 	return f
-}
-
-// exactRat returns the exact value of x: a Float's binary value, the
-// decimal a Fixed or Decimal prints; nil for a NaN or infinite Float.
-func exactRat[N numeric.Number[N]](x N) *big.Rat {
-	if f, ok := any(x).(numeric.Float); ok {
-		if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
-			return nil
-		}
-		return new(big.Rat).SetFloat64(float64(f))
-	}
-	r, ok := new(big.Rat).SetString(x.String())
-	if !ok {
-		return nil
-	}
-	return r
 }
 
 // ordersByStatus counts the orders by final status, every status present.
