@@ -270,7 +270,9 @@ func TestLoadFileErrors(t *testing.T) {
 	if !errors.As(err, &pe) || pe.File != bad || pe.Line != 3 || pe.Field != "High" || !errors.Is(err, ErrHighBelowLow) {
 		t.Fatalf("error %v: want bad.csv line 3 High below low", err)
 	}
-	if rep == nil || len(rep.Files) != 2 || rep.Files[0].Bars != 1 || rep.Files[1].Symbol != "B" {
+	// A is read in parallel with B and stopped once B fails, so its count
+	// is 0 or 1; B's is the one row read before the bad one.
+	if rep == nil || len(rep.Files) != 2 || rep.Files[0].Bars > 1 || rep.Files[1].Symbol != "B" || rep.Files[1].Bars != 1 {
 		t.Errorf("report %+v", rep)
 	}
 	_, _, err = Load[numeric.Decimal](Config{Files: map[string]string{"A": dir + "/missing.csv"}})
