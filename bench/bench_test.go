@@ -8,6 +8,7 @@ import (
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // BenchmarkScenario times one backtest (runner.Run and report.Summarize,
@@ -36,14 +37,15 @@ func BenchmarkScenario(b *testing.B) {
 //
 //penny:backends
 func benchScenario[N numeric.Number[N]](b *testing.B, sc Scenario) {
-	data, err := runner.LoadData[N](sc.Config, runner.Env{Getenv: os.Getenv})
+	env := runner.Env{Getenv: os.Getenv, Strategies: builtin.Table()}
+	data, err := runner.LoadData[N](sc.Config, env)
 	if err != nil {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
 	var res *engine.Result[N]
 	for b.Loop() {
-		if res, err = backtest(ctx, sc.Config, data); err != nil {
+		if res, err = backtest(ctx, sc.Config, data, env); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // Options configure a bench run. Start from DefaultOptions.
@@ -46,7 +47,9 @@ type Options struct {
 	// CalibrationReps is the number of calibration reps timed before each
 	// round of timed runs (and once more after the last).
 	CalibrationReps int
-	// Env is what loading the data may read of the outside world.
+	// Env is what the runs take from the program: the environment and
+	// the table of strategies the scenarios name (DefaultOptions:
+	// os.Getenv and Penny's own strategies).
 	Env runner.Env
 	// Logger receives progress; nil discards it.
 	Logger *slog.Logger
@@ -71,7 +74,7 @@ func DefaultOptions(quick bool) Options {
 		SampleTarget:    200 * time.Millisecond,
 		ProfileTime:     5 * time.Second,
 		CalibrationReps: 5,
-		Env:             runner.Env{Getenv: os.Getenv},
+		Env:             runner.Env{Getenv: os.Getenv, Strategies: builtin.Table()},
 	}
 	if quick {
 		// The CI form: shorter batches and profiles, but more runs, since

@@ -44,6 +44,7 @@ type runSample struct {
 // typed is the subject of backend N.
 type typed[N numeric.Number[N]] struct {
 	cfg  *config.Config
+	env  runner.Env // what load was given, for the runs
 	data *runner.Data[N]
 	ref  *outcome
 	// the first run's size
@@ -78,7 +79,7 @@ func (s *typed[N]) load(env runner.Env) (uint64, time.Duration, error) {
 	if err != nil {
 		return 0, took, fmt.Errorf("%s: load %s data: %w", s.cfg.Name, s.backend(), err)
 	}
-	s.data = d
+	s.data, s.env = d, env
 	after := liveHeap()
 	if after < before {
 		after = before
@@ -88,8 +89,8 @@ func (s *typed[N]) load(env runner.Env) (uint64, time.Duration, error) {
 
 // backtest is the unit the bench times: the run and the summary `penny
 // run` prints (metrics and round-trip statistics), no file written.
-func backtest[N numeric.Number[N]](ctx context.Context, c *config.Config, d *runner.Data[N]) (*engine.Result[N], error) {
-	res, err := runner.Run[N](ctx, c, d, runner.Options{})
+func backtest[N numeric.Number[N]](ctx context.Context, c *config.Config, d *runner.Data[N], env runner.Env) (*engine.Result[N], error) {
+	res, err := runner.Run[N](ctx, c, d, env, runner.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +109,7 @@ func (s *typed[N]) run(ctx context.Context, sampleHeap bool) (runSample, error) 
 	}
 	c0 := processCPU()
 	t := time.Now()
-	res, err := backtest(ctx, s.cfg, s.data)
+	res, err := backtest(ctx, s.cfg, s.data, s.env)
 	wall := time.Since(t)
 	cpu := processCPU() - c0
 	var rs runSample
@@ -132,7 +133,7 @@ func (s *typed[N]) run(ctx context.Context, sampleHeap bool) (runSample, error) 
 }
 
 func (s *typed[N]) once(ctx context.Context) error {
-	_, err := backtest(ctx, s.cfg, s.data)
+	_, err := backtest(ctx, s.cfg, s.data, s.env)
 	return err
 }
 

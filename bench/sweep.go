@@ -60,7 +60,9 @@ type SweepOptions struct {
 	// Memory measures the peak heap of the small and the large sweep.
 	Memory bool
 	// Cases are the configs swept; empty means SweepCases().
-	Cases  []SweepCase
+	Cases []SweepCase
+	// Env is what the runs take from the program: the environment and
+	// the table of strategies the cases name.
 	Env    runner.Env
 	Logger *slog.Logger
 }
@@ -160,7 +162,7 @@ func runSweepCase(ctx context.Context, c SweepCase, o *SweepOptions) (SweepCaseR
 	if err != nil {
 		return SweepCaseResult{}, err
 	}
-	if err := runner.CheckSweep(cs); err != nil {
+	if err := runner.CheckSweep(cs, o.Env.Strategies); err != nil {
 		return SweepCaseResult{}, err
 	}
 	b, err := runner.SweepBackend[numeric.Fixed](cfg, cs, o.Env)

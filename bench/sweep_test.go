@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // TestSweepCases: the shipped cases sweep at least 200 combinations of
@@ -26,7 +27,7 @@ func TestSweepCases(t *testing.T) {
 			if n := cfg.Sweep.Combinations(); n < tc.want {
 				t.Fatalf("%s: %d combinations, want at least %d", c.Name, n, tc.want)
 			}
-			if err := runner.CheckSweep(cs); err != nil {
+			if err := runner.CheckSweep(cs, builtin.Table()); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -43,7 +44,7 @@ func TestRunSweep(t *testing.T) {
 		Small: "sweep: {params: {fast: [5, 10], slow: [20, 30]}, search: grid, metric: sharpe_ratio}\n",
 		Large: "sweep: {params: {fast: [5, 10, 15], slow: [20, 30, 40]}, search: grid, metric: sharpe_ratio}\n"}
 	r, err := RunSweep(context.Background(), SweepOptions{Workers: []int{1, 3}, Runs: 2, Memory: true, Cases: []SweepCase{c},
-		Env: runner.Env{Getenv: func(string) string { return "" }}})
+		Env: runner.Env{Getenv: func(string) string { return "" }, Strategies: builtin.Table()}})
 	if err != nil {
 		t.Fatal(err)
 	}

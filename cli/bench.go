@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/bench"
-	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -137,7 +136,7 @@ func runBench(e *env, args []string) int {
 			opts.ProfileTime = *prof
 		}
 		opts.OutDir = *out
-		opts.Env = runner.Env{Getenv: e.getenv}
+		opts.Env = e.runnerEnv()
 		opts.Command = "penny bench " + strings.Join(args, " ")
 		if !*quiet {
 			opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: dropTime}))
@@ -262,7 +261,7 @@ func runSweepBench(e *env, args []string, out string, runs int, quick, quiet boo
 		fmt.Fprintf(e.stderr, "penny bench: --runs: must be at least 1, got %d\n", runs)
 		return 2
 	}
-	o := bench.SweepOptions{Runs: runs, Memory: true, Env: runner.Env{Getenv: e.getenv}}
+	o := bench.SweepOptions{Runs: runs, Memory: true, Env: e.runnerEnv()}
 	if o.Runs == 0 {
 		o.Runs = 3
 		if quick {

@@ -7,18 +7,29 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/pennybt/penny/internal/runner"
+	"github.com/pennybt/penny/strategies"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // env is what a command may touch of the outside world: its streams, its
-// environment variables and its arguments. Tests build their own.
+// environment variables, and the table of strategies configs may name.
+// Tests build their own.
 type env struct {
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
-	getenv func(string) string
+	stdin      io.Reader
+	stdout     io.Writer
+	stderr     io.Writer
+	getenv     func(string) string
+	strategies *strategies.Table
 	// exit ends the process (os.Exit when nil): a second interrupt
 	// quits at once through it.
 	exit func(int)
+}
+
+// runnerEnv is what the runs of a command take from it.
+func (e *env) runnerEnv() runner.Env {
+	return runner.Env{Getenv: e.getenv, Strategies: e.strategies}
 }
 
 // A command runs with its arguments (after the command name) and returns
@@ -47,15 +58,32 @@ func commandTable() map[string]command {
 var versionCommand = command{
 	summary: "print the version of penny and of Go",
 	run: func(e *env, args []string) int {
+		if p := program(); p != "" {
+			fmt.Fprintf(e.stdout, "penny %s in %s (%s)\n", version(), p, goVersion())
+			return 0
+		}
 		fmt.Fprintf(e.stdout, "penny %s (%s)\n", version(), goVersion())
 		return 0
 	},
 }
 
 // Main runs the penny command with the process's arguments, streams and
-// environment, and exits with its status.
-func Main() {
-	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, exit: os.Exit}, os.Args[1:]))
+// environment, and exits with its status. Configs may name Penny's own
+// strategies (package builtin) and those given, each made by
+// strategies.Define; a program of one's own is a main of one call:
+//
+//	func main() {
+//		cli.Main(strategies.Define("my_breakout",
+//			strategies.For(breakout.New[numeric.Float]),
+//			strategies.For(breakout.New[numeric.Fixed]),
+//			strategies.For(breakout.New[numeric.Decimal])))
+//	}
+//
+// Main panics, as a programmer error, on a strategy name given twice (one
+// of Penny's own included).
+func Main(own ...strategies.Entry) {
+	table := strategies.NewTable(append(builtin.Strategies(), own...)...)
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, strategies: table, exit: os.Exit}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {

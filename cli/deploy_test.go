@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pennybt/penny/pkg/sweep"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // k8s is the part of a Kubernetes object the test reads.
@@ -113,7 +114,7 @@ func TestKubernetesManifest(t *testing.T) {
 		t.Fatalf("command %v", c.Command)
 	}
 	var stderr bytes.Buffer
-	fs, f := newSweepFlags(&env{stderr: &stderr})
+	fs, f := newSweepFlags(&env{strategies: builtin.Table(), stderr: &stderr})
 	pos, err := parseInterleaved(fs, c.Command[2:])
 	if err != nil || len(pos) != 1 {
 		t.Fatalf("penny sweep %v: %v %v %s", c.Command[2:], pos, err, stderr.String())

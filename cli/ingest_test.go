@@ -25,6 +25,7 @@ import (
 	"github.com/pennybt/penny/bundles/synthetic"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // refData is the repository's folder of real data, testdata/ at its root
@@ -35,7 +36,7 @@ const refData = "../testdata"
 func runPenny(t *testing.T, vars map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}, args)
+	code = run(&env{strategies: builtin.Table(), stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}, args)
 	return code, out.String(), errb.String()
 }
 
@@ -512,7 +513,7 @@ func TestProgressBar(t *testing.T) {
 		t.Errorf("bar output %q", buf.String())
 	}
 	buf.Reset()
-	q := newProgress(&env{stderr: &buf}, "writing")
+	q := newProgress(&env{strategies: builtin.Table(), stderr: &buf}, "writing")
 	q.Set(1, 3)
 	q.Finish()
 	if buf.Len() != 0 {

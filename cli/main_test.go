@@ -10,6 +10,6 @@ import (
 // for the tests that run it as a process of its own (TestIngestKilled).
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"penny": Main,
+		"penny": func() { Main() },
 	})
 }

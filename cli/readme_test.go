@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // TestReadme keeps the README true: the output it shows is what
@@ -19,7 +21,7 @@ func TestReadme(t *testing.T) {
 
 	shown := block(t, text, "<!-- output: penny run configs/sma_daily.yaml -->")
 	var out, errOut bytes.Buffer
-	e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	e := &env{strategies: builtin.Table(), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
 	if code := run(e, []string{"run", "../configs/sma_daily.yaml"}); code != 0 {
 		t.Fatalf("penny run: exit %d: %s", code, errOut.String())
 	}

@@ -101,7 +101,7 @@ func runRun(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "penny run: %v\n", err)
 		return 2
 	}
-	if err := runner.CheckStrategy(cfg.Strategy.Name, &cfg.Strategy.Params); err != nil {
+	if err := e.strategies.Check(cfg.Strategy.Name, &cfg.Strategy.Params); err != nil {
 		fmt.Fprintf(e.stderr, "penny run: %s: %v\n", pos[0], err)
 		return 2
 	}
@@ -119,6 +119,13 @@ func runRun(e *env, args []string) int {
 		// Refused before running, and checked again when writing.
 		if err := outdir.Check(*out, inputs); err != nil {
 			fmt.Fprintf(e.stderr, "penny run: --out: %v\n", err)
+			return 2
+		}
+	}
+
+	for _, b := range backends {
+		if err := e.strategies.CheckBackend(cfg.Strategy.Name, b); err != nil {
+			fmt.Fprintf(e.stderr, "penny run: %s: %v\n", pos[0], err)
 			return 2
 		}
 	}
@@ -237,7 +244,7 @@ func parseBackends(flagValue, configured string) ([]string, error) {
 func runBackend[N numeric.Number[N]](ctx context.Context, e *env, cfg *config.Config, path string) outcome {
 	backend := numeric.Backend[N]()
 	failed := func(code int, err error) outcome { return outcome{backend: backend, err: err, code: code} }
-	data, err := runner.LoadData[N](cfg, runner.Env{Getenv: e.getenv})
+	data, err := runner.LoadData[N](cfg, e.runnerEnv())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
 		return failed(exitUsage, err)
@@ -249,7 +256,7 @@ func runBackend[N numeric.Number[N]](ctx context.Context, e *env, cfg *config.Co
 	// not a terminal).
 	bar := newProgress(e, backend+" sessions")
 	started := time.Now()
-	res, err := runner.Run(ctx, cfg, data, runner.Options{Progress: func(done, total int) {
+	res, err := runner.Run(ctx, cfg, data, e.runnerEnv(), runner.Options{Progress: func(done, total int) {
 		if time.Since(started) > time.Second {
 			bar.Set(done, total)
 		}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 func TestFormatStat(t *testing.T) {
@@ -63,7 +65,7 @@ func TestStatsExitStatus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			status := run(&env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}, tt.args)
+			status := run(&env{strategies: builtin.Table(), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}, tt.args)
 			if status != tt.status {
 				t.Errorf("status %d, want %d; stderr: %s", status, tt.status, stderr.String())
 			}
@@ -84,7 +86,7 @@ func TestStatsExitStatus(t *testing.T) {
 func TestStatsOfDailyCSV(t *testing.T) {
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	e := &env{strategies: builtin.Table(), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
 	if code := run(e, []string{"run", "../configs/sma_daily.yaml", "--out", out}); code != 0 {
 		t.Fatalf("penny run: exit %d: %s", code, stderr.String())
 	}

@@ -117,14 +117,14 @@ func runSweep(e *env, args []string) int {
 	if cfg.Sweep == nil {
 		return fail("%s: no sweep block (see penny help sweep)", path)
 	}
-	if err := runner.CheckStrategy(cfg.Strategy.Name, &cfg.Strategy.Params); err != nil {
+	if err := e.strategies.Check(cfg.Strategy.Name, &cfg.Strategy.Params); err != nil {
 		return fail("%s: %v", path, err)
 	}
 	cs, err := sweep.NewConfigs(text, cfg.Dir)
 	if err != nil {
 		return fail("%s: %v", path, err)
 	}
-	if err := runner.CheckSweep(cs); err != nil {
+	if err := runner.CheckSweep(cs, e.strategies); err != nil {
 		return fail("%s: %v", path, err)
 	}
 	spec, _ := sweep.SpecOf(cfg)
@@ -146,7 +146,12 @@ func runSweep(e *env, args []string) int {
 		}
 		names = []string{cfg.Backend}
 	}
-	backends, err := runner.SweepBackends(cfg, cs, names, runner.Env{Getenv: e.getenv})
+	for _, b := range names {
+		if err := e.strategies.CheckBackend(cfg.Strategy.Name, b); err != nil {
+			return fail("%s: %v", path, err)
+		}
+	}
+	backends, err := runner.SweepBackends(cfg, cs, names, e.runnerEnv())
 	if err != nil {
 		return fail("%s: %v", path, err)
 	}
@@ -183,7 +188,7 @@ func runMerge(e *env, dir string, f *sweepFlags) int {
 		return 2
 	}
 	spec, _ := sweep.SpecOf(cfg)
-	backends, err := runner.SweepBackends(cfg, cs, set.Manifest.Backends, runner.Env{Getenv: e.getenv})
+	backends, err := runner.SweepBackends(cfg, cs, set.Manifest.Backends, e.runnerEnv())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny sweep merge: %v\n", err)
 		return 2

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // TestReadmeSweeps keeps the README's sweep and walk-forward outputs true:
@@ -22,7 +24,7 @@ func TestReadmeSweeps(t *testing.T) {
 		shown := block(t, string(readme), "<!-- output: penny sweep "+c.config+" --out "+c.out+" -->")
 		tmp := t.TempDir()
 		var out, errOut bytes.Buffer
-		e := &env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+		e := &env{strategies: builtin.Table(), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
 		if code := run(e, []string{"sweep", filepath.Join("..", c.config), "--out", filepath.Join(tmp, c.out)}); code != 0 {
 			t.Fatalf("penny sweep %s: exit %d: %s", c.config, code, errOut.String())
 		}

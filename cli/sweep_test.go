@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/pkg/sweep"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 const sweepConfig = `name: small
@@ -31,7 +32,7 @@ sweep:
 func penny(t *testing.T, vars map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}
+	e := &env{strategies: builtin.Table(), stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}
 	code = run(e, args)
 	return code, out.String(), errb.String()
 }

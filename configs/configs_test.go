@@ -22,6 +22,7 @@ import (
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/report"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the fixed backend")
@@ -86,11 +87,12 @@ func TestShippedConfigs(t *testing.T) {
 //penny:backends
 func outputs[N numeric.Number[N]](t *testing.T, c *config.Config) map[string][]byte {
 	t.Helper()
-	data, err := runner.LoadData[N](c, runner.Env{Getenv: func(string) string { return "" }})
+	env := runner.Env{Getenv: func(string) string { return "" }, Strategies: builtin.Table()}
+	data, err := runner.LoadData[N](c, env)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := runner.Run(context.Background(), c, data, runner.Options{})
+	res, err := runner.Run(context.Background(), c, data, env, runner.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -16,14 +18,27 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs every testdata/*.txtar script: CLI behaviour end to end.
-// $REPODATA is the repository's testdata folder (real market data).
+// $REPODATA is the repository's testdata folder (real market data), $REPO
+// the repository (for a module of one's own to replace Penny with), and
+// the go command's caches are this process's, so that a script can build
+// a program offline from the module cache.
 func TestScripts(t *testing.T) {
-	repodata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
+	goEnv := map[string]string{}
+	if out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH").Output(); err == nil {
+		if v := strings.Split(strings.TrimSpace(string(out)), "\n"); len(v) == 3 {
+			goEnv = map[string]string{"GOCACHE": v[0], "GOMODCACHE": v[1], "GOPATH": v[2]}
+		}
+	}
 	testscript.Run(t, testscript.Params{Dir: "testdata", Setup: func(env *testscript.Env) error {
-		env.Setenv("REPODATA", repodata)
+		env.Setenv("REPODATA", filepath.Join(repo, "testdata"))
+		env.Setenv("REPO", repo)
+		for k, v := range goEnv {
+			env.Setenv(k, v)
+		}
 		return nil
 	}})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/corpaction"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // rawCSV is a stock that splits 2:1 at the open of 2024-01-04 (its close
@@ -53,7 +54,7 @@ strategy: {name: buy_and_hold, params: {shares: 10}}
 		if err != nil {
 			t.Fatal(err)
 		}
-		e, err := NewEngine(c, data, Options{})
+		e, err := NewEngine(c, data, noEnv, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,13 +115,13 @@ func TestRunBundleWithActions(t *testing.T) {
 		t.Fatal(err)
 	}
 	in.Close()
-	env := Env{Getenv: func(k string) string { return map[string]string{"PENNY_HOME": home}[k] }}
+	env := Env{Getenv: func(k string) string { return map[string]string{"PENNY_HOME": home}[k] }, Strategies: builtin.Table()}
 	c := parse(t, "{name: t, backend: decimal, capital: 10000, data: {source: bundle, bundle: x}, strategy: {name: buy_and_hold, params: {shares: 10}}}")
 	data, err := LoadData[numeric.Decimal](c, env)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(context.Background(), c, data, Options{})
+	res, err := Run(context.Background(), c, data, env, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestRunBundleWithActions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(context.Background(), c, data2, Options{}); err == nil || !strings.Contains(err.Error(), "duplicate") || !strings.Contains(err.Error(), "actions.csv:2") {
+	if _, err := Run(context.Background(), c, data2, env, Options{}); err == nil || !strings.Contains(err.Error(), "duplicate") || !strings.Contains(err.Error(), "actions.csv:2") {
 		t.Errorf("the bundle's actions given again: %v", err)
 	}
 }

@@ -14,12 +14,16 @@ import (
 	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/dataportal"
 	"github.com/pennybt/penny/pkg/market"
+	"github.com/pennybt/penny/strategies"
 )
 
-// Env is what loading data may read of the outside world.
+// Env is what a run takes from the program around it.
 type Env struct {
 	// Getenv reads environment variables (PENNY_HOME for bundles).
 	Getenv func(string) string
+	// Strategies are the strategies a config may name: the program's
+	// table (package cli builds it in Main).
+	Strategies *strategies.Table
 }
 
 // Data is a run's bars on its clock, validated once: every run over it

@@ -9,6 +9,7 @@ import (
 	"github.com/pennybt/penny/pkg/dataportal"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/execution"
+	"github.com/pennybt/penny/strategies"
 )
 
 // Options tune a run beyond its config.
@@ -17,9 +18,10 @@ type Options struct {
 	Progress func(done, total int)
 }
 
-// Run runs the config's strategy over data with backend N.
-func Run[N numeric.Number[N]](ctx context.Context, c *config.Config, data *Data[N], opts Options) (*engine.Result[N], error) {
-	e, err := NewEngine(c, data, opts)
+// Run runs the config's strategy, from env's table, over data with
+// backend N.
+func Run[N numeric.Number[N]](ctx context.Context, c *config.Config, data *Data[N], env Env, opts Options) (*engine.Result[N], error) {
+	e, err := NewEngine(c, data, env, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -27,8 +29,8 @@ func Run[N numeric.Number[N]](ctx context.Context, c *config.Config, data *Data[
 }
 
 // NewEngine builds the engine of a run without running it.
-func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], opts Options) (*engine.Engine[N], error) {
-	strategy, cfg, err := Parts[N](c)
+func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], env Env, opts Options) (*engine.Engine[N], error) {
+	strategy, cfg, err := Parts[N](c, env.Strategies)
 	if err != nil {
 		return nil, err
 	}
@@ -38,11 +40,12 @@ func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], opts Option
 }
 
 // Parts builds what a run of the config needs besides its data: the
-// strategy, and the engine config (capital, execution models, account,
-// benchmark, price adjustment; the data's corporate actions are the
-// caller's to add). A sweep builds them once per combination.
-func Parts[N numeric.Number[N]](c *config.Config) (engine.Strategy[N], engine.Config[N], error) {
-	strategy, err := NewStrategy[N](c.Strategy.Name, &c.Strategy.Params)
+// strategy (named in table), and the engine config (capital, execution
+// models, account, benchmark, price adjustment; the data's corporate
+// actions are the caller's to add). A sweep builds them once per
+// combination.
+func Parts[N numeric.Number[N]](c *config.Config, table *strategies.Table) (engine.Strategy[N], engine.Config[N], error) {
+	strategy, err := strategies.Build[N](table, c.Strategy.Name, &c.Strategy.Params)
 	if err != nil {
 		return nil, engine.Config[N]{}, err
 	}

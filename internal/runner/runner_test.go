@@ -9,9 +9,10 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
-var noEnv = Env{Getenv: func(string) string { return "" }}
+var noEnv = Env{Getenv: func(string) string { return "" }, Strategies: builtin.Table()}
 
 func parse(t *testing.T, text string) *config.Config {
 	t.Helper()
@@ -70,18 +71,18 @@ strategy: {name: sma_crossover, params: {fast: 3, slow: 8, shares: 10}}
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Run(context.Background(), c, d, Options{})
+	a, err := Run(context.Background(), c, d, noEnv, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Run(context.Background(), c, d, Options{})
+	b, err := Run(context.Background(), c, d, noEnv, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Value.String() != b.Value.String() || len(a.Transactions) != len(b.Transactions) || len(a.Transactions) == 0 {
 		t.Fatalf("runs differ or did not trade: %v/%d, %v/%d", a.Value, len(a.Transactions), b.Value, len(b.Transactions))
 	}
-	if err := CheckStrategy("no_such", nil); err == nil || !strings.Contains(err.Error(), "sma_crossover, momentum, mean_reversion") {
+	if err := noEnv.Strategies.Check("no_such", nil); err == nil || !strings.Contains(err.Error(), "sma_crossover, momentum, mean_reversion") {
 		t.Fatalf("unknown strategy: %v", err)
 	}
 }

@@ -5,11 +5,12 @@ import (
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/sweep"
+	"github.com/pennybt/penny/strategies"
 )
 
 // SweepBackend loads the config's data into backend N once and returns
 // the sweep backend whose runs share it: each combination's config from
-// cs, built with Parts.
+// cs, built with Parts from env's strategies.
 //
 //penny:backends
 func SweepBackend[N numeric.Number[N]](c *config.Config, cs *sweep.Configs, env Env) (sweep.Backend, error) {
@@ -18,7 +19,7 @@ func SweepBackend[N numeric.Number[N]](c *config.Config, cs *sweep.Configs, env 
 		return nil, err
 	}
 	build := func(c *config.Config) (engine.Strategy[N], engine.Config[N], error) {
-		s, cfg, err := Parts[N](c)
+		s, cfg, err := Parts[N](c, env.Strategies)
 		cfg.Actions = data.Actions // shared read-only: the engine resolves a copy
 		return s, cfg, err
 	}
@@ -51,6 +52,6 @@ func SweepBackends(c *config.Config, cs *sweep.Configs, names []string, env Env)
 // strategy does not have, a value of the wrong type, an execution key
 // that does not exist are input errors; a combination the strategy's
 // Validate rejects, such as fast >= slow, is not: its row is skipped).
-func CheckSweep(cs *sweep.Configs) error {
-	return cs.Check(func(c *config.Config) error { return CheckStrategy(c.Strategy.Name, &c.Strategy.Params) })
+func CheckSweep(cs *sweep.Configs, table *strategies.Table) error {
+	return cs.Check(func(c *config.Config) error { return table.Check(c.Strategy.Name, &c.Strategy.Params) })
 }

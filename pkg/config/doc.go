@@ -42,6 +42,6 @@
 //	walk_forward: {train: 2y, test: 6m, step: 6m}   # optional, with sweep
 //
 // The strategy's params are kept as YAML and decoded, as strictly, by the
-// strategy chosen (see internal/runner). Numbers that are money (capital,
+// strategy chosen (see package strategies). Numbers that are money (capital,
 // model costs) are read as exact decimals, never through float64.
 package config

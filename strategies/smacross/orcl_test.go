@@ -12,6 +12,7 @@ import (
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // refData is the repository's folder of real data, testdata/ at its root
@@ -131,11 +132,12 @@ execution:
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := runner.LoadData[N](cfg, runner.Env{Getenv: func(string) string { return "" }})
+	env := runner.Env{Getenv: func(string) string { return "" }, Strategies: builtin.Table()}
+	data, err := runner.LoadData[N](cfg, env)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := runner.Run(context.Background(), cfg, data, runner.Options{})
+	res, err := runner.Run(context.Background(), cfg, data, env, runner.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
