@@ -80,6 +80,7 @@ func runRun(e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	backendFlag := fs.String("backend", "", "numeric `backend`: "+strings.Join(numeric.BackendNames(), ", ")+", all, or a comma list (default: the config's)")
 	out := fs.String("out", "", "write the result files to `DIR` (a new folder, or one penny wrote before)")
+	strict := fs.Bool("strict", false, "refuse data that only warrants a warning (files that do not overlap in time) with exit status 2")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), runUsage())
 		fs.PrintDefaults()
@@ -141,7 +142,7 @@ func runRun(e *env, args []string) int {
 		if !found {
 			panic("penny run: no run for backend " + b + ": run go generate")
 		}
-		o := run(ctx, e, cfg, pos[0])
+		o := run(ctx, e, cfg, pos[0], *strict)
 		if o.code == exitInterrupted {
 			fmt.Fprintf(e.stderr, "penny run: interrupted: nothing was written\n")
 			return exitInterrupted
@@ -241,12 +242,20 @@ func parseBackends(flagValue, configured string) ([]string, error) {
 // that fails (a Fixed overflow) 1, an interrupted one 130.
 //
 //penny:backends
-func runBackend[N numeric.Number[N]](ctx context.Context, e *env, cfg *config.Config, path string) outcome {
+func runBackend[N numeric.Number[N]](ctx context.Context, e *env, cfg *config.Config, path string, strict bool) outcome {
 	backend := numeric.Backend[N]()
 	failed := func(code int, err error) outcome { return outcome{backend: backend, err: err, code: code} }
 	data, err := runner.LoadData[N](cfg, e.runnerEnv())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny run: %s (%s): %v\n", path, backend, err)
+		return failed(exitUsage, err)
+	}
+	if strict && len(data.Warnings) > 0 {
+		for _, w := range data.Warnings {
+			fmt.Fprintf(e.stderr, "penny run: %s (%s): data: %s\n", path, backend, w)
+		}
+		err := fmt.Errorf("%s: data refused under --strict", path)
+		fmt.Fprintf(e.stderr, "penny run: %v\n", err)
 		return failed(exitUsage, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -292,7 +301,7 @@ func runBackend[N numeric.Number[N]](ctx context.Context, e *env, cfg *config.Co
 		summary:  rep.Summary,
 		value:    exactValue(res.Value.String()),
 		curve:    curve,
-		warnings: res.Warnings,
+		warnings: append(slices.Clone(data.Warnings), res.Warnings...),
 		write:    rep.WriteDir,
 		compare:  func(c *report.Comparison) { report.AddRun(c, rep) },
 	}

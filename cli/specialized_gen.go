@@ -11,7 +11,7 @@ import (
 
 // runBackendByName returns runBackend for the backend named name (see
 // numeric.Backends), and false for any other name.
-func runBackendByName(name string) (func(ctx context.Context, e *env, cfg *config.Config, path string) outcome, bool) {
+func runBackendByName(name string) (func(ctx context.Context, e *env, cfg *config.Config, path string, strict bool) outcome, bool) {
 	switch name {
 	case "float":
 		return runBackend[numeric.Float], true

@@ -34,7 +34,11 @@ type Data[N numeric.Number[N]] struct {
 	// those of data.actions.
 	Actions []corpaction.Action[N]
 	Clock   *clock.Clock
-	portal  *dataportal.Portal[N]
+	// Warnings say what in the data looks wrong and is not an error (a
+	// gap of years between files that do not overlap); penny run prints
+	// them, and refuses the data with them under --strict.
+	Warnings []string
+	portal   *dataportal.Portal[N]
 }
 
 // Portal returns a fresh portal over the data.
@@ -129,7 +133,7 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 	if err != nil {
 		return nil, err
 	}
-	data := &Data[N]{Dataset: ds, Clock: clk, portal: portal, Actions: stored}
+	data := &Data[N]{Dataset: ds, Clock: clk, portal: portal, Actions: stored, Warnings: dataGaps(ds, clk)}
 	if c.Data.Actions != "" {
 		file, err := corpaction.LoadCSV[N](c.Path(c.Data.Actions))
 		if err != nil {

@@ -56,10 +56,10 @@ func CalmarRatio(returns []float64, p Period) float64 {
 	for _, r := range returns {
 		g.add(r)
 	}
-	return calmar(len(returns), &g, p.AnnualizationFactor())
+	return calmar(float64(len(returns)), &g, p.AnnualizationFactor())
 }
 
-func calmar(n int, g *growth, factor float64) float64 {
+func calmar(n float64, g *growth, factor float64) float64 {
 	if !(g.maxDD < 0) {
 		return math.NaN()
 	}

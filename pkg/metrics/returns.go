@@ -51,13 +51,13 @@ func AnnualReturn(returns []float64, p Period) float64 {
 	for _, r := range returns {
 		g.add(r)
 	}
-	return annualReturn(len(returns), g.value, p.AnnualizationFactor())
+	return annualReturn(float64(len(returns)), g.value, p.AnnualizationFactor())
 }
 
-func annualReturn(n int, ending, factor float64) float64 {
+func annualReturn(n, ending, factor float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
-	years := float64(n) / factor
+	years := n / factor
 	return math.Pow(ending, 1/years) - 1
 }

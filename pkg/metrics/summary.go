@@ -19,6 +19,13 @@ type Config struct {
 	// value_at_risk a cutoff of 0.05, empyrical's defaults; call the single
 	// functions for other values.
 	RiskFree float64 `json:"risk_free" yaml:"risk_free"`
+	// Periods, when above the number of returns, is the number of periods
+	// the returns span, for annual_return and calmar_ratio (the years are
+	// Periods over the annualization factor): a run whose sessions leave
+	// a gap of years (calendar.SpanPeriods) annualizes over the time that
+	// passed, not over its sessions only. 0 is empyrical's count, one
+	// period per return.
+	Periods float64 `json:"-" yaml:"-"`
 }
 
 // Validate reports a Period that is not Daily, Weekly or Monthly (on which
@@ -28,6 +35,9 @@ func (c Config) Validate() error {
 	case Daily, Weekly, Monthly:
 	default:
 		return fmt.Errorf("metrics: config: invalid period %d", int(c.Period))
+	}
+	if math.IsNaN(c.Periods) || math.IsInf(c.Periods, 0) || c.Periods < 0 {
+		return fmt.Errorf("metrics: config: periods %v is not a finite number of periods", c.Periods)
 	}
 	if math.IsNaN(c.RiskFree) || math.IsInf(c.RiskFree, 0) {
 		return fmt.Errorf("metrics: config: risk_free %v is not a finite number", c.RiskFree)
@@ -124,10 +134,11 @@ func summarize(returns, benchmark []float64, cfg Config) (Summary, pairs) {
 	}
 	if n >= 1 {
 		s.CumReturnsFinal = scaleGrowth(g.value, 0)
-		s.AnnualReturn = annualReturn(n, g.value, factor)
+		span := max(float64(n), cfg.Periods)
+		s.AnnualReturn = annualReturn(span, g.value, factor)
 		s.DownsideRisk = d.risk(factor)
 		s.MaxDrawdown = g.maxDD
-		s.CalmarRatio = calmar(n, &g, factor)
+		s.CalmarRatio = calmar(span, &g, factor)
 		slices.Sort(buf)
 		s.TailRatio = tailRatio(buf)
 		if !anyNaN {

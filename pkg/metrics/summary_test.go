@@ -190,3 +190,25 @@ func TestConfigValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestSummarizePeriods: Config.Periods annualizes over the time the
+// returns span when it is longer than one period per return (a run whose
+// sessions leave a gap of years), and never over less.
+func TestSummarizePeriods(t *testing.T) {
+	returns := []float64{0.01, -0.02, 0.03, 0.01}
+	base := Summarize(returns, Config{})
+	spanned := Summarize(returns, Config{Periods: 4 * 252})
+	growth := 1.01 * 0.98 * 1.03 * 1.01
+	if want := math.Pow(growth, 1/4.0) - 1; math.Abs(spanned.AnnualReturn-want) > 1e-15 {
+		t.Fatalf("annual return over 4 years %v, want %v", spanned.AnnualReturn, want)
+	}
+	if math.Abs(spanned.CalmarRatio-spanned.AnnualReturn/0.02) > 1e-12 || spanned.SharpeRatio != base.SharpeRatio {
+		t.Fatalf("calmar %v, sharpe %v (base %v)", spanned.CalmarRatio, spanned.SharpeRatio, base.SharpeRatio)
+	}
+	if fewer := Summarize(returns, Config{Periods: 2}); fewer.AnnualReturn != base.AnnualReturn {
+		t.Fatalf("Periods below the count changed the annual return: %v, want %v", fewer.AnnualReturn, base.AnnualReturn)
+	}
+	if err := (Config{Periods: -1}).Validate(); err == nil {
+		t.Fatal("negative periods accepted")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/engine"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
@@ -148,6 +149,9 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 	}
 
 	returns := res.Returns()
+	// Annualize over the time the sessions span: with files that do not
+	// overlap on a calendar of their dates, years pass between sessions.
+	opts.Metrics.Periods = calendar.SpanPeriods(res.Sessions, opts.Metrics.Period.AnnualizationFactor())
 	if res.BenchmarkSymbol != "" {
 		if len(res.Benchmark) != len(returns) {
 			return Summary{}, fmt.Errorf("report: benchmark %s has %d returns for %d sessions", res.BenchmarkSymbol, len(res.Benchmark), len(returns))
