@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// hostileCases are the files of testdata/hostile (see its README) run by
+// the penny command: each case the arguments, the exit status, what
+// stderr must say, and for a run that succeeds what stdout must say.
+var hostileCases = []struct {
+	name   string
+	args   []string
+	code   int
+	stderr string // a regular expression
+	stdout string // a regular expression, for runs that succeed
+	writes bool   // whether the command may write (--out, or PENNY_HOME)
+}{
+	// Item 7: a price of zero or below.
+	{"zero price", []string{"run", "zero_price.yaml", "--out", "out"}, 2, `zero\.csv:3: field "Low" value "0": price zero or below`, "", false},
+	{"zero price ingest", []string{"ingest", "z", "--source", "csv", "--file", "X=zero.csv"}, 2, `zero\.csv:3: field "Low" value "0": price zero or below`, "", false},
+	{"zero price dropped", []string{"ingest", "z", "--source", "csv", "--file", "X=zero.csv", "--drop", "invalid"}, 0,
+		`dropped 1 rows \(--drop invalid\)(.|\n)*dropped zero\.csv:3: field "Low" value "0": price zero or below`, `ingested z .*: 1 symbols, 4 bars`, true},
+	// Item 8: zero volume under volume_share slippage.
+	{"zero volume", []string{"run", "zero_volume.yaml"}, 0,
+		`1 of 1 assets have bars of zero volume, where no order fills: IDX \(255 of 255 bars\)(.|\n)*7 orders left open for lack of volume`,
+		`unfilled, no volume +7`, false},
+	// Item 9: decimals in whole-number keys.
+	{"fractional param", []string{"run", "fractional_param.yaml", "--out", "out"}, 2, `strategy\.params\.fast \(line 7\): 5\.99 is not a whole number`, "", false},
+	{"fractional assets", []string{"run", "fractional_assets.yaml", "--out", "out"}, 2, `data\.assets \(line 4\): 3\.5 is not a whole number`, "", false},
+	// Item 10: files that do not overlap in time.
+	{"no overlap", []string{"run", "no_overlap.yaml"}, 0,
+		`warning: no asset has a bar from 1995-12-30 to 2006-01-01 \(3656 days, more than 14\): .*\(ORCL ends 1995-12-29; IDX starts 2006-01-02\)`,
+		`annual return +0\.10%`, false},
+	{"no overlap strict", []string{"run", "no_overlap.yaml", "--strict", "--out", "out"}, 2, `no asset has a bar from 1995-12-30(.|\n)*refused under --strict`, "", false},
+	// Item 11: keys that do not apply to the source, a second document.
+	{"bundle keys", []string{"run", "bundle_keys.yaml", "--out", "out"}, 2,
+		`data\.seed: not used by bundle data \(only synthetic data is generated from a seed\)(.|\n)*data\.files: not used by bundle data`, "", false},
+	{"csv seed", []string{"run", "csv_seed.yaml", "--out", "out"}, 2, `data\.seed: not used by csv data`, "", false},
+	{"two documents", []string{"run", "two_documents.yaml", "--out", "out"}, 2, `line 8: a second YAML document \(after ---\): a file holds one`, "", false},
+	// Item 13: absurd values.
+	{"huge capital", []string{"run", "huge_capital.yaml", "--out", "out"}, 2, `capital: 1e\+400 is above 1000000000000000, the largest capital Penny accepts`, "", false},
+	{"absurd commission", []string{"run", "absurd_commission.yaml", "--out", "out"}, 2, `execution\.commission\.cost: 1e\+400 is above 1000000`, "", false},
+	{"huge window", []string{"run", "huge_window.yaml", "--out", "out"}, 2, `strategy\.params\.slow: 2000000000 is above 1000000 bars`, "", false},
+	// Item 14: returns out of scale.
+	{"percent returns", []string{"stats", "returns_percent.csv"}, 2, `3 of its 3 values are above 1 in magnitude: these are not simple returns .* but percentages`, "", false},
+	{"below -1", []string{"stats", "returns_below_minus_one.csv"}, 2, `returns_below_minus_one\.csv:3: returns "-1\.5": below -1`, "", false},
+	{"1e308", []string{"stats", "returns_huge.csv"}, 2, `returns_huge\.csv:3: returns "1e308": above 1000`, "", false},
+	{"some large returns", []string{"stats", "returns_some_large.csv"}, 0,
+		`warning: returns_some_large\.csv: 1 of 4 returns are above 1 in magnitude .*line 4, 1\.2\): if the column is in percent, divide it by 100`, `Annual return +[0-9.e+]+%`, false},
+}
+
+// TestHostile runs the penny command (the test binary, as testscript's
+// Main installs it on PATH) on every case of testdata/hostile, in a copy
+// of the folder, and checks the exit status, the message, and that a
+// command that fails wrote nothing and changed no file: the folder and
+// PENNY_HOME hold after it exactly what they held before.
+func TestHostile(t *testing.T) {
+	penny, err := exec.LookPath("penny")
+	if err != nil {
+		t.Fatalf("penny is not on PATH (TestMain installs it): %v", err)
+	}
+	src := filepath.Join("..", "..", "testdata", "hostile")
+	for _, tc := range hostileCases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "hostile")
+			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+				t.Fatal(err)
+			}
+			home := filepath.Join(t.TempDir(), "home")
+			if err := os.Mkdir(home, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			before, beforeHome := snapshot(t, dir), snapshot(t, home)
+
+			cmd := exec.Command(penny, tc.args...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "PENNY_HOME="+home)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			code := 0
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tc.code {
+				t.Fatalf("exit status %d, want %d\nstderr:\n%s", code, tc.code, stderr.String())
+			}
+			if !regexp.MustCompile(tc.stderr).MatchString(stderr.String()) {
+				t.Errorf("stderr does not match %q:\n%s", tc.stderr, stderr.String())
+			}
+			if tc.stdout != "" && !regexp.MustCompile(tc.stdout).MatchString(stdout.String()) {
+				t.Errorf("stdout does not match %q:\n%s", tc.stdout, stdout.String())
+			}
+			if strings.Contains(stderr.String(), "goroutine ") || strings.Contains(stderr.String(), "panic:") {
+				t.Errorf("a panic's trace on stderr:\n%s", stderr.String())
+			}
+			after, afterHome := snapshot(t, dir), snapshot(t, home)
+			if !tc.writes {
+				if !maps.Equal(before, after) {
+					t.Errorf("the folder changed: %v before, %v after", slices.Sorted(maps.Keys(before)), slices.Sorted(maps.Keys(after)))
+				}
+				// PENNY_HOME's own bundles folder may be made; nothing in it.
+				if afterHome["bundles"] == "/" {
+					delete(afterHome, "bundles")
+				}
+				if !maps.Equal(beforeHome, afterHome) {
+					t.Errorf("PENNY_HOME changed: %v", slices.Sorted(maps.Keys(afterHome)))
+				}
+			}
+			// Nothing of the inputs is lost or changed, whatever the case.
+			for name, content := range before {
+				if after[name] != content {
+					t.Errorf("input %s was changed or removed", name)
+				}
+			}
+		})
+	}
+}
+
+// snapshot maps every file and folder under root to its content ("/" for
+// a folder).
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		if d.IsDir() {
+			out[rel] = "/"
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		out[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
