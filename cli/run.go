@@ -225,6 +225,9 @@ func parseBackends(flagValue, configured string) ([]string, error) {
 	var out []string
 	for _, b := range strings.Split(flagValue, ",") {
 		b = strings.TrimSpace(b)
+		if b == "all" {
+			return nil, fmt.Errorf("%q: all runs every backend and is given alone, not in a list", flagValue)
+		}
 		if _, err := numeric.LookupBackend(b); err != nil {
 			names := numeric.BackendNames()
 			return nil, fmt.Errorf("unknown backend %q (want %s or all)", b, strings.Join(names, ", "))

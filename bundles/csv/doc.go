@@ -53,7 +53,7 @@
 // names the file, the line, the field (as the header writes it) and the
 // value, and wraps the reason: a sentinel of this package ([ErrMissingColumn],
 // [ErrTime], [ErrUnsorted], [ErrDuplicate], [ErrHighBelowLow],
-// [ErrOutsideRange], [ErrNotPositive], [ErrNegative], [ErrOffCalendar], [ErrEmpty],
+// [ErrOutsideRange], [ErrNotPositive], [ErrNegative], [ErrOffCalendar], [ErrOffGrid], [ErrFrequency], [ErrEmpty],
 // [ErrNoData], ...) or a *numeric.ParseError (numeric.ErrSyntax for text
 // that is no number, NaN included; numeric.ErrPrecision; numeric.ErrOverflow).
 // The [Repair] options, all off by default, drop rows of a given kind

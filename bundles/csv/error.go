@@ -28,6 +28,13 @@ var (
 	ErrUnsorted = errors.New("timestamps not increasing")
 	// ErrDuplicate: a bar stamped at the same time as the bar above it.
 	ErrDuplicate = errors.New("duplicate timestamp")
+	// ErrOffGrid: an intraday bar that does not start a whole number of
+	// bar lengths after its session's open (09:31:30 in a minute file).
+	// Off-calendar repairs drop it.
+	ErrOffGrid = errors.New("off the bar grid")
+	// ErrFrequency: rows that do not fit the frequency the file is read
+	// at (two times of day on one date in a file read as daily).
+	ErrFrequency = errors.New("frequency mismatch")
 	// ErrNegative: a negative volume.
 	ErrNegative = errors.New("negative value")
 	// ErrNotPositive: a price of zero or below. No asset, equity or

@@ -111,6 +111,19 @@ type reader[N numeric.Number[N]] struct {
 	s      market.Series[N]
 	rep    FileReport
 	last   int64 // stamp of the last bar kept
+	// lastStamp is the last bar's time as the file writes it (st.ns).
+	lastStamp int64
+}
+
+// shown words the bar stamp ns for a message as the file's rows read: a
+// daily bar by its session's date ("dated 1995-01-16"; its stamp is the
+// session's close, which on the data calendar is the next midnight), an
+// intraday one by its end-of-interval instant.
+func (rd *reader[N]) shown(ns int64) string {
+	if rd.opt.Frequency == market.Daily {
+		return "dated " + civil(dayOf(ns-1, rd.sess.loc)).Format(time.DateOnly)
+	}
+	return "stamped " + time.Unix(0, ns).UTC().Format(time.RFC3339)
 }
 
 func readSeries[N numeric.Number[N]](r io.Reader, file string, opt Options, size int64) (s market.Series[N], rep FileReport, err error) {
@@ -281,12 +294,17 @@ func (rd *reader[N]) row(line string, ln int) (kind, *ParseError) {
 		return 0, nil
 	}
 	if n := rd.s.Len(); n > 0 && ns <= rd.last {
-		prev := time.Unix(0, rd.last).UTC().Format(time.RFC3339)
-		if ns == rd.last {
-			return duplicate, rd.bad(ln, tcol, text, fmt.Errorf("%w: the bar above is also stamped %s", ErrDuplicate, prev))
+		if ns == rd.last && rd.opt.Frequency == market.Daily && st.hasTime && st.ns != rd.lastStamp {
+			// Two times of day on one date in a file read as daily: the
+			// file holds intraday bars.
+			return fatal, rd.bad(ln, tcol, text, fmt.Errorf("%w: a second bar on %s (the bar above is at %s): the file holds intraday bars, read as daily; set the frequency (minute or hourly)",
+				ErrFrequency, civil(dayOf(ns-1, rd.sess.loc)).Format(time.DateOnly), time.Unix(0, rd.lastStamp).In(rd.loc).Format("15:04:05")))
 		}
-		return fatal, rd.bad(ln, tcol, text, fmt.Errorf("%w: the bar above is stamped %s, after this one (%s)",
-			ErrUnsorted, prev, time.Unix(0, ns).UTC().Format(time.RFC3339)))
+		prev, this := rd.shown(rd.last), rd.shown(ns)
+		if ns == rd.last {
+			return duplicate, rd.bad(ln, tcol, text, fmt.Errorf("%w: the bar above is also %s", ErrDuplicate, prev))
+		}
+		return fatal, rd.bad(ln, tcol, text, fmt.Errorf("%w: the bar above is %s, after this one (%s)", ErrUnsorted, prev, this))
 	}
 
 	// Prices and volume.
@@ -336,7 +354,7 @@ func (rd *reader[N]) row(line string, ln int) (kind, *ParseError) {
 	s.Low = append(s.Low, l)
 	s.Close = append(s.Close, cl)
 	s.Volume = append(s.Volume, v[4])
-	rd.last = ns
+	rd.last, rd.lastStamp = ns, st.ns
 	rd.rep.Bars++
 	return 0, nil
 }
@@ -420,6 +438,12 @@ func (rd *reader[N]) barTime(st stamp) (int64, kind, error) {
 	case !ok:
 		return 0, offCalendar, fmt.Errorf("%w %s: %s is in no session", ErrOffCalendar, rd.sess.name(),
 			time.Unix(0, st.ns).UTC().Format(time.RFC3339Nano))
+	}
+	// On the grid of the session's bars: each starts a whole number of
+	// bar lengths after the open (the last may be cut at the close).
+	if start := end - rd.dur; (start-ss.open)%rd.dur != 0 && !(atEnd && end == ss.close) {
+		return 0, offCalendar, fmt.Errorf("%w: %s is not on the %s grid of the session opening at %s", ErrOffGrid,
+			time.Unix(0, st.ns).UTC().Format(time.RFC3339Nano), rd.opt.Frequency, time.Unix(0, ss.open).UTC().Format(time.RFC3339))
 	}
 	return min(end, ss.close), 0, nil
 }

@@ -51,6 +51,12 @@ var badCases = []badCase{
 	{name: "unsorted", text: head + "2020-01-03,1,2,1,2,10\n2020-01-02,1,2,1,2,10\n", err: ErrUnsorted, line: 3, field: "Date", value: "2020-01-02"},
 	{name: "duplicate timestamp", text: head + "2020-01-02,1,2,1,2,10\n2020-01-03,1,2,1,2,10\n2020-01-03,1,2,1,2,11\n",
 		err: ErrDuplicate, line: 4, field: "Date", value: "2020-01-03"},
+	{name: "off the minute grid", text: "Timestamp,Open,High,Low,Close,Volume\n2020-01-02T14:30:00Z,1,2,1,2,10\n2020-01-02T14:31:30Z,1,2,1,2,10\n",
+		opt: Options{Frequency: market.Minute, Calendar: calendar.XNYS()}, err: ErrOffGrid, line: 3, field: "Timestamp", value: "2020-01-02T14:31:30Z"},
+	{name: "off the minute grid of the data calendar", text: "Timestamp,Open,High,Low,Close,Volume\n2020-01-02T00:00:00Z,1,2,1,2,10\n2020-01-02T00:01:30Z,1,2,1,2,10\n",
+		opt: Options{Frequency: market.Minute}, err: ErrOffGrid, line: 3, field: "Timestamp", value: "2020-01-02T00:01:30Z"},
+	{name: "minute rows read as daily", text: "Datetime,Open,High,Low,Close,Volume\n2020-01-02 09:30:00,1,2,1,2,10\n2020-01-02 09:31:00,1,2,1,2,10\n",
+		err: ErrFrequency, line: 3, field: "Datetime", value: "2020-01-02 09:31:00"},
 	{name: "high below low", text: head + "2020-01-02,1,1,2,2,10\n", err: ErrHighBelowLow, line: 2, field: "High", value: "1"},
 	{name: "open below low", text: head + "2020-01-02,0.5,2,1,2,10\n", err: ErrOutsideRange, line: 2, field: "Open", value: "0.5"},
 	{name: "open above high", text: head + "2020-01-02,2.01,2,1,2,10\n", err: ErrOutsideRange, line: 2, field: "Open", value: "2.01"},
@@ -80,6 +86,26 @@ var badCases = []badCase{
 		opt: Options{Frequency: market.Minute, Calendar: calendar.XNYS()}, err: ErrOffCalendar, line: 2, field: "Timestamp", value: "2020-01-02T14:29:00Z"},
 	{name: "nothing between start and end", text: head + "2020-01-02,1,2,1,2,10\n",
 		opt: Options{Start: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)}, err: ErrNoData},
+}
+
+// TestMessagesShowDates: a daily file's unsorted or duplicate rows are
+// told by their dates, as the file writes them, never by the stamp of
+// the session's close (1995-01-16 beside 1995-01-17T00:00:00Z); rows of
+// two times of day on one date read as daily are a frequency mismatch,
+// not a duplicate timestamp.
+func TestMessagesShowDates(t *testing.T) {
+	_, _, err := ReadSeries[numeric.Fixed](strings.NewReader(head+"1995-01-17,1,2,1,2,10\n1995-01-16,1,2,1,2,10\n"), "u.csv", Options{})
+	if want := `u.csv:3: field "Date" value "1995-01-16": timestamps not increasing: the bar above is dated 1995-01-17, after this one (dated 1995-01-16)`; err == nil || err.Error() != want {
+		t.Errorf("unsorted: %v\nwant %s", err, want)
+	}
+	_, _, err = ReadSeries[numeric.Fixed](strings.NewReader(head+"1995-01-17,1,2,1,2,10\n1995-01-17,1,2,1,2,10\n"), "d.csv", Options{})
+	if want := `d.csv:3: field "Date" value "1995-01-17": duplicate timestamp: the bar above is also dated 1995-01-17`; err == nil || err.Error() != want {
+		t.Errorf("duplicate: %v\nwant %s", err, want)
+	}
+	_, _, err = ReadSeries[numeric.Fixed](strings.NewReader("Datetime,Open,High,Low,Close,Volume\n2020-01-02 09:30:00,1,2,1,2,10\n2020-01-02 09:31:00,1,2,1,2,10\n"), "m.csv", Options{})
+	if want := "frequency mismatch: a second bar on 2020-01-02 (the bar above is at 09:30:00): the file holds intraday bars, read as daily"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("minute rows read as daily: %v\nwant %s", err, want)
+	}
 }
 
 func TestReadSeriesBadInput(t *testing.T) {

