@@ -45,7 +45,7 @@ func TestDataGap(t *testing.T) {
 	if len(data.Warnings) != 1 || !strings.Contains(data.Warnings[0], want) {
 		t.Fatalf("warnings %q, want %q", data.Warnings, want)
 	}
-	res, err := Run(context.Background(), c, data, Options{})
+	res, err := Run(context.Background(), c, data, noEnv, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,11 +8,12 @@ import (
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
+	"github.com/pennybt/penny/strategies/builtin"
 )
 
 // FuzzParse runs the CLI's config loading on any input: config.Parse,
 // then the strategy's params as penny run checks them
-// (runner.CheckStrategy), then the engine parts of every backend
+// (the strategy table's Check), then the engine parts of every backend
 // (runner.Parts: the strategy, the execution models, the capital). None
 // may panic; a config Parse accepts validates, parses again to the same
 // config, and has a capital within MaxCapital. Seeds: the shipped
@@ -33,6 +34,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("a: &a [*a, *a]\n"))
 	f.Add([]byte("strategy: {name: sma_crossover, params: {fast: 1.5e3, slow: !!float 7}}\n"))
+	table := builtin.Table()
 	maxCapital := numeric.MustParse[numeric.Decimal](config.MaxCapital)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if len(b) > 1<<16 {
@@ -52,11 +54,11 @@ func FuzzParse(f *testing.F) {
 		if c.Capital.Cmp(maxCapital) > 0 || c.Capital.Sign() <= 0 {
 			t.Fatalf("capital %s accepted", c.Capital)
 		}
-		if runner.CheckStrategy(c.Strategy.Name, &c.Strategy.Params) != nil {
+		if table.Check(c.Strategy.Name, &c.Strategy.Params) != nil {
 			return
 		}
-		_, _, _ = runner.Parts[numeric.Float](c)
-		_, _, _ = runner.Parts[numeric.Fixed](c)
-		_, _, _ = runner.Parts[numeric.Decimal](c)
+		_, _, _ = runner.Parts[numeric.Float](c, table)
+		_, _, _ = runner.Parts[numeric.Fixed](c, table)
+		_, _, _ = runner.Parts[numeric.Decimal](c, table)
 	})
 }
