@@ -132,11 +132,7 @@ func TestRunBundleWithActions(t *testing.T) {
 		t.Errorf("warnings %q: want the stored action's origin", res.Warnings)
 	}
 	c = parse(t, "{name: t, backend: fixed, capital: 10000, data: {source: bundle, bundle: x, actions: "+actions+"}, strategy: {name: buy_and_hold, params: {shares: 10}}}")
-	data2, err := LoadData[numeric.Fixed](c, env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Run(context.Background(), c, data2, env, Options{}); err == nil || !strings.Contains(err.Error(), "duplicate") || !strings.Contains(err.Error(), "actions.csv:2") {
+	if _, err := LoadData[numeric.Fixed](c, env); err == nil || !strings.Contains(err.Error(), "duplicate") || !strings.Contains(err.Error(), "actions.csv:2") {
 		t.Errorf("the bundle's actions given again: %v", err)
 	}
 }

@@ -39,6 +39,8 @@ type Data[N numeric.Number[N]] struct {
 	// them, and refuses the data with them under --strict.
 	Warnings []string
 	portal   *dataportal.Portal[N]
+	// schedule is Actions placed on the clock's sessions, nil without.
+	schedule *corpaction.Schedule[N]
 }
 
 // Portal returns a fresh portal over the data.
@@ -142,6 +144,23 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 		// With a bundle's own actions: both apply, and an action given
 		// twice is refused as a duplicate when the run resolves them.
 		data.Actions = append(data.Actions, file...)
+	}
+	if len(data.Actions) > 0 {
+		// Placed on the sessions once: every run over the data shares the
+		// schedule (runs do not modify it).
+		assets := portal.Assets()
+		symbols := make([]string, len(assets))
+		for i, a := range assets {
+			symbols[i] = a.Symbol
+		}
+		sessions := clk.Sessions()
+		dates := make([]time.Time, len(sessions))
+		for i, s := range sessions {
+			dates[i] = s.Date
+		}
+		if data.schedule, err = corpaction.Resolve(data.Actions, symbols, dates); err != nil {
+			return nil, fmt.Errorf("data.actions: %w", err)
+		}
 	}
 	return data, nil
 }

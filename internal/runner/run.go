@@ -34,7 +34,7 @@ func NewEngine[N numeric.Number[N]](c *config.Config, data *Data[N], env Env, op
 	if err != nil {
 		return nil, err
 	}
-	cfg.Actions = data.Actions
+	cfg.Actions, cfg.Schedule = data.Actions, data.schedule
 	cfg.Progress = opts.Progress
 	return engine.New(data.Portal(), strategy, cfg)
 }

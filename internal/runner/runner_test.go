@@ -14,7 +14,7 @@ import (
 
 var noEnv = Env{Getenv: func(string) string { return "" }, Strategies: builtin.Table()}
 
-func parse(t *testing.T, text string) *config.Config {
+func parse(t testing.TB, text string) *config.Config {
 	t.Helper()
 	c, err := config.Parse([]byte(text))
 	if err != nil {

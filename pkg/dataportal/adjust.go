@@ -54,18 +54,18 @@ func ParseAdjust(s string) (Adjust, error) {
 }
 
 // adjusted is the adjusted view of one asset's columns. Rows before
-// bounds[j] are multiplied by the product of price[j:] (volumes by that
-// of volume[j:]): cum and vcum hold those products. cols holds, for rows
+// bounds[j] are multiplied by the product of the price factors of the
+// adjustments at bounds[j] and after (volumes by that of the volume
+// factors): cum and vcum hold those products. cols holds, for rows
 // [lo, hi), the values adjusted as of the latest adjustment, computed
 // when a window first asks for them; every adjustment resets the range.
 // Each row is computed at most once per adjustment, so a strategy's
 // windows cost O(window) once per action, not per bar.
 type adjusted[N numeric.Number[N]] struct {
-	bounds     []int32
-	price, vol []*big.Rat
-	cum, vcum  []*big.Rat
-	cols       [market.NumFields][]N
-	lo, hi     [market.NumFields]int
+	bounds    []int32
+	cum, vcum []factor
+	cols      [market.NumFields][]N
+	lo, hi    [market.NumFields]int
 }
 
 // AddAdjustment records, at the current cursor, a corporate action of
@@ -75,14 +75,28 @@ type adjusted[N numeric.Number[N]] struct {
 // of the ex-date session, before the session's first bar, so no window
 // is ever adjusted by an action after the current bar.
 func (p *Portal[N]) AddAdjustment(a int, price, volume *big.Rat) {
-	one := big.NewRat(1, 1)
-	if price == nil {
-		price = one
+	pf, vf := one(), one()
+	if price != nil {
+		pf = fromRat(price)
 	}
-	if volume == nil {
-		volume = one
+	if volume != nil {
+		vf = fromRat(volume)
 	}
-	if price.Cmp(one) == 0 && volume.Cmp(one) == 0 {
+	p.addFactors(a, pf, vf)
+}
+
+// AddSplit is AddAdjustment for a split of newShares for oldShares (both
+// positive): prices before it times oldShares/newShares, volumes times
+// newShares/oldShares, without math/big.
+func (p *Portal[N]) AddSplit(a int, newShares, oldShares int64) {
+	if newShares <= 0 || oldShares <= 0 {
+		panic("dataportal: a split ratio must be positive")
+	}
+	p.addFactors(a, ratio(oldShares, newShares), ratio(newShares, oldShares))
+}
+
+func (p *Portal[N]) addFactors(a int, price, volume factor) {
+	if price.isOne() && volume.isOne() {
 		return
 	}
 	if p.adj == nil {
@@ -90,32 +104,21 @@ func (p *Portal[N]) AddAdjustment(a int, price, volume *big.Rat) {
 	}
 	st := p.adj[a]
 	if st == nil {
-		st = &adjusted[N]{}
-		n := p.series[a].Len()
-		for f := range st.cols {
-			st.cols[f] = make([]N, n)
-		}
+		st = &adjusted[N]{} // its columns are made as History asks for them
 		p.adj[a] = st
 	}
 	row := p.seen[a]
-	if k := len(st.bounds); k > 0 && st.bounds[k-1] == row {
+	if k := len(st.bounds); k == 0 || st.bounds[k-1] != row {
 		// A second action at the same row multiplies the same factor.
-		st.price[k-1] = new(big.Rat).Mul(st.price[k-1], price)
-		st.vol[k-1] = new(big.Rat).Mul(st.vol[k-1], volume)
-	} else {
 		st.bounds = append(st.bounds, row)
-		st.price = append(st.price, new(big.Rat).Set(price))
-		st.vol = append(st.vol, new(big.Rat).Set(volume))
+		st.cum = append(st.cum, one())
+		st.vcum = append(st.vcum, one())
 	}
-	// Products of the factors from each bound to the latest.
-	k := len(st.bounds)
-	st.cum = append(st.cum[:0], make([]*big.Rat, k)...)
-	st.vcum = append(st.vcum[:0], make([]*big.Rat, k)...)
-	cp, cv := big.NewRat(1, 1), big.NewRat(1, 1)
-	for j := k - 1; j >= 0; j-- {
-		cp = new(big.Rat).Mul(cp, st.price[j])
-		cv = new(big.Rat).Mul(cv, st.vol[j])
-		st.cum[j], st.vcum[j] = cp, cv
+	// The products of the factors from each bound to the latest: every
+	// one of them takes the new factor.
+	for j := range st.cum {
+		st.cum[j].mul(price)
+		st.vcum[j].mul(volume)
 	}
 	for f := range st.lo {
 		st.lo[f], st.hi[f] = int(row), int(row)
@@ -125,6 +128,9 @@ func (p *Portal[N]) AddAdjustment(a int, price, volume *big.Rat) {
 // adjustedWindow returns rows [start, end) of field f of asset a as
 // adjusted, filling in what the view lacks.
 func (p *Portal[N]) adjustedWindow(st *adjusted[N], a int, f market.Field, start, end int) []N {
+	if st.cols[f] == nil {
+		st.cols[f] = make([]N, p.series[a].Len())
+	}
 	col, raw := st.cols[f], p.cols[f][a]
 	last := int(st.bounds[len(st.bounds)-1])
 	if st.hi[f] < end { // rows at or after the latest bound are raw
@@ -154,23 +160,24 @@ func (p *Portal[N]) adjustedWindow(st *adjusted[N], a int, f market.Field, start
 // half-even. Small whole-number ratios go through the backend's own
 // arithmetic (MulInt exact, one rounding division); anything else
 // through math/big.
-func scale[N numeric.Number[N]](dst, src []N, factor *big.Rat) {
-	if factor.Num().IsInt64() && factor.Denom().IsInt64() {
-		num, den := factor.Num().Int64(), factor.Denom().Int64()
+func scale[N numeric.Number[N]](dst, src []N, f factor) {
+	if f.big == nil {
+		num, den := f.num, f.den
 		d := numeric.Int[N](den)
-		if math.Abs(float64(num)) < 1e6 && den < 1e12 {
+		if num < 1e6 && den < 1e12 {
 			for i, x := range src {
-				if math.Abs(x.Float64())*math.Abs(float64(num)) < 1e10 {
+				if math.Abs(x.Float64())*float64(num) < 1e10 {
 					dst[i] = x.MulInt(num).DivRound(d, 8, numeric.HalfEven)
 				} else {
-					dst[i] = scaleRat(x, factor)
+					dst[i] = scaleRat(x, f.rat())
 				}
 			}
 			return
 		}
 	}
+	r := f.rat()
 	for i, x := range src {
-		dst[i] = scaleRat(x, factor)
+		dst[i] = scaleRat(x, r)
 	}
 }
 

@@ -17,8 +17,12 @@ import (
 // action, the ledger event it made (a dividend makes two: its accrual at
 // the ex-date and its payment), and what it did to the open orders.
 type ActionRecord[N numeric.Number[N]] struct {
-	Action corpaction.Action[N]
-	Event  ledger.Event[N]
+	// Action points into the run's schedule, which runs over the same
+	// data share: read it, do not modify it.
+	Action *corpaction.Action[N]
+	// Event points into the ledger's event log (Result.Events): read it,
+	// do not modify it.
+	Event *ledger.Event[N]
 	// Rescaled and Cancelled count the open orders of the asset the
 	// action rescaled (a split) or cancelled (a merger, name change or
 	// delisting).
@@ -35,39 +39,62 @@ type actions[N numeric.Number[N]] struct {
 	// has no actions.
 	at      []int64
 	records []ActionRecord[N]
-	// pays maps a receivable's due time to its dividend, for the
-	// payment's record.
-	pays map[paidKey]corpaction.Action[N]
+	// pending mirrors the ledger's receivables paid within the run, in
+	// the order accrued (the order Ledger.Settle pays them in): the
+	// dividend each is of, for its payment's record.
+	pending []pendingPay
 }
 
-type paidKey struct {
-	due   int64
-	asset int
+type pendingPay struct {
+	due  int64 // the open of the pay session
+	item int   // index in sched.Items
 }
 
-// setupActions resolves the config's actions onto the run.
+// setupActions resolves the config's actions onto the run (or takes the
+// schedule resolved beforehand) and sizes the records.
 func (e *Engine[N]) setupActions() error {
-	if len(e.cfg.Actions) == 0 {
-		return nil
-	}
+	sc := e.cfg.Schedule
 	assets := e.portal.Assets()
-	symbols := make([]string, len(assets))
-	for i, a := range assets {
-		symbols[i] = a.Symbol
+	if sc == nil {
+		if len(e.cfg.Actions) == 0 {
+			return nil
+		}
+		symbols := make([]string, len(assets))
+		for i, a := range assets {
+			symbols[i] = a.Symbol
+		}
+		dates := make([]time.Time, len(e.sessions))
+		for i, s := range e.sessions {
+			dates[i] = s.Date
+		}
+		var err error
+		if sc, err = corpaction.Resolve(e.cfg.Actions, symbols, dates); err != nil {
+			return err
+		}
 	}
-	dates := make([]time.Time, len(e.sessions))
-	for i, s := range e.sessions {
-		dates[i] = s.Date
+	if len(sc.Assets) != len(assets) {
+		return fmt.Errorf("corporate actions: the schedule is of %d assets, the data has %d", len(sc.Assets), len(assets))
 	}
-	sc, err := corpaction.Resolve(e.cfg.Actions, symbols, dates)
-	if err != nil {
-		return err
+	if n := len(sc.Items); n > 0 && sc.Items[n-1].Session >= len(e.sessions) {
+		return fmt.Errorf("corporate actions: the schedule reaches session %d, the run has %d", sc.Items[n-1].Session, len(e.sessions))
+	}
+	if len(sc.Items) == 0 && len(sc.Warnings) == 0 {
+		return nil
 	}
 	for _, w := range sc.Warnings {
 		e.cfg.Logger.Warn("corporate action: " + w.String())
 		e.warnings = append(e.warnings, w.String())
 	}
-	e.acts = actions[N]{sched: sc, at: make([]int64, len(assets)), pays: map[paidKey]corpaction.Action[N]{}}
+	// Every action makes one record, and a dividend paid within the run
+	// one more: the records and the ledger's events are sized once.
+	n := len(sc.Items)
+	for i := range sc.Items {
+		if it := &sc.Items[i]; it.Type == corpaction.CashDividend && it.PaySession >= 0 {
+			n++
+		}
+	}
+	e.acts = actions[N]{sched: sc, at: make([]int64, len(assets)), records: make([]ActionRecord[N], 0, n)}
+	e.ledger.GrowEvents(n)
 	for i := range e.acts.at {
 		e.acts.at[i] = -1 << 63
 	}
@@ -87,16 +114,31 @@ func (e *Engine[N]) applyActions(s int) {
 
 func (e *Engine[N]) settle(s int) {
 	open := e.sessions[s].Open
-	for _, ev := range e.ledger.Settle(open) {
-		act := e.acts.pays[paidKey{open.UnixNano(), ev.Asset.ID}]
-		e.acts.records = append(e.acts.records, ActionRecord[N]{Action: act, Event: ev})
+	paid := e.ledger.Settle(open)
+	if len(paid) == 0 {
+		return
 	}
+	// The ledger pays its receivables due by now in the order accrued:
+	// the same as the pending list's.
+	kept, k := e.acts.pending[:0], 0
+	for _, p := range e.acts.pending {
+		if p.due > open.UnixNano() {
+			kept = append(kept, p)
+			continue
+		}
+		if k >= len(paid) || paid[k].Asset.ID != e.acts.sched.Items[p.item].Asset {
+			panic(fmt.Sprintf("engine: the ledger paid %d receivables at %s, the engine expected others", len(paid), open))
+		}
+		e.acts.records = append(e.acts.records, ActionRecord[N]{Action: &e.acts.sched.Items[p.item].Action, Event: &paid[k]})
+		k++
+	}
+	e.acts.pending = kept
 }
 
 func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 	assets := e.portal.Assets()
 	a := assets[it.Asset]
-	rec := ActionRecord[N]{Action: it.Action}
+	rec := ActionRecord[N]{Action: &it.Action}
 	e.acts.at[it.Asset] = now.UnixNano()
 	last := func(id int) N {
 		p, _, ok := e.portal.Last(id)
@@ -108,18 +150,22 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 	switch {
 	case it.IsSplitLike():
 		r := it.SplitRatio()
-		rec.Event = e.ledger.Split(a, r.New, r.Old, e.lots[it.Asset], now)
+		e.ledger.Split(a, r.New, r.Old, e.lots[it.Asset], now)
+		rec.Event = e.lastEvent()
 		rec.Rescaled, rec.Cancelled = e.rescaleOrders(it.Asset, r, now)
 		if e.cfg.Adjust != dataportal.AdjustRaw && !r.IsUnit() {
-			e.portal.AddAdjustment(it.Asset, big.NewRat(r.Old, r.New), big.NewRat(r.New, r.Old))
+			e.portal.AddSplit(it.Asset, r.New, r.Old)
 		}
 	case it.Type == corpaction.CashDividend:
 		var due time.Time
 		if it.PaySession >= 0 {
 			due = e.sessions[it.PaySession].Open
-			e.acts.pays[paidKey{due.UnixNano(), it.Asset}] = it.Action
 		}
-		rec.Event = e.ledger.Dividend(a, it.Amount, due, now)
+		e.ledger.Dividend(a, it.Amount, due, now)
+		rec.Event = e.lastEvent()
+		if !rec.Event.Before.IsZero() && !due.IsZero() { // the ledger accrued a receivable
+			e.acts.pending = append(e.acts.pending, pendingPay{due: due.UnixNano(), item: e.acts.next})
+		}
 		if e.cfg.Adjust == dataportal.AdjustAll {
 			if prev := last(it.Asset); prev.Cmp(it.Amount) > 0 {
 				pr, _ := new(big.Rat).SetString(prev.String())
@@ -131,24 +177,33 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 		}
 	case it.Type == corpaction.StockDividend, it.Type == corpaction.SpinOff:
 		t := assets[it.Target]
-		rec.Event = e.ledger.Distribute(a, t, it.Ratio.New, it.Ratio.Old, last(it.Target), e.lots[it.Target], now)
+		e.ledger.Distribute(a, t, it.Ratio.New, it.Ratio.Old, last(it.Target), e.lots[it.Target], now)
+		rec.Event = e.lastEvent()
 	case it.Type == corpaction.MergerStock, it.Type == corpaction.MergerStockAndCash, it.Type == corpaction.NameChange:
 		t := assets[it.Target]
 		r := it.Ratio
 		if it.Type == corpaction.NameChange {
 			r = corpaction.Ratio{New: 1, Old: 1}
 		}
-		rec.Event = e.ledger.Exchange(a, t, r.New, r.Old, it.Amount, last(it.Target), e.lots[it.Target], now)
+		e.ledger.Exchange(a, t, r.New, r.Old, it.Amount, last(it.Target), e.lots[it.Target], now)
+		rec.Event = e.lastEvent()
 		reason := fmt.Sprintf("%s: %s into %s", it.Type, a.Symbol, t.Symbol)
 		if it.Type == corpaction.NameChange {
 			reason = fmt.Sprintf("name change: %s is now %s", a.Symbol, t.Symbol)
 		}
 		rec.Cancelled = e.cancelOrders(it.Asset, reason, now)
 	default: // merger_cash, delisting, worthless_removal
-		rec.Event = e.ledger.Close(a, it.Amount, now)
+		e.ledger.Close(a, it.Amount, now)
+		rec.Event = e.lastEvent()
 		rec.Cancelled = e.cancelOrders(it.Asset, fmt.Sprintf("%s of %s at %s", it.Type, a.Symbol, it.Amount), now)
 	}
 	e.acts.records = append(e.acts.records, rec)
+}
+
+// lastEvent returns the ledger's latest event, in its log.
+func (e *Engine[N]) lastEvent() *ledger.Event[N] {
+	evs := e.ledger.Events()
+	return &evs[len(evs)-1]
 }
 
 // cancelOrders cancels the open orders of asset a with reason.

@@ -300,3 +300,46 @@ func (s *scripted[N]) OnBar(ctx *Context[N]) {
 		f(ctx)
 	}
 }
+
+// TestActionsSchedule: a schedule resolved once serves several runs with
+// the results of Actions resolved by each; a schedule of other data is
+// refused.
+func TestActionsSchedule(t *testing.T) {
+	p := testData[numeric.Fixed](t, market.Daily, "2024-01-02", "2024-01-10", 2, false)
+	d := numeric.MustParse[numeric.Fixed]
+	acts := []corpaction.Action[numeric.Fixed]{
+		{Type: corpaction.Split, Symbol: "AA", Date: day("2024-01-04"), Ratio: corpaction.Ratio{New: 3, Old: 2}},
+		{Type: corpaction.CashDividend, Symbol: "AB", Date: day("2024-01-05"), Amount: d("0.75"), PayDate: day("2024-01-09")},
+	}
+	buy := func() *scripted[numeric.Fixed] {
+		return &scripted[numeric.Fixed]{at: map[int]func(ctx *Context[numeric.Fixed]){
+			0: func(ctx *Context[numeric.Fixed]) {
+				ctx.Order(ctx.Assets()[0], d("5"))
+				ctx.Order(ctx.Assets()[1], d("10"))
+			},
+		}}
+	}
+	want := run(t, p.Clone(), buy(), Config[numeric.Fixed]{Actions: acts})
+	sessions := p.Clock().Sessions()
+	dates := make([]time.Time, len(sessions))
+	for i, s := range sessions {
+		dates[i] = s.Date
+	}
+	sc, err := corpaction.Resolve(acts, []string{"AA", "AB"}, dates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		got := run(t, p.Clone(), buy(), Config[numeric.Fixed]{Schedule: sc})
+		if got.Value.String() != want.Value.String() || got.Cash.String() != want.Cash.String() || len(got.Actions) != len(want.Actions) || len(got.Actions) != 3 {
+			t.Errorf("with the schedule: value %s cash %s, %d actions; want %s %s %d", got.Value, got.Cash, len(got.Actions), want.Value, want.Cash, len(want.Actions))
+		}
+	}
+	other, err := corpaction.Resolve(acts, []string{"AA", "AB", "AC"}, dates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(p.Clone(), Strategy[numeric.Fixed](buy()), Config[numeric.Fixed]{Capital: numeric.Int[numeric.Fixed](100000), Schedule: other}); err == nil || !strings.Contains(err.Error(), "schedule is of 3 assets, the data has 2") {
+		t.Errorf("a schedule of other data: %v", err)
+	}
+}

@@ -33,6 +33,12 @@ type Config[N numeric.Number[N]] struct {
 	// session: see the package documentation. The bars must be raw (as
 	// traded).
 	Actions []corpaction.Action[N]
+	// Schedule, when set, is Actions already placed on this run's
+	// sessions and assets by corpaction.Resolve (with the portal's
+	// symbols in ID order and its clock's session dates), and Actions is
+	// not read: runs over the same data then share one schedule, which no
+	// run modifies, instead of resolving the actions each time.
+	Schedule *corpaction.Schedule[N]
 	// Adjust says how History adjusts past prices for the actions
 	// applied so far: dataportal.AdjustSplit (the zero value),
 	// AdjustRaw or AdjustAll.

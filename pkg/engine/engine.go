@@ -325,6 +325,7 @@ func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {
 		Dividends:    e.ledger.Dividends(),
 		Receivable:   e.ledger.Receivable(),
 		Actions:      e.acts.records,
+		events:       e.ledger.Events(),
 		Warnings:     slices.Clone(e.warnings),
 		Bars:         len(e.times),
 		AssetBars:    e.portal.Rows(),

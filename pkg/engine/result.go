@@ -32,6 +32,7 @@ type Result[N numeric.Number[N]] struct {
 	Dividends, Receivable N
 	// Actions lists every effect of a corporate action, in order.
 	Actions []ActionRecord[N]
+	events  []ledger.Event[N] // the ledger's, for Events
 	// Warnings lists what the run did with its input and says so (an
 	// action moved to the next session, left out, ...).
 	Warnings []string
@@ -51,18 +52,9 @@ type Result[N numeric.Number[N]] struct {
 }
 
 // Events returns the ledger events of the corporate actions applied, in
-// order (the Event of each of Actions): with Transactions, the log that
-// ledger.RoundTrips follows.
-func (r *Result[N]) Events() []ledger.Event[N] {
-	if len(r.Actions) == 0 {
-		return nil
-	}
-	evs := make([]ledger.Event[N], len(r.Actions))
-	for i := range r.Actions {
-		evs[i] = r.Actions[i].Event
-	}
-	return evs
-}
+// order (Actions' events, the ledger's own log): with Transactions, the
+// log that ledger.RoundTrips follows. Read it, do not modify it.
+func (r *Result[N]) Events() []ledger.Event[N] { return r.events }
 
 // Returns returns the session returns from the snapshots.
 func (r *Result[N]) Returns() []float64 {

@@ -3,6 +3,7 @@ package ledger
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"time"
 
 	"github.com/pennybt/penny/numeric"
@@ -95,6 +96,10 @@ type receivable[N numeric.Number[N]] struct {
 	due    time.Time // zero: not within the run
 }
 
+// GrowEvents makes room for n more corporate action events, so that a
+// run that knows its actions logs them without growing the log.
+func (l *Ledger[N]) GrowEvents(n int) { l.events = slices.Grow(l.events, n) }
+
 // Events returns the corporate action events in the order applied (the
 // ledger's own slice: read it, do not modify it).
 func (l *Ledger[N]) Events() []Event[N] { return l.events }
@@ -146,6 +151,22 @@ func (l *Ledger[N]) Split(a market.Asset, newShares, oldShares int64, lot N, at 
 	}
 	p := l.position(a)
 	ev := Event[N]{Time: at, Kind: EventSplit, Asset: a, Before: p.Amount, After: p.Amount, New: newShares, Old: oldShares}
+	if oldShares == 1 && lot.Cmp(numeric.Int[N](1)) == 0 && p.Amount.Quantize(0, numeric.Down).Cmp(p.Amount) == 0 {
+		// A whole ratio of whole shares (lots of one): no fraction to pay, and
+		// the price is divided by New, rounded once. The same digits as
+		// the general path, without big.Rat.
+		if !p.LastPrice.IsZero() {
+			p.LastPrice = p.LastPrice.DivRound(numeric.Int[N](newShares), decimals, numeric.HalfEven)
+		}
+		if p.Amount.IsZero() {
+			return l.record(ev)
+		}
+		oldCost, oldValue := p.Cost, p.Value
+		p.Amount = p.Amount.MulInt(newShares)
+		ev.Price, ev.After = p.LastPrice, p.Amount
+		l.revalue(a.ID, p, oldCost, oldValue)
+		return l.record(ev)
+	}
 	ratio := big.NewRat(newShares, oldShares)
 	inv := big.NewRat(oldShares, newShares)
 	if p.Amount.IsZero() {

@@ -256,5 +256,8 @@ func scaled[N numeric.Number[N]](x N, newShares, oldShares int64) N {
 	if newShares == oldShares {
 		return x
 	}
+	if oldShares == 1 {
+		return x.MulInt(newShares) // exact: x has at most 8 decimals
+	}
 	return fromRat[N](new(big.Rat).Mul(exact(x), big.NewRat(newShares, oldShares)))
 }

@@ -57,7 +57,7 @@ func (r *Report[N]) actionMarks(layout string) []mark {
 			continue
 		}
 		k := key{s + 1, split}
-		lines[k] = append(lines[k], describeAction(a.Action, ev, layout))
+		lines[k] = append(lines[k], describeAction(*a.Action, *ev, layout))
 	}
 	keys := make([]key, 0, len(lines))
 	for k := range lines {
