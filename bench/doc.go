@@ -14,7 +14,12 @@
 // assets and 2x, 4x the months) change only the assets and the dates, and
 // scale the target per position (target_percent) by the base's assets over
 // theirs, so that every scenario asks for the same total exposure.
-// Select picks them by name or group ("base", "large", "growth", "all").
+// The actions scenario (daily-actions, group "actions") is daily with
+// splits and cash dividends generated at seeded dates: ActionsCost and
+// the report's "Corporate actions" section compare it with daily, for
+// what corporate actions cost the engine (the aim: under 2%).
+// Select picks them by name or group ("base", "large", "growth",
+// "actions", "all").
 //
 // The sweep scenario (`penny bench --scenario sweep`, RunSweep; not part
 // of "all") measures package sweep instead: a grid of 200 combinations

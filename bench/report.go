@@ -16,7 +16,7 @@ func Report(r *Results) string {
 		"do not edit it: regenerate it with `penny bench --from results.json --out DIR`.",
 		orDash(r.Command), r.Started.UTC().Format("2006-01-02 15:04 UTC"), fmtNs(r.Seconds*1e9))
 	for _, sec := range []func(*mdWriter, *Results){
-		secSummary, secMethod, secEnv, secResults, secOverhead, secModules, secDrift, secGrowth, secTargets, secGate, secConclusion,
+		secSummary, secMethod, secEnv, secResults, secOverhead, secModules, secDrift, secGrowth, secActions, secTargets, secGate, secConclusion,
 	} {
 		sec(w, r)
 	}
@@ -542,6 +542,22 @@ func secGrowth(w *mdWriter, r *Results) {
 		w.p("The large scenarios, with the heap each backend's bars hold and the peak heap of a lone run against the raw size of the bars (48 bytes an asset-bar):")
 		w.table([]string{"scenario", "backend", "asset-bars", "median", "per asset-bar", "asset-bars/s", "bars in memory", "peak heap", "peak / raw"}, lrows)
 	}
+}
+
+func secActions(w *mdWriter, r *Results) {
+	costs := ActionsCost(r)
+	if costs == nil {
+		return
+	}
+	w.h("Corporate actions")
+	w.p("What splits and dividends cost: %s is daily with %g splits per asset per year and a mean dividend yield of %g paid quarterly, at seeded dates (raw bars; the engine applies each action at its session's open, accrues and pays the dividends, and adjusts the strategy's History windows for the splits), against daily, the same bars and strategy without them. The aim is a cost under %.0f%% on daily.",
+		ActionsScenario, ActionsSplits, ActionsDividendYield, ActionsTarget)
+	var rows [][]string
+	for _, c := range costs {
+		rows = append(rows, []string{c.Backend, fmtNs(c.Without), fmtNs(c.With), fmtPct(c.Cost), fmtPct(c.CPUCost), fmtPct(c.NormalizedCost),
+			fmt.Sprintf("%d / %d", c.TransactionsWithout, c.TransactionsWith)})
+	}
+	w.table([]string{"backend", "daily median", ActionsScenario + " median", "cost", "CPU cost", "normalised cost", "fills without / with"}, rows)
 }
 
 func secTargets(w *mdWriter, r *Results) {

@@ -19,7 +19,7 @@ type Scenario struct {
 	// and in the baselines ("daily", "minute-assets-4x").
 	Name string
 	// Group is "base" (the three scenarios the target is judged on),
-	// "large" or "growth".
+	// "large", "growth" or "actions".
 	Group string
 	// Series and Factor place the scenario in a growth series: Series is
 	// "assets" or "months" and Factor the multiple of the minute
@@ -107,7 +107,7 @@ execution:
 var baseYAML = map[string]string{"daily": dailyYAML, "hourly": hourlyYAML, "minute": minuteYAML}
 
 // Groups returns the scenario groups --scenario accepts besides names.
-func Groups() []string { return []string{"base", "large", "growth", "all"} }
+func Groups() []string { return []string{"base", "large", "growth", "actions", "all"} }
 
 // Scenarios returns every scenario, in report order: base, large, growth.
 func Scenarios() []Scenario {
@@ -132,7 +132,32 @@ func Scenarios() []Scenario {
 		out = append(out, Scenario{Name: fmt.Sprintf("minute-months-%dx", m.f), Group: "growth", Series: "months", Factor: m.f,
 			Config: resize(minuteYAML, fmt.Sprintf("minute-months-%dx", m.f), 10, "2024-03-01", m.end)})
 	}
+	// The cost of corporate actions: the daily scenario with splits and
+	// dividends at seeded dates (ActionsCost compares the two).
+	out = append(out, Scenario{Name: ActionsScenario, Group: "actions", Config: withActions(dailyYAML, ActionsScenario, ActionsSplits, ActionsDividendYield)})
 	return out
+}
+
+// The actions scenario: daily with ActionsSplits splits per asset per
+// year and a mean dividend yield of ActionsDividendYield paid quarterly
+// (package synthetic's Actions), about 200 splits and dividends over its
+// 50 assets and two years, each dividend paid too; History windows
+// split-adjusted (the default).
+const (
+	ActionsScenario      = "daily-actions"
+	ActionsSplits        = 0.5
+	ActionsDividendYield = 0.03
+)
+
+// withActions returns the config of base with another name and
+// corporate actions generated at seeded dates.
+func withActions(base, name string, splits, yield float64) *config.Config {
+	c := mustParse(base)
+	c.Name, c.Data.Splits, c.Data.DividendYield = name, splits, yield
+	if err := c.Validate(); err != nil {
+		panic("bench: a built-in scenario is invalid: " + err.Error())
+	}
+	return c
 }
 
 // Select returns the scenarios that spec names: a comma-separated list of

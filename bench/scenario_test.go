@@ -114,6 +114,7 @@ func TestScenarios(t *testing.T) {
 		{"minute-assets-8x", 80, "2024-03-01", "2024-03-28", "assets", 8},
 		{"minute-months-2x", 10, "2024-03-01", "2024-04-30", "months", 2},
 		{"minute-months-4x", 10, "2024-03-01", "2024-06-28", "months", 4},
+		{"daily-actions", 50, "2023-01-03", "2024-12-31", "", 0},
 	}
 	all := Scenarios()
 	if len(all) != len(want) {

@@ -35,8 +35,9 @@ profiles (profiles/*.pprof, for go tool pprof).
 
 Scenarios: daily, hourly, minute (the group "base", the default),
 daily-large, minute-large ("large"), minute-assets-2x/4x/8x and
-minute-months-2x/4x ("growth", with minute as its 1x), or "all"; several
-may be given, separated by commas.
+minute-months-2x/4x ("growth", with minute as its 1x), daily-actions
+("actions": daily with splits and dividends; run with daily, it gives
+their cost), or "all"; several may be given, separated by commas.
 
 --scenario sweep (alone, not part of "all") measures penny sweep instead:
 a grid of 200 combinations of the daily and of the minute config on 1, 2,
@@ -243,6 +244,10 @@ func printBench(w io.Writer, r *bench.Results) {
 	}
 	if r.Summary.Verdict != "" {
 		fmt.Fprintf(w, "fixed overhead: %s (target: fixed overhead < %.0f%% on each of %s)\n", r.Summary.Verdict, bench.TargetOverhead, strings.Join(r.Summary.Scope, ", "))
+	}
+	for _, c := range bench.ActionsCost(r) {
+		fmt.Fprintf(w, "corporate actions (%s against daily), %s: %+.1f%% (CPU %+.1f%%, normalised %+.1f%%; aim < %.0f%%)\n",
+			bench.ActionsScenario, c.Backend, c.Cost, c.CPUCost, c.NormalizedCost, bench.ActionsTarget)
 	}
 	fmt.Fprintln(w, requiredLine(r))
 	if c := r.Baseline; c != nil {
