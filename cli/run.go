@@ -297,12 +297,12 @@ func runBackend[N numeric.Number[N]](ctx context.Context, e *env, cfg *config.Co
 	}
 	curve := make([]*big.Rat, len(res.Snapshots))
 	for i, s := range res.Snapshots {
-		curve[i] = exactValue(s.PortfolioValue.String())
+		curve[i] = s.PortfolioValue.Rat()
 	}
 	return outcome{
 		backend:  backend,
 		summary:  rep.Summary,
-		value:    exactValue(res.Value.String()),
+		value:    res.Value.Rat(),
 		curve:    curve,
 		warnings: append(slices.Clone(data.Warnings), res.Warnings...),
 		write:    rep.WriteDir,
@@ -400,16 +400,6 @@ func find(outs []outcome, backend string) *outcome {
 		}
 	}
 	return nil
-}
-
-// exactValue reads the decimal text of a value (nil for NaN and the
-// infinities).
-func exactValue(s string) *big.Rat {
-	r, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return nil
-	}
-	return r
 }
 
 // finalDrift returns the exact difference of the final values, o - ref,

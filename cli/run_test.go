@@ -35,3 +35,13 @@ func TestDriftRows(t *testing.T) {
 		}
 	}
 }
+
+// exactValue reads the decimal text of a value (nil for NaN and the
+// infinities).
+func exactValue(s string) *big.Rat {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return nil
+	}
+	return r
+}
