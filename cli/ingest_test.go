@@ -20,7 +20,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/bundles/alpaca"
-	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/csvsource"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/bundles/synthetic"
 	"github.com/pennybt/penny/numeric"

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/bundles/alpaca"
-	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/csvsource"
 	"github.com/pennybt/penny/bundles/ingest"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/bundles/synthetic"

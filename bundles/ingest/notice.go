@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/pennybt/penny/bundles/alpaca"
-	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/csvsource"
 )
 
 // Notice is what an ingest tells its user as it runs: a *Fallback,

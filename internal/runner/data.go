@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/csvsource"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/bundles/synthetic"
 	"github.com/pennybt/penny/numeric"

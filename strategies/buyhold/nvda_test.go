@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	csvsource "github.com/pennybt/penny/bundles/csv"
+	"github.com/pennybt/penny/bundles/csvsource"
 	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/corpaction"

@@ -1,6 +1,6 @@
 // Package csvsource reads OHLCV bars from CSV files, one file per asset,
-// into a market.Dataset, exactly. The package lives in folder bundles/csv;
-// it is named csvsource so that it does not shadow encoding/csv.
+// into a market.Dataset, exactly. It is named csvsource (not csv) so that
+// it does not shadow encoding/csv.
 //
 // # Files
 //
