@@ -44,7 +44,7 @@ func Order() []string {
 		"strategies/builtin",
 		// Sources of bars, and the bundle store.
 		"bundles/store",
-		"bundles/csv",
+		"bundles/csvsource",
 		"bundles/synthetic",
 		"bundles/alpaca",
 		"bundles/ingest",
