@@ -56,6 +56,10 @@ var hostileCases = []struct {
 		`minute\.csv:3: field "Datetime" value "2024-01-02 09:31:00": frequency mismatch: a second bar on 2024-01-02 \(the bar above is at 09:30:00\): the file holds intraday bars`, "", false},
 	{"off the grid", []string{"run", "off_grid.yaml", "--out", "out"}, 2,
 		`off-grid\.csv:3: field "Datetime" value "2024-01-02 09:31:30": off the bar grid`, "", false},
+	{"alias", []string{"run", "alias.yaml", "--out", "out"}, 2,
+		`strategy\.params\.slow \(line 1, reached through the alias \*w at line 7\): want a whole number, got "ten"`, "", false},
+	{"params of the wrong types", []string{"run", "params_types.yaml", "--out", "out"}, 2,
+		`unknown key "strategy\.params\.fsat" at line 8 \(did you mean "strategy\.params\.fast"\?\)\nstrategy\.params\.slow \(line 9\): want a whole number, got a list\nstrategy\.params\.shares \(line 10\): want a single value, got a mapping`, "", false},
 	{"all in a list", []string{"run", "no_overlap.yaml", "--backend", "all,fixed", "--out", "out"}, 2,
 		`--backend: "all,fixed": all runs every backend and is given alone, not in a list`, "", false},
 	// Item 14: returns out of scale.
@@ -114,6 +118,9 @@ func TestHostile(t *testing.T) {
 			if strings.Contains(stderr.String(), "goroutine ") || strings.Contains(stderr.String(), "panic:") {
 				t.Errorf("a panic's trace on stderr:\n%s", stderr.String())
 			}
+			if m := goInternals.FindString(stderr.String()); m != "" {
+				t.Errorf("stderr shows Go or YAML internals (%q):\n%s", m, stderr.String())
+			}
 			after, afterHome := snapshot(t, dir), snapshot(t, home)
 			if !tc.writes {
 				if !maps.Equal(before, after) {
@@ -136,6 +143,11 @@ func TestHostile(t *testing.T) {
 		})
 	}
 }
+
+// goInternals matches what no message may show: a Go type's name
+// (smacross.Params, *config.Config) or yaml.v3's own words (!!str, "yaml:
+// unmarshal errors").
+var goInternals = regexp.MustCompile(`(?m)\b[a-z][a-z0-9]*\.[A-Z][A-Za-z0-9]*\b|!!\w|(^|[\s(])yaml: `)
 
 // snapshot maps every file and folder under root to its content ("/" for
 // a folder).

@@ -75,6 +75,10 @@ type checker struct {
 	// checked against: an alias to one is checked once, so that aliases
 	// of aliases (a "billion laughs") cost no more than the document.
 	aliased map[aliasKey]bool
+	// via names the alias the walk is inside ("*d at line 7"), for the
+	// errors found there: their line is the anchored value's, on the key
+	// holding the anchor, which would otherwise be blamed.
+	via string
 }
 
 type aliasKey struct {
@@ -82,12 +86,30 @@ type aliasKey struct {
 	t reflect.Type
 }
 
-func (c *checker) add(err error) { c.errs = append(c.errs, err) }
+func (c *checker) add(err error) {
+	if c.via != "" {
+		var e *Error
+		var u *UnknownKeyError
+		switch {
+		case errors.As(err, &e):
+			e.Via = c.via
+		case errors.As(err, &u):
+			u.Via = c.via
+		default:
+			err = fmt.Errorf("%w (reached through the alias %s)", err, c.via)
+		}
+	}
+	c.errs = append(c.errs, err)
+}
 
 func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 	if n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
 			return
+		}
+		if c.via == "" {
+			c.via = fmt.Sprintf("*%s at line %d", n.Value, n.Line)
+			defer func() { c.via = "" }()
 		}
 		n = n.Alias
 		k := aliasKey{n, t}

@@ -126,6 +126,12 @@ func TestDecodeNodeErrors(t *testing.T) {
 		{"twice", "name: a\nname: b\n", "", []string{`name (line 2): given twice (first at line 1)`}},
 		{"root not a mapping", "- 1\n", "", []string{`line 1: want a mapping of keys to values, got a list`}},
 		{"every error, in order", "captial: 1\non: x\nparams: {fast: y}\n", "", []string{`"capital"`, `on (line 2)`, `params.fast (line 3)`}},
+		// A bad value reached through an alias: the line is the anchored
+		// value's, on another key's line; the alias is named with it.
+		{"through an alias", "name: &n many\ncapital: *n\n", "", []string{`capital (line 1, reached through the alias *n at line 2): want a whole number, got "many"`}},
+		{"inside an alias", "raw: &b\n  fsat: 1\nparams: *b\n", "", []string{`unknown key "params.fsat" at line 2, reached through the alias *b at line 3 (did you mean "params.fast"?)`}},
+		{"deep inside an alias", "raw: &b\n  x: {fast: y}\nlist: [{}, *b]\n", "", []string{`unknown key "list[1].x" at line 2, reached through the alias *b at line 3 `}},
+		{"merged through an alias", "raw: &b {fast: y}\nparams: {<<: *b}\n", "", []string{`params.fast (line 1, reached through the alias *b at line 2): want a whole number, got "y"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,7 +13,13 @@
 // decoded where it lies in the document it was parsed from (a config's
 // strategy.params, kept as a yaml.Node and decoded later into the
 // strategy's own params type) keeps the lines of that document, so its
-// errors point into the user's file.
+// errors point into the user's file. A value reached through an alias
+// is reported at its anchor's line, with the alias that reached it:
+//
+//	strategy.params.slow (line 1, reached through the alias *w at line 7): want a whole number, got "ten"
+//
+// so that the key holding the anchor (line 1) is not taken for the one at
+// fault.
 //
 // DecodeNode walks the node against the type before decoding it, with
 // yaml.v3's rules for field names (the yaml tag, else the field name in

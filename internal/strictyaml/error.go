@@ -13,13 +13,21 @@ type Error struct {
 	Path string
 	Line int
 	Msg  string
+	// Via names the alias the value was reached through ("*d at line
+	// 7"), if it was: Line is then the anchored value's, not the line of
+	// the key Path names.
+	Via string
 }
 
 func (e *Error) Error() string {
-	if e.Path == "" {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	at := fmt.Sprintf("line %d", e.Line)
+	if e.Via != "" {
+		at += ", reached through the alias " + e.Via
 	}
-	return fmt.Sprintf("%s (line %d): %s", e.Path, e.Line, e.Msg)
+	if e.Path == "" {
+		return fmt.Sprintf("%s: %s", at, e.Msg)
+	}
+	return fmt.Sprintf("%s (%s): %s", e.Path, at, e.Msg)
 }
 
 // Errorf returns an *Error for the key path at line.
@@ -37,16 +45,22 @@ type UnknownKeyError struct {
 	Suggestion string
 	// Known are the keys the mapping takes (last elements only).
 	Known []string
+	// Via names the alias the key was reached through, as Error's Via.
+	Via string
 }
 
 func (e *UnknownKeyError) Error() string {
+	at := fmt.Sprintf("unknown key %q at line %d", e.Key, e.Line)
+	if e.Via != "" {
+		at += ", reached through the alias " + e.Via
+	}
 	switch {
 	case e.Suggestion != "":
-		return fmt.Sprintf("unknown key %q at line %d (did you mean %q?)", e.Key, e.Line, e.Suggestion)
+		return fmt.Sprintf("%s (did you mean %q?)", at, e.Suggestion)
 	case len(e.Known) > 0:
-		return fmt.Sprintf("unknown key %q at line %d (known keys: %s)", e.Key, e.Line, strings.Join(e.Known, ", "))
+		return fmt.Sprintf("%s (known keys: %s)", at, strings.Join(e.Known, ", "))
 	}
-	return fmt.Sprintf("unknown key %q at line %d (this mapping takes no keys)", e.Key, e.Line)
+	return fmt.Sprintf("%s (this mapping takes no keys)", at)
 }
 
 // UnknownKey returns the error of key, found at line in the mapping at

@@ -51,7 +51,7 @@ func TestWhole(t *testing.T) {
 		{"by_key: {a: 1, b: 0.5}", "cfg.by_key.b (line 1): 0.5 is not a whole number"},
 		{"default: 0.5", "cfg.default (line 1): 0.5 is not a whole number"},
 		{"lots: 0.5", "cfg.lots (line 1): 0.5 is not a whole number"},
-		{"params: &b {window: 1.5}\ninner: *b", "cfg.inner.window (line 1): 1.5 is not a whole number"},
+		{"params: &b {window: 1.5}\ninner: *b", "cfg.inner.window (line 1, reached through the alias *b at line 2): 1.5 is not a whole number"},
 	}
 	for _, tc := range cases {
 		var n yaml.Node
