@@ -260,6 +260,20 @@ func TestAuthFailure(t *testing.T) {
 	}
 }
 
+// TestRedactBeforeClip: a long message is redacted before it is clipped,
+// so that the start of a key cut at the clip is not left in it.
+func TestRedactBeforeClip(t *testing.T) {
+	a, src, _ := stockDaily(t)
+	a.fault = func(n int, w http.ResponseWriter, r *http.Request) bool {
+		writeJSON(w, r, http.StatusForbidden, map[string]any{"message": strings.Repeat("x", 190) + " " + r.Header.Get("APCA-API-SECRET-KEY") + " refused"})
+		return true
+	}
+	msg := fetchErr(t, src).Error()
+	if strings.Contains(msg, a.secret[:6]) || !strings.Contains(msg, "x [redact") {
+		t.Errorf("the clipped message leaks the start of the secret, or is not redacted: %s", msg)
+	}
+}
+
 func TestRateLimitThenSuccess(t *testing.T) {
 	a, src, sl := stockDaily(t)
 	a.fault = func(n int, w http.ResponseWriter, r *http.Request) bool {

@@ -209,3 +209,32 @@ func FuzzReadWindow(f *testing.F) {
 		}
 	})
 }
+
+// TestRedact: whole occurrences of a key long enough to be a secret are
+// removed (every occurrence of a key as long as Alpaca's); a key of a few characters is not removed from every word it
+// is in (a key "k" took the k out of "key" and "check").
+func TestRedact(t *testing.T) {
+	long := Credentials{KeyID: "PKTESTKEY123", SecretKey: "s3cr3t-SECRET-value"}
+	short := Credentials{KeyID: "k", SecretKey: "ke"}
+	tests := []struct {
+		c        Credentials
+		in, want string
+	}{
+		{long, "key PKTESTKEY123 secret s3cr3t-SECRET-value refused", "key [redacted] secret [redacted] refused"},
+		{long, `{"key":"PKTESTKEY123"}`, `{"key":"[redacted]"}`},
+		{long, "PKTESTKEY123s3cr3t-SECRET-value", "[redacted][redacted]"},
+		{long, "s3cr3t-SECRET-valuePKTESTKEY123: refused", "[redacted][redacted]: refused"},
+		{long, "xs3cr3t-SECRET-value", "xs3cr3t-SECRET-value"},
+		{Credentials{KeyID: "PKTESTKEY123", SecretKey: "/s3cr3t+value="}, "x/s3cr3t+value=y", "x[redacted]y"}, // its edges are no letters
+		{long, "PKTESTKEY1234 and XPKTESTKEY123 are other keys", "PKTESTKEY1234 and XPKTESTKEY123 are other keys"},
+		{long, "nothing to hide", "nothing to hide"},
+		{Credentials{KeyID: "PKTESTKEY1234567890A", SecretKey: "s3cr3t"}, "xPKTESTKEY1234567890Ay", "x[redacted]y"}, // Alpaca's length: anywhere
+		{short, "forbidden: check the key k and the secret ke", "forbidden: check the key k and the secret ke"},
+		{Credentials{KeyID: "abcdefgh", SecretKey: "abcdefghij"}, "abcdefghij abcdefgh", "[redacted] [redacted]"},
+	}
+	for _, tt := range tests {
+		if got := tt.c.redact(tt.in); got != tt.want {
+			t.Errorf("redact(%q) with %q/%q = %q, want %q", tt.in, tt.c.KeyID, tt.c.SecretKey, got, tt.want)
+		}
+	}
+}

@@ -1,9 +1,13 @@
 package alpaca
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Environment variables that hold the API keys.
@@ -56,12 +60,80 @@ func (Credentials) MarshalJSON() ([]byte, error) { return []byte(`"` + redacted 
 // MarshalText keeps the keys out of text encodings (YAML, ...).
 func (Credentials) MarshalText() ([]byte, error) { return []byte(redacted), nil }
 
-// redact removes the key and the secret from s.
+// minSecret is the length below which a key is not redacted: Alpaca's
+// key IDs have 20 characters and its secrets 40, so a shorter key is a
+// mistake the server refuses, and removing a key of a few characters
+// would remove those characters all over a message (a key "k" would take
+// the k out of every word).
+const minSecret = 8
+
+// anywhere is the length from which a key is removed wherever it is,
+// even inside a longer word: Alpaca's own keys are this long or longer,
+// and a string of 20 characters does not turn up in a message by chance.
+const anywhere = 20
+
+// redact replaces the whole occurrences of the key and the secret in s
+// with "[redacted]", for keys of minSecret characters or more. An
+// occurrence is whole when it is not part of a longer word: the
+// characters on either side of it are not letters or digits (or are the
+// other key's occurrence: the two keys run together are both removed).
+// A key of anywhere characters or more is removed from inside words too.
+// Text is redacted before it is clipped, so that no start of a key is
+// left at the end of a clipped message.
 func (c Credentials) redact(s string) string {
+	type span struct{ i, j int }
+	var spans []span
 	for _, k := range []string{c.SecretKey, c.KeyID} {
-		if k != "" {
-			s = strings.ReplaceAll(s, k, redacted)
+		if len(k) < minSecret {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(s[off:], k)
+			if i < 0 {
+				break
+			}
+			spans = append(spans, span{off + i, off + i + len(k)})
+			off += i + 1
 		}
 	}
-	return s
+	if len(spans) == 0 {
+		return s
+	}
+	adjacent := func(p int, end bool) bool {
+		for _, o := range spans {
+			if end && o.j == p || !end && o.i == p {
+				return true
+			}
+		}
+		return false
+	}
+	whole := func(sp span) bool {
+		if sp.j-sp.i >= anywhere {
+			return true
+		}
+		first, _ := utf8.DecodeRuneInString(s[sp.i:])
+		before, _ := utf8.DecodeLastRuneInString(s[:sp.i])
+		last, _ := utf8.DecodeLastRuneInString(s[:sp.j])
+		after, _ := utf8.DecodeRuneInString(s[sp.j:])
+		left := sp.i == 0 || !wordRune(first) || !wordRune(before) || adjacent(sp.i, true)
+		right := sp.j == len(s) || !wordRune(last) || !wordRune(after) || adjacent(sp.j, false)
+		return left && right
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Or(a.i-b.i, b.j-a.j) })
+	var b strings.Builder
+	done := 0
+	for _, sp := range spans {
+		if sp.i < done || !whole(sp) {
+			continue
+		}
+		b.WriteString(s[done:sp.i])
+		b.WriteString(redacted)
+		done = sp.j
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
+
+// wordRune reports a letter or a digit: a rune of a word a key may be
+// part of.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -18,7 +18,13 @@
 // else: Credentials prints and logs as "[redacted]", Config.Options (what
 // a bundle's manifest records) holds no key and strips any user and
 // password from the base URL, and the text of every error has the key and
-// the secret removed, even where the server echoes them.
+// the secret removed, even where the server echoes them. What is removed
+// is a key's whole occurrences (not inside a longer word), and only for
+// a key of 8 characters or more: a key of a few characters is a mistake
+// the server refuses, and removing it would cut those characters out of
+// every word of the message. A key of 20 characters or more (Alpaca's
+// own length) is removed wherever it is. A message is redacted before it
+// is clipped.
 //
 // # Prices: the float64 rule
 //

@@ -56,13 +56,14 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	defer resp.Body.Close()
 	return nil, &statusError{
 		code:       resp.StatusCode,
-		message:    t.creds.redact(errorMessage(resp)),
+		message:    clip(t.creds.redact(errorMessage(resp)), 200),
 		retryAfter: retryAfter(resp.Header.Get("Retry-After")),
 	}
 }
 
 // errorMessage returns the message of an error response: the "message"
-// of Alpaca's JSON error body, or the start of the body's text.
+// of Alpaca's JSON error body, or the start of the body's text; the
+// caller redacts it, then clips it.
 func errorMessage(resp *http.Response) string {
 	var r io.Reader = io.LimitReader(resp.Body, 4096)
 	if strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
@@ -78,7 +79,7 @@ func errorMessage(resp *http.Response) string {
 	if json.Unmarshal(body, &v) == nil && v.Message != "" {
 		msg = v.Message
 	}
-	return clip(msg, 200)
+	return msg
 }
 
 // retryAfter reads a Retry-After header in seconds (the HTTP-date form is

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,12 +65,43 @@ var hostileCases = []struct {
 		`unknown key "strategy\.params\.fsat" at line 8 \(did you mean "strategy\.params\.fast"\?\)\nstrategy\.params\.slow \(line 9\): want a whole number, got a list\nstrategy\.params\.shares \(line 10\): want a single value, got a mapping`, "", false},
 	{"all in a list", []string{"run", "no_overlap.yaml", "--backend", "all,fixed", "--out", "out"}, 2,
 		`--backend: "all,fixed": all runs every backend and is given alone, not in a list`, "", false},
+	// A server that echoes the API keys back in its refusal ({server} is
+	// the test's Alpaca server): keys too short to be secrets are left
+	// in the message, not cut out of every word; long ones are removed.
+	{"short api keys", []string{"ingest", "a", "--source", "alpaca", "--symbols", "AAPL", "--start", "2024-01-02", "--end", "2024-01-31",
+		"--base-url", "{server}/echo", "--max-attempts", "1"}, 1, `HTTP 403: .*: refused the key k and the secret ke: check them`, "", false},
+	{"api keys echoed", []string{"ingest", "a", "--source", "alpaca", "--symbols", "AAPL", "--start", "2024-01-02", "--end", "2024-01-31",
+		"--base-url", "{server}/echo", "--max-attempts", "1"}, 1, `HTTP 403: .*: refused the key \[redacted\] and the secret \[redacted\]: check them`, "", false},
 	// Item 14: returns out of scale.
 	{"percent returns", []string{"stats", "returns_percent.csv"}, 2, `3 of its 3 values are above 1 in magnitude: these are not simple returns .* but percentages`, "", false},
 	{"below -1", []string{"stats", "returns_below_minus_one.csv"}, 2, `returns_below_minus_one\.csv:3: returns "-1\.5": below -1`, "", false},
 	{"1e308", []string{"stats", "returns_huge.csv"}, 2, `returns_huge\.csv:3: returns "1e308": above 1000`, "", false},
 	{"some large returns", []string{"stats", "returns_some_large.csv"}, 0,
 		`warning: returns_some_large\.csv: 1 of 4 returns are above 1 in magnitude .*line 4, 1\.2\): if the column is in percent, divide it by 100`, `Annual return +[0-9.e+]+%`, false},
+}
+
+// hostileEnv is the environment of the cases that need one, by name.
+var hostileEnv = map[string][]string{
+	"short api keys":  {"APCA_API_KEY_ID=k", "APCA_API_SECRET_KEY=ke"},
+	"api keys echoed": {"APCA_API_KEY_ID=PKHOSTILE0123456789A", "APCA_API_SECRET_KEY=hostile/Secret+0123456789abcdefghijklmnop"},
+}
+
+// hostileServer is an Alpaca data API that misbehaves by the first
+// element of its path: /echo refuses every request, echoing the keys.
+func hostileServer(t *testing.T) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch strings.SplitN(strings.TrimPrefix(r.URL.Path, "/"), "/", 2)[0] {
+		case "echo":
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusForbidden)
+			json.NewEncoder(w).Encode(map[string]string{"message": "refused the key " + r.Header.Get("APCA-API-KEY-ID") +
+				" and the secret " + r.Header.Get("APCA-API-SECRET-KEY") + ": check them"})
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // TestHostile runs the penny command (the test binary, as testscript's
@@ -81,6 +115,7 @@ func TestHostile(t *testing.T) {
 		t.Fatalf("penny is not on PATH (TestMain installs it): %v", err)
 	}
 	src := filepath.Join("..", "..", "testdata", "hostile")
+	srv := hostileServer(t)
 	for _, tc := range hostileCases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "hostile")
@@ -93,9 +128,14 @@ func TestHostile(t *testing.T) {
 			}
 			before, beforeHome := snapshot(t, dir), snapshot(t, home)
 
-			cmd := exec.Command(penny, tc.args...)
+			args := slices.Clone(tc.args)
+			for i := range args {
+				args[i] = strings.ReplaceAll(args[i], "{server}", srv.URL)
+			}
+			cmd := exec.Command(penny, args...)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "PENNY_HOME="+home)
+			cmd.Env = append(cmd.Env, hostileEnv[tc.name]...)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()
@@ -117,6 +157,11 @@ func TestHostile(t *testing.T) {
 			}
 			if strings.Contains(stderr.String(), "goroutine ") || strings.Contains(stderr.String(), "panic:") {
 				t.Errorf("a panic's trace on stderr:\n%s", stderr.String())
+			}
+			for _, kv := range hostileEnv[tc.name] {
+				if k, v, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "APCA_") && len(v) >= 8 && strings.Contains(stderr.String()+stdout.String(), v) {
+					t.Errorf("the output shows %s:\n%s", k, stderr.String())
+				}
 			}
 			if m := goInternals.FindString(stderr.String()); m != "" {
 				t.Errorf("stderr shows Go or YAML internals (%q):\n%s", m, stderr.String())
