@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -16,39 +15,57 @@ const maxDecimalExp = 6000
 // String returns x in canonical form: plain decimal, no exponent, no
 // trailing fractional zeros ("1.5", "-0.00000001", "100", "0").
 func (x Decimal) String() string {
+	var buf [decimalTextMax]byte
+	return string(x.AppendText(buf[:0]))
+}
+
+// AppendText appends the canonical form of x (see [Decimal.String]) to b
+// and returns it. For an inline x it allocates nothing when b has room
+// for decimalTextMax (160) more bytes, and at most the growth of b
+// otherwise; the big form formats its coefficient with math/big.
+func (x Decimal) AppendText(b []byte) []byte {
 	if x.b == nil {
-		var buf [decimalTextMax]byte
-		return string(appendInlineText(buf[:0], x.coef(), x.scale()))
+		return appendInlineText(b, x.coef(), x.scale())
 	}
 	if x.IsZero() {
-		return "0"
+		return append(b, '0')
 	}
 	c, s := x.parts()
-	neg := c.Sign() < 0
-	digits := new(big.Int).Abs(c).String()
+	if c.Sign() < 0 {
+		b = append(b, '-')
+		c.Neg(c)
+	}
+	digits := c.Append(nil, 10)
 	// Trim trailing zeros of the fraction.
 	for s > 0 && digits[len(digits)-1] == '0' {
 		digits = digits[:len(digits)-1]
 		s--
 	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
+	return appendPlain(b, digits, s)
+}
+
+// appendPlain appends digits * 10^-s in plain notation: digits followed
+// by -s zeros, or with a point s digits from the right (after "0." and
+// zeros when s is at least the number of digits).
+func appendPlain(b, digits []byte, s int) []byte {
 	switch {
 	case s <= 0:
-		b.WriteString(digits)
-		b.WriteString(strings.Repeat("0", -s))
+		b = append(b, digits...)
+		for range -s {
+			b = append(b, '0')
+		}
 	case s >= len(digits):
-		b.WriteString("0.")
-		b.WriteString(strings.Repeat("0", s-len(digits)))
-		b.WriteString(digits)
+		b = append(b, '0', '.')
+		for range s - len(digits) {
+			b = append(b, '0')
+		}
+		b = append(b, digits...)
 	default:
-		b.WriteString(digits[:len(digits)-s])
-		b.WriteByte('.')
-		b.WriteString(digits[len(digits)-s:])
+		b = append(b, digits[:len(digits)-s]...)
+		b = append(b, '.')
+		b = append(b, digits[len(digits)-s:]...)
 	}
-	return b.String()
+	return b
 }
 
 // Parse reads decimal text exactly, keeping every digit (see [Parse]).
@@ -145,25 +162,7 @@ func appendInlineText(b []byte, c int64, s int) []byte {
 		b = append(b, '-')
 	}
 	var dbuf [20]byte
-	digits := strconv.AppendUint(dbuf[:0], umag(c), 10)
-	switch {
-	case s <= 0:
-		b = append(b, digits...)
-		for range -s {
-			b = append(b, '0')
-		}
-	case s >= len(digits):
-		b = append(b, '0', '.')
-		for range s - len(digits) {
-			b = append(b, '0')
-		}
-		b = append(b, digits...)
-	default:
-		b = append(b, digits[:len(digits)-s]...)
-		b = append(b, '.')
-		b = append(b, digits[len(digits)-s:]...)
-	}
-	return b
+	return appendPlain(b, strconv.AppendUint(dbuf[:0], umag(c), 10), s)
 }
 
 // Float64 returns the float64 nearest to x.
@@ -178,9 +177,19 @@ func (x Decimal) Float64() float64 {
 
 func (x Decimal) float64Slow() float64 {
 	if x.b == nil {
-		if c, s := x.coef(), x.scale(); c > -1<<53 && c < 1<<53 && s < 0 && s >= -22 {
+		c, s := x.coef(), x.scale()
+		if c > -1<<53 && c < 1<<53 && s < 0 && s >= -22 {
 			return float64(c) * pow10f22[-s]
 		}
+		// strconv rounds correctly; the text "<c>e<-s>" has at most 23
+		// bytes, so its string does not leave the stack, and an inline
+		// value is far inside float64's range (no error).
+		var buf [32]byte
+		t := strconv.AppendInt(buf[:0], c, 10)
+		t = append(t, 'e')
+		t = strconv.AppendInt(t, int64(-s), 10)
+		f, _ := strconv.ParseFloat(string(t), 64)
+		return f
 	}
 	f, err := strconv.ParseFloat(x.String(), 64)
 	if err != nil && !math.IsInf(f, 0) {
@@ -202,7 +211,7 @@ func (Decimal) FromFloat64(f float64) (Decimal, error) {
 }
 
 // MarshalText implements [encoding.TextMarshaler] with the canonical form.
-func (x Decimal) MarshalText() ([]byte, error) { return []byte(x.String()), nil }
+func (x Decimal) MarshalText() ([]byte, error) { return x.AppendText(nil), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [Decimal.Parse].
 func (x *Decimal) UnmarshalText(b []byte) error {
@@ -215,7 +224,10 @@ func (x *Decimal) UnmarshalText(b []byte) error {
 }
 
 // MarshalJSON writes x as a JSON string holding the canonical form.
-func (x Decimal) MarshalJSON() ([]byte, error) { return marshalJSONText([]byte(x.String())), nil }
+func (x Decimal) MarshalJSON() ([]byte, error) {
+	var buf [decimalTextMax]byte
+	return marshalJSONText(x.AppendText(buf[:0])), nil
+}
 
 // UnmarshalJSON reads a JSON string or number, exactly.
 func (x *Decimal) UnmarshalJSON(b []byte) error { return unmarshalJSONWith(b, x.UnmarshalText) }

@@ -115,9 +115,11 @@
 //     Abs, Sign, IsZero, Min, Max, Quantize, MulRound and DivRound on
 //     inline values are 64- and 128-bit integer arithmetic (math/bits) and
 //     allocate nothing; so are Div, DivInt and Sqrt when the exact result
-//     is inline (1/8, 98764.8, the root of 2.25), Parse of text of up to 17
-//     significant digits, and Float64 (one correctly rounded division for
-//     up to 15 digits and 22 decimals).
+//     is inline (1/8, 98764.8, the root of 2.25), Parse of text whose
+//     value is inline (up to 17 significant digits, with or without an
+//     exponent), AppendText into a buffer with room, and Float64 (one
+//     correctly rounded division for up to 15 digits and 22 decimals,
+//     else strconv on text built on the stack).
 //   - Big: every other value (more digits, such as the 34 of 1/3 or of
 //     the square root of 2, or a scale beyond -128..127) is held in a
 //     *decimal.Big (github.com/ericlagergren/decimal) that no method
@@ -168,6 +170,8 @@
 //   - To text: String returns the canonical form, plain decimal with no
 //     exponent and no trailing fractional zeros; Fixed and Decimal print the
 //     same digits for the same value, and Parse reads it back exactly.
+//     AppendText appends the same text to a buffer (without allocating, for
+//     Fixed and for an inline Decimal).
 //   - JSON writes a string ("123.45") and reads a string or a number; YAML
 //     writes and reads a plain scalar (123.45), exactly.
 //
