@@ -12,7 +12,9 @@ import (
 // The value is first estimated in float64; numeric.RoundEstimate rounds
 // the estimate when the rounding is certain (Fixed, most of the time) or
 // is the backend's arithmetic (Float), and otherwise the value is
-// computed exactly with math/big (Decimal, and Fixed near a half unit).
+// computed exactly (Decimal, and Fixed near a half unit): with 128-bit
+// integers when the operands' coefficients allow, which allocates
+// nothing, else with math/big.
 // It panics with a *numeric.ArithmeticError if the result does not fit N.
 func impactPrice[N numeric.Number[N]](price, k, total, volume N, buy bool) N {
 	est, tol := impactEstimate(price, k, total, volume, buy)
@@ -38,10 +40,20 @@ func impactEstimate[N numeric.Number[N]](price, k, total, volume N, buy bool) (e
 	return price.Float64() * (1 + f), 1e-14 * (1 + math.Abs(f)) / math.Abs(1+f)
 }
 
-// impactExact is impactPrice computed exactly: the rational from
-// impactRat, rounded once by numeric.FromRat.
+// impactExact is impactPrice computed exactly: with 64- and 128-bit
+// integers (impactWide) when they hold the operands, else the rational
+// from impactRat rounded once by numeric.FromRat.
 func impactExact[N numeric.Number[N]](price, k, total, volume N, buy bool) N {
-	v, err := numeric.FromRat[N](impactRat(price, k, total, volume, buy), 8, numeric.HalfEven)
+	var v N
+	var err error
+	if u, ok := impactWide(price, k, total, volume, buy); ok {
+		var dst [1]N
+		src := [1]int64{u}
+		_, err = numeric.FromUnscaled(dst[:], src[:], impactDecimals)
+		v = dst[0]
+	} else {
+		v, err = numeric.FromRat[N](impactRat(price, k, total, volume, buy), impactDecimals, numeric.HalfEven)
+	}
 	if err != nil {
 		panic(&numeric.ArithmeticError{Backend: numeric.Backend[N](), Op: "volume_share",
 			Operands: []string{price.String(), k.String(), total.String(), volume.String()}, Err: numeric.ErrOverflow})

@@ -92,3 +92,78 @@ func TestImpactRatLongCoefficients(t *testing.T) {
 		}
 	}
 }
+
+// TestImpactWide checks the 128-bit computation against the exact value
+// (big.Rat, rounded once half-even to 8 decimals) on Decimal operands of
+// every size, from money-sized to coefficients near 2^63, long scales
+// and negative coefficients: whenever it answers, it must give that
+// value; it must answer every money-sized case; and a money-sized
+// Decimal impact price must allocate nothing.
+func TestImpactWide(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 10))
+	d := numeric.MustParse[numeric.Decimal]
+	draw := func() numeric.Decimal {
+		var c int64
+		switch rng.IntN(5) {
+		case 0:
+			c = rng.Int64()
+		case 1:
+			c = 1 + rng.Int64N(1e6)
+		default:
+			c = 1 + rng.Int64N(int64(1)<<(1+rng.IntN(62)))
+		}
+		if rng.IntN(8) == 0 {
+			c = -c
+		}
+		s := rng.IntN(30)
+		if rng.IntN(4) == 0 {
+			s = rng.IntN(9)
+		}
+		var dst [1]numeric.Decimal
+		if _, err := numeric.FromUnscaled(dst[:], []int64{c}, min(s, 18)); err != nil {
+			t.Fatal(err)
+		}
+		return dst[0]
+	}
+	answered := 0
+	for i := range 100000 {
+		price, k, total, volume := draw(), draw(), draw(), draw()
+		money := i%2 == 0
+		if money { // prices with 2-4 decimals, k up to 1, whole volumes
+			price = d(numeric.FixedFromRaw((rng.Int64N(1e9) + 1) * 1e4).String())
+			k = d(numeric.FixedFromRaw(rng.Int64N(1e8) + 1).String())
+			v := rng.Int64N(1e8) + 1
+			volume, total = numeric.Int[numeric.Decimal](v), numeric.Int[numeric.Decimal](rng.Int64N(v+1))
+		}
+		buy := rng.IntN(2) == 0
+		u, ok := impactWide(price, k, total, volume, buy)
+		if !ok {
+			if money {
+				t.Fatalf("price %v k %v total %v volume %v: no 128-bit answer", price, k, total, volume)
+			}
+			continue
+		}
+		answered++
+		want, err := numeric.FromRat[numeric.Decimal](refImpact(price, k, total, volume, buy), 8, numeric.HalfEven)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := new(big.Rat).SetFrac(big.NewInt(u), big.NewInt(1e8)); got.Cmp(want.Rat()) != 0 {
+			t.Fatalf("price %v k %v total %v volume %v buy %v: %s, exact %v", price, k, total, volume, buy, got.FloatString(8), want)
+		}
+		if got := impactExact(price, k, total, volume, buy); got.Cmp(want) != 0 {
+			t.Fatalf("price %v k %v total %v volume %v buy %v: impactExact %v, exact %v", price, k, total, volume, buy, got, want)
+		}
+	}
+	if answered < 50000 {
+		t.Fatalf("answered %d cases", answered)
+	}
+	price, k, total, volume := d("37.45"), d("0.1"), d("25"), d("1000")
+	var sink numeric.Decimal
+	if a := testing.AllocsPerRun(100, func() { sink = impactPrice(price, k, total, volume, true) }); a != 0 {
+		t.Errorf("Decimal impact price allocates %v times", a)
+	}
+	if want, _ := numeric.FromRat[numeric.Decimal](refImpact(price, k, total, volume, true), 8, numeric.HalfEven); sink.Cmp(want) != 0 {
+		t.Errorf("impact price %v, want %v", sink, want)
+	}
+}
