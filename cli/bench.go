@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,7 +25,7 @@ func benchUsage() string {
 }
 
 const benchUsageText = `                   [--out DIR] [--baseline FILE] [--check] [--quick] [--update-baseline]
-                   [--profile DURATION] [--from RESULTS.json] [--quiet]
+                   [--profile DURATION] [--from RESULTS.json] [--verbose|--quiet]
 
 Runs the bench scenarios on each backend (the same data and strategy for
 all), interleaved, and writes into DIR: results.json (every figure and the
@@ -49,49 +48,63 @@ it writes sweep.json and sweep.md into DIR.
 +5% warns, above +20% fails. --check also fails when the fixed overhead of
 any scenario is 30% or more. --update-baseline writes the run's normalised
 times to the --baseline FILE instead of comparing (keeping the entries of
-scenarios it did not run). --quick is the CI form: shorter runs and
-profiles. --from regenerates report.md and the charts in --out from an
-existing results.json, without running anything (with --baseline, it
-compares that run; with --update-baseline, it takes the baselines from
-it, or, given a comma list of results.json files, the median of their
+scenarios it did not run). --quick is the CI form: shorter batches and
+profiles, and more runs (the gate takes each backend's fastest run).
+--from regenerates report.md and the charts in --out from an existing
+results.json, without running anything (with --baseline, it compares
+that run; with --update-baseline, it takes the baselines from it, or,
+given a comma list of results.json files, the median of their
 normalised times).
 
-Exit status: 0 success, 1 a failed run or gate, 2 bad usage.
-
-flags:
+Progress (each scenario's load, warm-up, runs and profile) goes to stderr
+with --verbose; by default only warnings do, and with --quiet nothing.
 `
 
 func runBench(e *env, args []string) int {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	scenario := fs.String("scenario", "base", "scenario `NAME`s or groups, comma-separated: base, large, growth, all")
+	fs := newFlagSet(e, "bench", benchUsage())
+	fs.exit = "A gate that fails (--baseline, --check) is status 1, each failure told\non stderr as FAIL.\n"
+	scenario := fs.String("scenario", "base", "scenario `NAME`s or groups, comma-separated: base, large, growth, actions, all, or sweep")
 	backends := fs.String("backends", strings.Join(numeric.BackendNames(), ","), "`LIST` of backends; float is required (the baseline)")
-	runs := fs.Int("runs", 0, "timed runs per backend (default 5)")
+	full, short := bench.DefaultOptions(false), bench.DefaultOptions(true)
+	runs := fs.Int("runs", 0, fmt.Sprintf("`N` timed runs per backend, 1 or more (default %d, %d with --quick; --scenario sweep: %d, %d with --quick)",
+		full.Runs, short.Runs, sweepRuns(false), sweepRuns(true)))
 	out := fs.String("out", "bench-out", "output `DIR`")
 	baseline := fs.String("baseline", "", "baselines `FILE` to compare with (or to write, with --update-baseline)")
 	check := fs.Bool("check", false, "fail when any scenario's fixed overhead is at or above 30%")
-	quick := fs.Bool("quick", false, "the short form: runs of 100 ms, 0.5 s of profile per scenario and backend")
+	quick := fs.Bool("quick", false, fmt.Sprintf("the short form: batches of %v, %d runs, %v of profile per scenario and backend",
+		short.SampleTarget, short.Runs, short.ProfileTime))
 	update := fs.Bool("update-baseline", false, "write the normalised times to the --baseline file")
-	prof := fs.Duration("profile", -1, "profile `TIME` per scenario and backend (default 5s, 0.5s with --quick; 0: no profiles)")
-	from := fs.String("from", "", "regenerate the report from this `results.json` instead of running")
-	quiet := fs.Bool("quiet", false, "no progress on stderr")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), benchUsage())
-		fs.PrintDefaults()
+	prof := fs.Duration("profile", 0, fmt.Sprintf("profile `TIME` per scenario and backend, 0 for no profiles (default %v, %v with --quick)",
+		full.ProfileTime, short.ProfileTime))
+	from := fs.String("from", "", "regenerate the report from this `RESULTS.json` (or a comma list of them) instead of running")
+	verbose := fs.Bool("verbose", false, "progress on stderr: each scenario's load, warm-up, runs and profile")
+	quiet := fs.Bool("quiet", false, "nothing on stderr but errors (no warnings)")
+	pos, code, done := fs.parse(args)
+	if done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "penny bench: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if len(pos) > 0 {
+		return fs.usageError("unexpected argument %q", pos[0])
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(e.stderr, "penny bench: "+format+"\n", a...)
-		return 2
+		return exitUsage
+	}
+	if fs.isSet("runs") && *runs < 1 {
+		return usageErr("--runs %d: want 1 or more timed runs", *runs)
+	}
+	if *prof < 0 {
+		return usageErr("--profile %v: want a duration of 0 (no profiles) or more, such as 5s", *prof)
+	}
+	if *verbose && *quiet {
+		return usageErr("--verbose and --quiet: give one")
+	}
+	var logger *slog.Logger
+	if !*quiet {
+		logger = newLogger(e, *verbose)
+	}
+	if err := checkOutDir("--out", *out); err != nil {
+		return usageErr("%v", err)
 	}
 	if *update && *baseline == "" {
 		return usageErr("--update-baseline needs --baseline FILE (the file to write)")
@@ -101,7 +114,17 @@ func runBench(e *env, args []string) int {
 		if *from != "" || *baseline != "" || *update || *check {
 			return usageErr("--scenario sweep takes no --from, --baseline, --update-baseline or --check")
 		}
-		return runSweepBench(e, args, *out, *runs, *quick, *quiet)
+		return runSweepBench(e, args, *out, *runs, *quick, logger)
+	}
+	// The baselines are read before anything runs: a bad file is bad
+	// input, told at once. --update-baseline may make the file.
+	var base *bench.Baselines
+	if *baseline != "" {
+		b, err := bench.ReadBaselines(*baseline)
+		if err != nil && !(*update && errors.Is(err, os.ErrNotExist)) {
+			return usageErr("--baseline: %v", err)
+		}
+		base = b
 	}
 
 	var res *bench.Results
@@ -127,21 +150,16 @@ func runBench(e *env, args []string) int {
 			return usageErr("--backends: %v", err)
 		}
 		opts.Scenarios, opts.Backends = scs, bks
-		if *runs < 0 {
-			return usageErr("--runs: must be at least 1, got %d", *runs)
-		}
-		if *runs > 0 {
+		if fs.isSet("runs") {
 			opts.Runs = *runs
 		}
-		if *prof >= 0 {
+		if fs.isSet("profile") {
 			opts.ProfileTime = *prof
 		}
 		opts.OutDir = *out
 		opts.Env = e.runnerEnv()
 		opts.Command = "penny bench " + strings.Join(args, " ")
-		if !*quiet {
-			opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: dropTime}))
-		}
+		opts.Logger = logger
 		ctx, stop := interruptible(e, "bench")
 		defer stop()
 		r, err := bench.Run(ctx, opts)
@@ -157,11 +175,7 @@ func runBench(e *env, args []string) int {
 	}
 
 	if *baseline != "" && !*update {
-		b, err := bench.ReadBaselines(*baseline)
-		if err != nil {
-			return usageErr("--baseline: %v", err)
-		}
-		res.Baseline = bench.Compare(res, b, filepath.ToSlash(*baseline))
+		res.Baseline = bench.Compare(res, base, filepath.ToSlash(*baseline))
 	}
 	if err := bench.WriteDir(*out, res); err != nil {
 		fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
@@ -170,14 +184,9 @@ func runBench(e *env, args []string) int {
 	printBench(e.stdout, res)
 	fmt.Fprintf(e.stdout, "\nwrote %s\n", filepath.Join(*out, bench.ReportFile))
 	if *update {
-		old, err := bench.ReadBaselines(*baseline)
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(e.stderr, "penny bench: --baseline: %v\n", err)
-			return 1
-		}
-		nb := bench.NewBaselines(res, old)
+		nb := bench.NewBaselines(res, base)
 		if len(all) > 1 {
-			nb = bench.MedianBaselines(all, old)
+			nb = bench.MedianBaselines(all, base)
 		}
 		if err := nb.Write(*baseline); err != nil {
 			fmt.Fprintf(e.stderr, "penny bench: %v\n", err)
@@ -219,14 +228,6 @@ func requiredLine(r *bench.Results) string {
 	return b.String()
 }
 
-// dropTime leaves the time out of the progress lines.
-func dropTime(groups []string, a slog.Attr) slog.Attr {
-	if len(groups) == 0 && a.Key == slog.TimeKey {
-		return slog.Attr{}
-	}
-	return a
-}
-
 // printBench prints the headline figures.
 func printBench(w io.Writer, r *bench.Results) {
 	fmt.Fprintf(w, "%-18s %-8s %12s %12s %14s %10s  %s\n", "scenario", "backend", "median", "ns/asset-bar", "asset-bars/s", "overhead", "verdict")
@@ -260,21 +261,19 @@ func printBench(w io.Writer, r *bench.Results) {
 	}
 }
 
+// sweepRuns is the number of runs of --scenario sweep without --runs.
+func sweepRuns(quick bool) int {
+	if quick {
+		return 1
+	}
+	return 3
+}
+
 // runSweepBench runs the sweep scenario.
-func runSweepBench(e *env, args []string, out string, runs int, quick, quiet bool) int {
-	if runs < 0 {
-		fmt.Fprintf(e.stderr, "penny bench: --runs: must be at least 1, got %d\n", runs)
-		return 2
-	}
-	o := bench.SweepOptions{Runs: runs, Memory: true, Env: e.runnerEnv()}
+func runSweepBench(e *env, args []string, out string, runs int, quick bool, logger *slog.Logger) int {
+	o := bench.SweepOptions{Runs: runs, Memory: true, Env: e.runnerEnv(), Logger: logger}
 	if o.Runs == 0 {
-		o.Runs = 3
-		if quick {
-			o.Runs = 1
-		}
-	}
-	if !quiet {
-		o.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{ReplaceAttr: dropTime}))
+		o.Runs = sweepRuns(quick)
 	}
 	ctx, stop := interruptible(e, "bench")
 	defer stop()

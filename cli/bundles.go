@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"text/tabwriter"
 
@@ -25,27 +24,16 @@ Lists the bundles under $PENNY_HOME/bundles (default ~/.penny): each ingest
 with its source, frequency and calendar, symbols, bars, first and last bars
 (session dates for daily bars, the bars' starts in UTC for intraday ones),
 and size on disk. The last ingest of a bundle is the one runs use.
-
-flags:
 `
 
 func runBundles(e *env, args []string) int {
-	fs := flag.NewFlagSet("bundles", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), bundlesUsage)
-		fs.PrintDefaults()
+	fs := newFlagSet(e, "bundles", bundlesUsage)
+	pos, code, done := fs.parse(args)
+	if done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "penny bundles: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if len(pos) > 0 {
+		return fs.usageError("unexpected argument %q", pos[0])
 	}
 	home, err := store.HomeDir(e.getenv)
 	if err != nil {
@@ -93,29 +81,17 @@ const cleanUsage = `usage: penny clean NAME [--keep-last N]
 
 Removes all but the N most recent ingests of bundle NAME (N = 1 by
 default; 0 removes the bundle), and what an unfinished ingest left.
-
-flags:
 `
 
 func runClean(e *env, args []string) int {
-	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet(e, "clean", cleanUsage)
 	keep := fs.Int("keep-last", 1, "number of most recent ingests to keep (`N`; 0 removes the bundle)")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), cleanUsage)
-		fs.PrintDefaults()
-	}
-	names, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	names, code, done := fs.parse(args)
+	if done {
+		return code
 	}
 	if len(names) != 1 {
-		fmt.Fprintf(e.stderr, "penny clean: want one bundle name, got %d\n", len(names))
-		fs.Usage()
-		return 2
+		return fs.usageError("want one bundle name, got %d", len(names))
 	}
 	if *keep < 0 {
 		fmt.Fprintf(e.stderr, "penny clean: --keep-last %d: want 0 or more\n", *keep)

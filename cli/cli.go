@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/strategies"
@@ -56,15 +57,33 @@ func commandTable() map[string]command {
 }
 
 var versionCommand = command{
-	summary: "print the version of penny and of Go",
-	run: func(e *env, args []string) int {
-		if p := program(); p != "" {
-			fmt.Fprintf(e.stdout, "penny %s in %s (%s)\n", version(), p, goVersion())
-			return 0
-		}
-		fmt.Fprintf(e.stdout, "penny %s (%s)\n", version(), goVersion())
-		return 0
-	},
+	summary: "print the version of penny and of Go (also penny --version)",
+	run:     runVersion,
+}
+
+const versionHelp = `usage: penny version
+       penny --version
+
+Prints the version of Penny the program was built with (a release, the
+revision of a checkout, or devel), the module of a program of one's own
+built on Penny, and the version of Go.
+`
+
+func runVersion(e *env, args []string) int {
+	fs := newFlagSet(e, "version", versionHelp)
+	pos, code, done := fs.parse(args)
+	if done {
+		return code
+	}
+	if len(pos) > 0 {
+		return fs.usageError("unexpected argument %q", pos[0])
+	}
+	if p := program(); p != "" {
+		fmt.Fprintf(e.stdout, "penny %s in %s (%s)\n", version(), p, goVersion())
+		return exitOK
+	}
+	fmt.Fprintf(e.stdout, "penny %s (%s)\n", version(), goVersion())
+	return exitOK
 }
 
 // Main runs the penny command with the process's arguments, streams and
@@ -86,27 +105,68 @@ func Main(own ...strategies.Entry) {
 	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, strategies: table, exit: os.Exit}, os.Args[1:]))
 }
 
+// run runs the command args name (args[0]) and returns its exit status.
+// Help goes to stdout with status 0; a usage error to stderr with status
+// 2.
 func run(e *env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		fmt.Fprintln(e.stderr, "penny: no command")
+		usage(e.stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
 		usage(e.stdout)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+		return exitOK
+	case "help":
+		return runHelp(e, args[1:])
+	case "-version", "--version":
+		return runVersion(e, args[1:])
 	}
 	c, ok := commandTable()[args[0]]
 	if !ok {
-		fmt.Fprintf(e.stderr, "penny: unknown command %q\n", args[0])
+		if strings.HasPrefix(args[0], "-") {
+			fmt.Fprintf(e.stderr, "penny: unknown flag %s (flags come after the command)\n", args[0])
+		} else {
+			fmt.Fprintf(e.stderr, "penny: unknown command %q\n", args[0])
+		}
 		usage(e.stderr)
-		return 2
+		return exitUsage
 	}
 	return c.run(e, args[1:])
 }
 
+// runHelp is penny help [CMD]: the list of commands, or CMD's help.
+func runHelp(e *env, args []string) int {
+	switch len(args) {
+	case 0:
+		usage(e.stdout)
+		return exitOK
+	case 1:
+		if args[0] == "help" {
+			usage(e.stdout)
+			return exitOK
+		}
+		c, ok := commandTable()[args[0]]
+		if !ok {
+			fmt.Fprintf(e.stderr, "penny help: unknown command %q\n", args[0])
+			usage(e.stderr)
+			return exitUsage
+		}
+		return c.run(e, []string{"--help"})
+	}
+	fmt.Fprintf(e.stderr, "penny help: want one command, got %d: %s\n", len(args), strings.Join(args, " "))
+	fmt.Fprintln(e.stderr, "usage: penny help <command>")
+	return exitUsage
+}
+
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: penny <command> [arguments]")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "commands:")
+	fmt.Fprint(w, `usage: penny <command> [arguments]
+       penny help <command>
+       penny --version
+
+commands:
+`)
 	commands := commandTable()
 	names := make([]string, 0, len(commands))
 	for n := range commands {
@@ -116,4 +176,5 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
+	fmt.Fprint(w, "\nRun \"penny help <command>\" (or penny <command> --help) for its arguments and flags.\n\n"+exitText)
 }

@@ -115,7 +115,7 @@ func TestKubernetesManifest(t *testing.T) {
 	}
 	var stderr bytes.Buffer
 	fs, f := newSweepFlags(&env{strategies: builtin.Table(), stderr: &stderr})
-	pos, err := parseInterleaved(fs, c.Command[2:])
+	pos, err := fs.parseArgs(c.Command[2:])
 	if err != nil || len(pos) != 1 {
 		t.Fatalf("penny sweep %v: %v %v %s", c.Command[2:], pos, err, stderr.String())
 	}

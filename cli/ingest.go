@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"slices"
 	"sort"
@@ -64,7 +63,8 @@ Sources and their options:
 Prices are read exactly with the fixed backend, or with the decimal
 backend when a value has more than 8 decimals or exceeds its range.
 
-flags:
+Messages: warnings (rows dropped, requests retried) on stderr; --verbose
+adds what the Alpaca source does at each step.
 `
 
 // sourceFlags lists the flags each source accepts (besides --source).
@@ -116,7 +116,7 @@ type ingestFlags struct {
 	price                                string
 	files                                fileFlags
 	timeframe, feed, adjustment, baseURL string
-	crypto, noActions                    bool
+	crypto, noActions, verbose           bool
 	splits, dividendYield                float64
 	maxAttempts                          int
 	connectTimeout, headerTimeout        time.Duration
@@ -125,49 +125,43 @@ type ingestFlags struct {
 }
 
 func runIngest(e *env, args []string) int {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet(e, "ingest", ingestUsage)
 	f := ingestFlags{files: fileFlags{}, set: map[string]bool{}}
-	fs.StringVar(&f.source, "source", "", "`SOURCE` of the bars: synthetic, csv or alpaca")
-	fs.IntVar(&f.assets, "assets", 10, "synthetic: number of assets")
-	fs.Uint64Var(&f.seed, "seed", 1, "synthetic: seed of the generator")
-	fs.Float64Var(&f.splits, "splits", 0, "synthetic: splits per asset per year, at seeded dates (at most 4)")
-	fs.Float64Var(&f.dividendYield, "dividend-yield", 0, "synthetic: mean annual dividend yield, paid quarterly at seeded dates (at most 0.2)")
+	fs.StringVar(&f.source, "source", "", "`SOURCE` of the bars: synthetic, csv or alpaca (required)")
+	fs.IntVar(&f.assets, "assets", 10, "synthetic: `N`, the number of assets")
+	fs.Uint64Var(&f.seed, "seed", 1, "synthetic: `SEED` of the generator")
+	fs.Float64Var(&f.splits, "splits", 0, "synthetic: `X` splits per asset per year, at seeded dates (at most 4)")
+	fs.Float64Var(&f.dividendYield, "dividend-yield", 0, "synthetic: `Y`, the mean annual dividend yield, paid quarterly at seeded dates (at most 0.2)")
 	fs.StringVar(&f.symbols, "symbols", "", "comma-separated `SYMBOLS` (synthetic: names; csv: files of --dir to read; alpaca: required)")
-	fs.StringVar(&f.frequency, "frequency", "daily", "synthetic, csv: bar frequency, daily, hourly or minute")
-	fs.StringVar(&f.calendar, "calendar", "", "synthetic: XNYS (default) or 24/7; csv: data (default), XNYS or 24/7")
+	fs.StringVar(&f.frequency, "frequency", "daily", "synthetic, csv: bar `FREQUENCY`, daily, hourly or minute")
+	fs.StringVar(&f.calendar, "calendar", "", "`CALENDAR`: synthetic, XNYS (default) or 24/7; csv, data (default), XNYS or 24/7")
 	fs.StringVar(&f.start, "start", "", "first `DATE` (YYYY-MM-DD); synthetic default 2020-01-01, alpaca required")
 	fs.StringVar(&f.end, "end", "", "last `DATE`, included; synthetic default 2020-12-31, alpaca required")
 	fs.StringVar(&f.dir, "dir", "", "csv: `DIR` of SYMBOL.csv files")
 	fs.Var(f.files, "file", "csv: a file as `SYMBOL=PATH` (repeatable)")
 	fs.StringVar(&f.tz, "tz", "", "csv: time `ZONE` of times written without an offset")
-	fs.StringVar(&f.stamp, "stamp", "start", "csv: intraday rows stamped at the start or end of their interval")
-	fs.StringVar(&f.price, "price", "close", "csv: close (prices as written) or adj_close (scaled to a Yahoo-style Adj Close column)")
-	fs.StringVar(&f.drop, "drop", "", "csv: rows to drop instead of failing: unparseable, invalid, duplicates, off-calendar (comma-separated)")
+	fs.StringVar(&f.stamp, "stamp", "start", "csv: `WHERE` in their interval intraday rows are stamped: start or end")
+	fs.StringVar(&f.price, "price", "close", "csv: `PRICE`, close (prices as written) or adj_close (scaled to a Yahoo-style Adj Close column)")
+	fs.StringVar(&f.drop, "drop", "", "csv: `KINDS` of rows to drop instead of failing: unparseable, invalid, duplicates, off-calendar (comma-separated)")
 	fs.StringVar(&f.actions, "actions", "", "synthetic, csv: a CSV `FILE` of corporate actions stored with the bars")
-	fs.StringVar(&f.timeframe, "timeframe", "day", "alpaca: day, hour or minute")
-	fs.StringVar(&f.feed, "feed", "", "alpaca: stock feed, iex (default) or sip")
-	fs.StringVar(&f.adjustment, "adjustment", "", "alpaca: raw (default), split, dividend, spin-off or all, or several joined by commas (split,spin-off)")
+	fs.StringVar(&f.timeframe, "timeframe", "day", "alpaca: `TIMEFRAME`, day, hour or minute")
+	fs.StringVar(&f.feed, "feed", "", "alpaca: stock `FEED`, iex (default) or sip")
+	fs.StringVar(&f.adjustment, "adjustment", "", "alpaca: `ADJUSTMENT`, raw (default), split, dividend, spin-off or all, or several joined by commas (split,spin-off)")
 	fs.BoolVar(&f.noActions, "no-actions", false, "alpaca: leave out the corporate actions downloaded with raw stock bars")
 	fs.BoolVar(&f.crypto, "crypto", false, "alpaca: crypto pairs (BTC/USD) on the 24/7 calendar")
-	fs.IntVar(&f.maxAttempts, "max-attempts", 6, "alpaca: tries of a request on HTTP 429/5xx and network errors, with exponential backoff")
+	fs.IntVar(&f.maxAttempts, "max-attempts", 6, "alpaca: `N` tries of a request on HTTP 429/5xx and network errors, with exponential backoff")
 	fs.DurationVar(&f.connectTimeout, "connect-timeout", 10*time.Second, "alpaca: `TIME` to connect to the API (TCP and TLS), per request")
 	fs.DurationVar(&f.headerTimeout, "header-timeout", 30*time.Second, "alpaca: `TIME` to wait for a response's headers, per request")
 	fs.DurationVar(&f.requestTimeout, "request-timeout", 2*time.Minute, "alpaca: `TIME` a whole request may take, its body included")
 	fs.StringVar(&f.baseURL, "base-url", "", "alpaca: `URL` of the data API (default "+alpaca.DefaultBaseURL+")")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), ingestUsage)
-		fs.PrintDefaults()
-	}
+	fs.BoolVar(&f.verbose, "verbose", false, "log at info level (the default is warnings only)")
 
-	names, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	names, code, done := fs.parse(args)
+	if done {
+		return code
 	}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	delete(f.set, "verbose") // an option of every source
 	fail := func(err error) int {
 		if isInterrupt(err) {
 			fmt.Fprintf(e.stderr, "penny ingest: interrupted: nothing was published, bundle %s is as it was (%v)\n", names[0], err)
@@ -181,9 +175,7 @@ func runIngest(e *env, args []string) int {
 		return 1
 	}
 	if len(names) != 1 {
-		fmt.Fprintf(e.stderr, "penny ingest: want one bundle name, got %d\n", len(names))
-		fs.Usage()
-		return 2
+		return fs.usageError("want one bundle name, got %d", len(names))
 	}
 	name := names[0]
 	if err := store.CheckName(name); err != nil {
@@ -384,7 +376,7 @@ func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
 	g, err := ingest.Alpaca(&alpaca.Source{
 		Config:      cfg,
 		Credentials: creds,
-		Logger:      slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Logger:      newLogger(e, f.verbose),
 	})
 	if err != nil {
 		return nil, usageError{err}

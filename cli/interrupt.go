@@ -18,10 +18,15 @@ const (
 	exitInterrupted = 130 // interrupted (Ctrl-C, SIGTERM)
 )
 
-// exitText is the paragraph on exit statuses of every command's help.
-const exitText = `Exit status: 0 success, 1 the run failed, 2 bad usage or bad input,
-130 interrupted (Ctrl-C or SIGTERM: the command stops cleanly and
-publishes nothing new; a second Ctrl-C quits at once).
+// exitText is the list of exit statuses in every command's help (and in
+// the README's "Exit status").
+const exitText = `exit status:
+  0    success
+  1    the run failed (a computation or a write that did not succeed)
+  2    bad usage or bad input (a flag, an argument, a config, a data file,
+       $PENNY_HOME): the message names it, and nothing is written
+  130  interrupted (Ctrl-C or SIGTERM): the command stops cleanly and
+       publishes nothing new; a second Ctrl-C quits at once
 `
 
 // interruptible returns a context that the first interrupt (SIGINT or

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -51,10 +50,6 @@ column and written, and the status is 1, naming the failed backends.
 renamed into place. DIR must be new, empty, or a folder penny wrote
 (its .penny-out file lists what penny wrote there): penny refuses
 (status 2) a folder that holds any other file, or the config or an input.
-
-` + exitText + `
-
-flags:
 `
 
 // outcome is what one backend's run leaves for printing and writing, or
@@ -76,26 +71,16 @@ type outcome struct {
 }
 
 func runRun(e *env, args []string) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	backendFlag := fs.String("backend", "", "numeric `backend`: "+strings.Join(numeric.BackendNames(), ", ")+", all, or a comma list (default: the config's)")
+	fs := newFlagSet(e, "run", runUsage())
+	backendFlag := fs.String("backend", "", "numeric `BACKEND`: "+strings.Join(numeric.BackendNames(), ", ")+", all, or a comma list (default: the config's)")
 	out := fs.String("out", "", "write the result files to `DIR` (a new folder, or one penny wrote before)")
 	strict := fs.Bool("strict", false, "refuse data that only warrants a warning (files that do not overlap in time) with exit status 2")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), runUsage())
-		fs.PrintDefaults()
-	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	pos, code, done := fs.parse(args)
+	if done {
+		return code
 	}
 	if len(pos) != 1 {
-		fmt.Fprintf(e.stderr, "penny run: want one config file, got %d\n", len(pos))
-		fs.Usage()
-		return 2
+		return fs.usageError("want one config file, got %d", len(pos))
 	}
 	cfg, err := config.Load(pos[0])
 	if err != nil {

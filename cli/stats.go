@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -34,39 +33,27 @@ named returns or return (penny run's daily.csv has one), else the only
 column of numbers. An empty cell or NaN is a missing return; a return
 below -1 or above 1000, or a column mostly above 1 in magnitude (prices,
 values), is an error; a few returns above 1 in magnitude are read with a
-warning (they suggest percent units: 5 for 5%). Dates must increase, one row per date. The benchmark file has the
-same form and is matched to the returns by date.
+warning (they suggest percent units: 5 for 5%). Dates must increase, one
+row per date. The benchmark file has the same form and is matched to the
+returns by date.
 
 With --json it prints one object whose keys are empyrical's function names
 (NaN and infinities as "NaN", "Infinity", "-Infinity").
-
-flags:
 `
 
 func runStats(e *env, args []string) int {
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet(e, "stats", statsUsage)
 	column := fs.String("column", "", "the returns column's `NAME` (default: returns or return, else the only column of numbers)")
 	benchPath := fs.String("benchmark", "", "`CSV` of benchmark returns, matched by date, for alpha, beta and excess_sharpe")
-	periodName := fs.String("period", "daily", "spacing of the returns: daily, weekly or monthly (252, 52 or 12 a year)")
+	periodName := fs.String("period", "daily", "`SPACING` of the returns: daily, weekly or monthly (252, 52 or 12 a year)")
 	asJSON := fs.Bool("json", false, "print one JSON object keyed by empyrical's function names")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), statsUsage)
-		fs.PrintDefaults()
-	}
-
 	// Flags may come before or after the file name.
-	files, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	files, code, done := fs.parse(args)
+	if done {
+		return code
 	}
 	if len(files) != 1 {
-		fmt.Fprintf(e.stderr, "penny stats: want one returns file, got %d\n", len(files))
-		fs.Usage()
-		return 2
+		return fs.usageError("want one returns file, got %d", len(files))
 	}
 	period, err := metrics.ParsePeriod(*periodName)
 	if err != nil {

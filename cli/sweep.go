@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -46,11 +45,6 @@ Jobs (JOB_COMPLETION_INDEX, with the count from --shards or PENNY_SHARDS)
 or Slurm job arrays (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN,
 SLURM_ARRAY_TASK_COUNT). "penny sweep merge DIR" checks that every shard is
 there exactly once and writes DIR's results as one process would have.
-
-Exit status: 0 done, 1 failed, 2 bad input (nothing written), 130
-interrupted.
-
-flags:
 `
 
 // sweepFlags are the flags of penny sweep.
@@ -62,30 +56,23 @@ type sweepFlags struct {
 	resume  bool
 }
 
-func newSweepFlags(e *env) (*flag.FlagSet, *sweepFlags) {
+func newSweepFlags(e *env) (*flagSet, *sweepFlags) {
 	f := &sweepFlags{}
-	fs := flag.NewFlagSet("sweep", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.StringVar(&f.out, "out", "", "write the results to `DIR` (default: CONFIG's name with -sweep, in the current folder)")
-	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "run `N` backtests at once")
+	fs := newFlagSet(e, "sweep", sweepUsage)
+	fs.exit = "A sweep interrupted keeps the rows that finished (--resume continues it).\n"
+	fs.StringVar(&f.out, "out", "", "write the results to `DIR` (default: CONFIG's name and \"-sweep\", in the current folder)")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "run `N` backtests at once (default: the CPUs Go may use, GOMAXPROCS)")
 	fs.StringVar(&f.shard, "shard", "", "run only shard `I/N` (I from 0)")
 	fs.IntVar(&f.shards, "shards", 0, "the number of shards, `N`, when the index comes from JOB_COMPLETION_INDEX")
 	fs.BoolVar(&f.resume, "resume", false, "continue an interrupted sweep, keeping the rows written")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), sweepUsage)
-		fs.PrintDefaults()
-	}
 	return fs, f
 }
 
 func runSweep(e *env, args []string) int {
 	fs, f := newSweepFlags(e)
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	pos, code, done := fs.parse(args)
+	if done {
+		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(e.stderr, "penny sweep: "+format+"\n", a...)
@@ -101,9 +88,7 @@ func runSweep(e *env, args []string) int {
 		return runMerge(e, pos[1], f)
 	}
 	if len(pos) != 1 {
-		fmt.Fprintf(e.stderr, "penny sweep: want one config file (or merge DIR), got %d arguments\n", len(pos))
-		fs.Usage()
-		return 2
+		return fs.usageError("want one config file (or merge DIR), got %d arguments", len(pos))
 	}
 	path := pos[0]
 	text, err := limit.ReadFile(path, limit.Config)
@@ -138,6 +123,9 @@ func runSweep(e *env, args []string) int {
 	out := f.out
 	if out == "" {
 		out = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-sweep"
+	}
+	if err := checkOutDir("--out", out); err != nil {
+		return fail("%v", err)
 	}
 	names := spec.Sweep.Backends
 	if len(names) == 0 {

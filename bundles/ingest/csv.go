@@ -16,7 +16,8 @@ import (
 // CSV returns the ingester of the CSV files cfg names, or cfg's
 // validation error. The manifest records the frequency, the stamp, and
 // the folder, files, symbols, calendar, time zone, dates, repairs and
-// price (adj_close) that are set. A bad row is an *InputError; rows a repair drops are told by a
+// price (adj_close) that are set. A bad row, or a file or folder that
+// cannot be read, is an *InputError; rows a repair drops are told by a
 // Dropped notice.
 func CSV(cfg csvsource.Config) (*Ingester, error) {
 	if err := cfg.Validate(); err != nil {
@@ -40,14 +41,13 @@ func CSV(cfg csvsource.Config) (*Ingester, error) {
 	src := store.Source{Name: "csv", Options: opts}
 	check := func(o *Options, rep *csvsource.Report, err error) error {
 		if err != nil {
-			var pe *csvsource.ParseError
-			if interrupted(err) {
+			// A value Fixed cannot hold is read again with Decimal
+			// (exactly); anything else, a bad row or a file or folder
+			// that cannot be read, is the input's.
+			if interrupted(err) || errors.Is(err, numeric.ErrPrecision) || errors.Is(err, numeric.ErrOverflow) {
 				return err
 			}
-			if errors.As(err, &pe) && !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
-				return &InputError{err}
-			}
-			return err
+			return &InputError{err}
 		}
 		if rep.Dropped() > 0 {
 			o.notify(&Dropped{Report: rep, Repair: cfg.Repair})

@@ -48,8 +48,9 @@ func withFile[N numeric.Number[N]](read func() (*market.Dataset[N], []corpaction
 	}
 	file, err := corpaction.LoadCSV[N](o.actions)
 	if err != nil {
-		var pe *corpaction.ParseError
-		if errors.As(err, &pe) && !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
+		// A bad row, or a file that cannot be read, is the input's; a
+		// value Fixed cannot hold is read again with Decimal.
+		if !errors.Is(err, numeric.ErrPrecision) && !errors.Is(err, numeric.ErrOverflow) {
 			err = &InputError{err}
 		}
 		return nil, nil, fmt.Errorf("actions: %w", err)

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,14 +51,33 @@ const ingestLayout = "2006-01-02T15-04-05.000000000Z"
 
 // HomeDir returns Penny's home directory: $PENNY_HOME when set, otherwise
 // $HOME/.penny. The environment is read through getenv, never directly.
+// A home that does not exist yet is fine (the first ingest makes it); one
+// that is a file, or whose path cannot be looked at, is an error naming
+// it.
 func HomeDir(getenv func(string) string) (string, error) {
 	if h := getenv("PENNY_HOME"); h != "" {
-		return h, nil
+		return h, checkHome("PENNY_HOME="+h, h)
 	}
 	if h := getenv("HOME"); h != "" {
-		return filepath.Join(h, ".penny"), nil
+		home := filepath.Join(h, ".penny")
+		return home, checkHome(home, home)
 	}
 	return "", errors.New("store: neither PENNY_HOME nor HOME is set: set PENNY_HOME to the folder that holds the bundles")
+}
+
+// checkHome reports a home that exists and is not a folder, or that
+// cannot be looked at (a file on its path): named as what.
+func checkHome(what, dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil // made by the first ingest
+	case err != nil:
+		return fmt.Errorf("store: %s: %w: set PENNY_HOME to the folder that holds the bundles", what, err)
+	case !fi.IsDir():
+		return fmt.Errorf("store: %s is a file, not a folder: set PENNY_HOME to the folder that holds the bundles", what)
+	}
+	return nil
 }
 
 // IngestName returns the directory name of an ingest made at t.

@@ -182,6 +182,11 @@ func (c Config) resolve() (resolved, error) {
 		return r, fmt.Errorf("synthetic: %w", err)
 	}
 	r.cal = cal
+	// Dates the calendar does not cover (XNYS: 1990-2035), or with no
+	// session, are the config's error, told before generating.
+	if _, err := cal.Sessions(calendar.Date(c.Start), calendar.Date(c.End)); err != nil {
+		return r, fmt.Errorf("synthetic: %w", err)
+	}
 	if c.Frequency > market.Minute {
 		return r, fmt.Errorf("synthetic: unknown frequency %v", c.Frequency)
 	}

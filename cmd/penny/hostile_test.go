@@ -72,6 +72,22 @@ var hostileCases = []struct {
 		"--base-url", "{server}/echo", "--max-attempts", "1"}, 1, `HTTP 403: .*: refused the key k and the secret ke: check them`, "", false},
 	{"api keys echoed", []string{"ingest", "a", "--source", "alpaca", "--symbols", "AAPL", "--start", "2024-01-02", "--end", "2024-01-31",
 		"--base-url", "{server}/echo", "--max-attempts", "1"}, 1, `HTTP 403: .*: refused the key \[redacted\] and the secret \[redacted\]: check them`, "", false},
+	// Item 17: bad input is status 2 in every command, told before
+	// anything runs or is written.
+	{"synthetic dates in 1980", []string{"ingest", "z", "--source", "synthetic", "--start", "1980-01-02", "--end", "1980-03-31"}, 2,
+		`synthetic: calendar XNYS: range 1980-01-02\.\.1980-03-31 is outside the supported years 1990-2035`, "", false},
+	{"home is a file", []string{"ingest", "z", "--source", "synthetic"}, 2, `store: PENNY_HOME=zero\.csv is a file, not a folder`, "", false},
+	{"home is a file, bundles", []string{"bundles"}, 2, `store: PENNY_HOME=zero\.csv is a file, not a folder`, "", false},
+	{"home is a file, clean", []string{"clean", "z"}, 2, `store: PENNY_HOME=zero\.csv is a file, not a folder`, "", false},
+	{"home under a file", []string{"bundles"}, 2, `store: PENNY_HOME=zero\.csv/home: .*not a directory`, "", false},
+	{"csv folder missing", []string{"ingest", "z", "--source", "csv", "--dir", "no-such-folder"}, 2, `no-such-folder: no such file or directory`, "", false},
+	{"csv file missing", []string{"ingest", "z", "--source", "csv", "--file", "X=no-such.csv"}, 2, `no-such\.csv: no such file or directory`, "", false},
+	{"actions file missing", []string{"ingest", "z", "--source", "synthetic", "--actions", "no-such.csv"}, 2, `actions: no-such\.csv: open no-such\.csv: no such file or directory`, "", false},
+	{"bench out is a file", []string{"bench", "--scenario", "daily", "--out", "zero.csv"}, 2, `penny bench: --out zero\.csv: is a file, not a folder`, "", false},
+	{"bench runs 0", []string{"bench", "--scenario", "daily", "--runs", "0", "--out", "out"}, 2, `penny bench: --runs 0: want 1 or more timed runs`, "", false},
+	{"bench negative profile", []string{"bench", "--scenario", "daily", "--profile", "-5s", "--out", "out"}, 2, `penny bench: --profile -5s: want a duration of 0 \(no profiles\) or more`, "", false},
+	{"sweep out is a file", []string{"sweep", "sweep.yaml", "--out", "zero.csv"}, 2, `penny sweep: --out zero\.csv: is a file, not a folder`, "", false},
+	{"unknown flag", []string{"run", "zero_price.yaml", "--bogus"}, 2, `^penny run: unknown flag --bogus\n`, "", false},
 	// Item 14: returns out of scale.
 	{"percent returns", []string{"stats", "returns_percent.csv"}, 2, `3 of its 3 values are above 1 in magnitude: these are not simple returns .* but percentages`, "", false},
 	{"below -1", []string{"stats", "returns_below_minus_one.csv"}, 2, `returns_below_minus_one\.csv:3: returns "-1\.5": below -1`, "", false},
@@ -84,6 +100,11 @@ var hostileCases = []struct {
 var hostileEnv = map[string][]string{
 	"short api keys":  {"APCA_API_KEY_ID=k", "APCA_API_SECRET_KEY=ke"},
 	"api keys echoed": {"APCA_API_KEY_ID=PKHOSTILE0123456789A", "APCA_API_SECRET_KEY=hostile/Secret+0123456789abcdefghijklmnop"},
+	// PENNY_HOME set after the test's own: the last one counts.
+	"home is a file":          {"PENNY_HOME=zero.csv"},
+	"home is a file, bundles": {"PENNY_HOME=zero.csv"},
+	"home is a file, clean":   {"PENNY_HOME=zero.csv"},
+	"home under a file":       {"PENNY_HOME=zero.csv/home"},
 }
 
 // hostileServer is an Alpaca data API that misbehaves by the first

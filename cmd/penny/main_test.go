@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,10 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
+
+// update rewrites the files the scripts compare with (cmp) from what the
+// commands print: go test -run TestScripts -update.
+var update = flag.Bool("update", false, "rewrite the cmp files of testdata/*.txtar from the commands' output")
 
 // TestMain lets the test binary run as the penny command inside the
 // scripts of testdata/ (testscript installs it on their PATH).
@@ -21,7 +26,8 @@ func TestMain(m *testing.M) {
 // $REPODATA is the repository's testdata folder (real market data), $REPO
 // the repository (for a module of one's own to replace Penny with), and
 // the go command's caches are this process's, so that a script can build
-// a program offline from the module cache.
+// a program offline from the module cache. With -update, a cmp that fails
+// rewrites the file it compares with, in the script.
 func TestScripts(t *testing.T) {
 	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
@@ -33,7 +39,7 @@ func TestScripts(t *testing.T) {
 			goEnv = map[string]string{"GOCACHE": v[0], "GOMODCACHE": v[1], "GOPATH": v[2]}
 		}
 	}
-	testscript.Run(t, testscript.Params{Dir: "testdata", Setup: func(env *testscript.Env) error {
+	testscript.Run(t, testscript.Params{Dir: "testdata", UpdateScripts: *update, Setup: func(env *testscript.Env) error {
 		env.Setenv("REPODATA", filepath.Join(repo, "testdata"))
 		env.Setenv("REPO", repo)
 		for k, v := range goEnv {
