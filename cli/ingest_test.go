@@ -407,7 +407,7 @@ func TestIngestAlpacaErrors(t *testing.T) {
 		want  string
 	}{
 		{"no keys", map[string]string{}, []string{"--symbols", "AAPL"}, 2, "set APCA_API_KEY_ID and APCA_API_SECRET_KEY"},
-		{"wrong secret", map[string]string{alpaca.EnvKeyID: testKey, alpaca.EnvSecretKey: "nope-wrong"}, []string{"--symbols", "AAPL"}, 1,
+		{"wrong secret", map[string]string{alpaca.EnvKeyID: testKey, alpaca.EnvSecretKey: "nope-wrong"}, []string{"--symbols", "AAPL"}, 2,
 			"HTTP 401: authentication failed"},
 		{"no data", map[string]string{alpaca.EnvKeyID: testKey, alpaca.EnvSecretKey: testSecret}, []string{"--symbols", "AAPL,ZZZZ"}, 2,
 			"no bars for ZZZZ from 2024-01-01 to 2024-01-31"},

@@ -40,7 +40,9 @@ func Alpaca(s *alpaca.Source) (*Ingester, error) {
 			} else {
 				_ = in.Discard() // nothing fetched: nothing to resume from
 			}
-			if errors.Is(err, alpaca.ErrRefused) {
+			// A request the API refuses, or credentials it does not
+			// accept, is the input's: the same command would fail again.
+			if errors.Is(err, alpaca.ErrRefused) || errors.Is(err, alpaca.ErrAuth) {
 				return nil, &InputError{err}
 			}
 			return nil, err

@@ -37,7 +37,8 @@
 // resumable source (Alpaca) keeps what it downloaded in the ingest's
 // staging area, so that the same ingest run again resumes; the others
 // leave nothing behind. An error the input causes (a bad value or row in
-// a file, a bar the store cannot hold exactly, a request the API refuses,
-// a symbol with no data) is an *[InputError]: running again will not
-// help, changing the input or the options will.
+// a file, a file or folder that cannot be read, a bar the store cannot
+// hold exactly, a request or credentials the API refuses, a symbol with no
+// data) is an *[InputError]: running again will not help, changing the
+// input or the options will.
 package ingest

@@ -69,9 +69,9 @@ var hostileCases = []struct {
 	// the test's Alpaca server): keys too short to be secrets are left
 	// in the message, not cut out of every word; long ones are removed.
 	{"short api keys", []string{"ingest", "a", "--source", "alpaca", "--symbols", "AAPL", "--start", "2024-01-02", "--end", "2024-01-31",
-		"--base-url", "{server}/echo", "--max-attempts", "1"}, 1, `HTTP 403: .*: refused the key k and the secret ke: check them`, "", false},
+		"--base-url", "{server}/echo", "--max-attempts", "1"}, 2, `HTTP 403: .*: refused the key k and the secret ke: check them`, "", false},
 	{"api keys echoed", []string{"ingest", "a", "--source", "alpaca", "--symbols", "AAPL", "--start", "2024-01-02", "--end", "2024-01-31",
-		"--base-url", "{server}/echo", "--max-attempts", "1"}, 1, `HTTP 403: .*: refused the key \[redacted\] and the secret \[redacted\]: check them`, "", false},
+		"--base-url", "{server}/echo", "--max-attempts", "1"}, 2, `HTTP 403: .*: refused the key \[redacted\] and the secret \[redacted\]: check them`, "", false},
 	// Item 17: bad input is status 2 in every command, told before
 	// anything runs or is written.
 	{"synthetic dates in 1980", []string{"ingest", "z", "--source", "synthetic", "--start", "1980-01-02", "--end", "1980-03-31"}, 2,
