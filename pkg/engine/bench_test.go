@@ -1,29 +1,41 @@
 package engine
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/execution"
+	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 )
 
 // BenchmarkLoop measures the loop over 100 assets x 1 year of minute bars
 // (about 9.8M asset-bars) with an empty strategy and with one that reads
-// each asset's current close and a 20-bar history window. Run:
+// each asset's current close and a 20-bar history window, and over 10
+// assets x 1 year with one that trades (see trader). Run:
 //
 //	go test -run '^$' -bench Loop -benchmem ./pkg/engine/
 //
-// ns/asset-bar is the figure to read; allocs/op counts a whole run.
+// ns/asset-bar is the figure to read; allocs/op counts a whole run. The
+// trading runs also report fills/op, and their allocations per run must
+// not grow with the fills (compare months=1 with months=12).
 func BenchmarkLoop(b *testing.B) {
-	b.Run("strategy=empty/backend=float", benchLoop[numeric.Float](false))
-	b.Run("strategy=empty/backend=fixed", benchLoop[numeric.Fixed](false))
-	b.Run("strategy=empty/backend=decimal", benchLoop[numeric.Decimal](false))
-	b.Run("strategy=read/backend=float", benchLoop[numeric.Float](true))
-	b.Run("strategy=read/backend=fixed", benchLoop[numeric.Fixed](true))
-	b.Run("strategy=read/backend=decimal", benchLoop[numeric.Decimal](true))
+	b.Run("strategy=empty/backend=float", benchLoop[numeric.Float]("empty"))
+	b.Run("strategy=empty/backend=fixed", benchLoop[numeric.Fixed]("empty"))
+	b.Run("strategy=empty/backend=decimal", benchLoop[numeric.Decimal]("empty"))
+	b.Run("strategy=read/backend=float", benchLoop[numeric.Float]("read"))
+	b.Run("strategy=read/backend=fixed", benchLoop[numeric.Fixed]("read"))
+	b.Run("strategy=read/backend=decimal", benchLoop[numeric.Decimal]("read"))
+	for _, months := range []int{1, 12} {
+		m := fmt.Sprintf("/months=%d", months)
+		b.Run("strategy=trade/backend=float"+m, benchTrade[numeric.Float](months))
+		b.Run("strategy=trade/backend=fixed"+m, benchTrade[numeric.Fixed](months))
+	}
 }
 
-func benchLoop[N numeric.Number[N]](read bool) func(b *testing.B) {
+func benchLoop[N numeric.Number[N]](strategy string) func(b *testing.B) {
 	return func(b *testing.B) {
 		end := "2024-12-31"
 		if numeric.Backend[N]() == "decimal" {
@@ -31,7 +43,7 @@ func benchLoop[N numeric.Number[N]](read bool) func(b *testing.B) {
 		}
 		p := testData[N](b, market.Minute, "2024-01-02", end, 100, false)
 		var s Strategy[N] = StrategyFunc[N](func(*Context[N]) {})
-		if read {
+		if strategy == "read" {
 			s = &reader[N]{}
 		}
 		var r *Result[N]
@@ -41,6 +53,46 @@ func benchLoop[N numeric.Number[N]](read bool) func(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(r.AssetBars), "ns/asset-bar")
 	}
+}
+
+// benchTrade runs trader over 10 assets and the given number of months
+// of minute bars, with the minute config's execution (volume_share
+// slippage, per_share commission, shorting allowed).
+func benchTrade[N numeric.Number[N]](months int) func(b *testing.B) {
+	return func(b *testing.B) {
+		end := time.Date(2024, time.Month(1+months), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1).Format(time.DateOnly)
+		p := testData[N](b, market.Minute, "2024-01-02", end, 10, false)
+		sim := &execution.Simulator[N]{
+			Slippage:   execution.VolumeShare[N]{VolumeLimit: numeric.MustParse[N]("0.025"), PriceImpact: numeric.MustParse[N]("0.1")},
+			Commission: execution.PerShare[N]{Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)},
+		}
+		account := ledger.Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](2)}
+		b.ReportAllocs()
+		var r *Result[N]
+		for b.Loop() {
+			r = run(b, p.Clone(), &trader[N]{}, Config[N]{Execution: sim, Account: account})
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(r.AssetBars), "ns/asset-bar")
+		b.ReportMetric(float64(len(r.Transactions)), "fills/op")
+	}
+}
+
+// trader places a market order in one asset per bar, in turn, for 10
+// units, alternating buys and sells: about one fill per bar, each order
+// filling at the next bar's open (a share of its volume).
+type trader[N numeric.Number[N]] struct{ ten N }
+
+func (t *trader[N]) OnBar(c *Context[N]) {
+	if t.ten.IsZero() {
+		t.ten = numeric.Int[N](10)
+	}
+	k := c.BarIndex()
+	as := c.Assets()
+	amount := t.ten
+	if (k/len(as))%2 == 1 {
+		amount = amount.Neg()
+	}
+	c.Order(as[k%len(as)], amount)
 }
 
 // reader reads every asset's current close and a 20-bar window of closes.
