@@ -377,7 +377,7 @@ func TestIngestAlpacaEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := ds.Series[0].Bar(2); b.Time.Format(time.RFC3339) != "2024-01-04T21:00:00Z" || b.High.String() != "183.0872" {
+	if b := ds.Series[0].Bar(2); b.At().Format(time.RFC3339) != "2024-01-04T21:00:00Z" || b.High.String() != "183.0872" {
 		t.Errorf("AAPL bar 2: %v %s", b.Time, b.High)
 	}
 	if m.Options["feed"] != "iex" || m.Options["symbols"] != "AAPL,MSFT" {

@@ -104,7 +104,7 @@ func Dataset[N numeric.Number[N]](s *Source, staging string) (*market.Dataset[N]
 				series.Volume[n-1] = series.Volume[n-1].Add(v[4])
 				continue
 			}
-			series.Append(market.Bar[N]{Time: time.Unix(0, end).UTC(), Open: v[0], High: v[1], Low: v[2], Close: v[3], Volume: v[4]})
+			series.Append(market.Bar[N]{Time: end, Open: v[0], High: v[1], Low: v[2], Close: v[3], Volume: v[4]})
 		}
 		if series.Len() == 0 {
 			missing = append(missing, sym)

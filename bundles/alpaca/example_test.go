@@ -49,7 +49,7 @@ func Example() {
 	}
 	b := ds.Series[0].Bar(0)
 	// Stamped at the session's close, 16:00 New York; prices exact.
-	fmt.Println(ds.Series[0].Asset.Symbol, b.Time.Format(time.RFC3339), b.Open, b.Low, b.Close, b.Volume)
+	fmt.Println(ds.Series[0].Asset.Symbol, b.At().Format(time.RFC3339), b.Open, b.Low, b.Close, b.Volume)
 	// The corporate actions of raw bars come with them, exactly.
 	fmt.Println(actions[0], "paid", actions[0].PayDate.Format(time.DateOnly))
 	fmt.Println(rep.Requests, "requests,", creds)

@@ -27,7 +27,7 @@ func ExampleReadSeries() {
 	}
 	for i := range s.Len() {
 		b := s.Bar(i)
-		fmt.Println(b.Time, b.Open, b.High, b.Low, b.Close, b.Volume)
+		fmt.Println(b.At(), b.Open, b.High, b.Low, b.Close, b.Volume)
 	}
 	// Output:
 	// 2019-11-27 21:00:00 +0000 UTC 45.549999 45.66 45.290001 45.34 9968400
@@ -48,7 +48,7 @@ func ExampleReadSeries_intraday() {
 		return
 	}
 	for i := range s.Len() {
-		fmt.Println(s.Bar(i).Time, s.Close[i])
+		fmt.Println(s.Bar(i).At(), s.Close[i])
 	}
 	// Output:
 	// 2024-03-11 13:31:00 +0000 UTC 172.05

@@ -52,7 +52,7 @@ func testLayouts[N numeric.Number[N]](t *testing.T) {
 			if s.Len() != 1 {
 				t.Fatalf("%d bars, want 1", s.Len())
 			}
-			if d := s.Bar(0).Time.Format("2006-01-02 15:04"); d != "2024-01-02 21:00" {
+			if d := s.Bar(0).At().Format("2006-01-02 15:04"); d != "2024-01-02 21:00" {
 				t.Errorf("stamp %s, want 2024-01-02 21:00 (UTC, the close)", d)
 			}
 			for i, f := range market.Fields() {

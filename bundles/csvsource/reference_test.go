@@ -117,7 +117,7 @@ func checkRow[N numeric.Number[N]](t *testing.T, s *market.Series[N], j int, r f
 		}
 		want = c
 	}
-	if got := s.Bar(j).Time; !got.Equal(want) {
+	if got := s.Bar(j).At(); !got.Equal(want) {
 		t.Errorf("%s line %d: stamp %s, want %s", s.Asset.Symbol, r.line, got, want)
 	}
 	for _, f := range []struct {

@@ -65,7 +65,7 @@ func testStamps[N numeric.Number[N]](t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := s.Bar(0).Time; !got.Equal(want) {
+			if got := s.Bar(0).At(); !got.Equal(want) {
 				t.Errorf("stamp %s, want %s", got.Format(time.RFC3339Nano), tc.want)
 			}
 		})
@@ -106,7 +106,7 @@ func TestDataCalendarStampsAtFromDatesClose(t *testing.T) {
 		}
 		for i := range ss {
 			if s.Time[i] != ss[i].Close.UnixNano() {
-				t.Errorf("%s in %s: bar stamped %s, session closes %s", dates[i], loc, s.Bar(i).Time, ss[i].Close)
+				t.Errorf("%s in %s: bar stamped %s, session closes %s", dates[i], loc, s.Bar(i).At(), ss[i].Close)
 			}
 		}
 	}
@@ -154,7 +154,7 @@ func testBounds[N numeric.Number[N]](t *testing.T) {
 				t.Fatal(err)
 			}
 			if s.Time[0] != ref.Time[0] {
-				t.Errorf("first bar %s, want the bar of row %s (%s)", s.Bar(0).Time, tc.first, ref.Bar(0).Time)
+				t.Errorf("first bar %s, want the bar of row %s (%s)", s.Bar(0).At(), tc.first, ref.Bar(0).At())
 			}
 		})
 	}

@@ -19,7 +19,7 @@ func Example() {
 	for i, c := range []string{"101.25", "102.5"} {
 		p := numeric.MustParse[numeric.Decimal](c)
 		s.Append(market.Bar[numeric.Decimal]{
-			Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC),
+			Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC).UnixNano(),
 			Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[numeric.Decimal](1000),
 		})
 	}
@@ -43,7 +43,7 @@ func Example() {
 		return
 	}
 	b := got.Series[0].Bar(1)
-	fmt.Println(b.Time.Format(time.RFC3339), b.Close)
+	fmt.Println(b.At().Format(time.RFC3339), b.Close)
 	// Output:
 	// bars/ORCL.parquet 2 rows, close decimals: 2
 	// sessions 2024-01-02 to 2024-01-03

@@ -84,7 +84,7 @@ func dataset[N numeric.Number[N]](tb testing.TB, as []textAsset) *market.Dataset
 		s := market.Series[N]{Asset: a.asset}
 		for _, b := range a.bars {
 			s.Append(market.Bar[N]{
-				Time: time.Unix(0, b.t).UTC(),
+				Time: b.t,
 				Open: numeric.MustParse[N](b.open), High: numeric.MustParse[N](b.hi), Low: numeric.MustParse[N](b.lo),
 				Close: numeric.MustParse[N](b.cl), Volume: numeric.MustParse[N](b.vo),
 			})

@@ -75,7 +75,7 @@ func TestStoredTimes(t *testing.T) {
 				one := numeric.Int[numeric.Fixed](1)
 				s := market.Series[numeric.Fixed]{Asset: market.Asset{Symbol: "X"}}
 				for _, ts := range stamps {
-					s.Append(market.Bar[numeric.Fixed]{Time: time.Unix(0, ts), Open: one, High: one, Low: one, Close: one, Volume: one})
+					s.Append(market.Bar[numeric.Fixed]{Time: ts, Open: one, High: one, Low: one, Close: one, Volume: one})
 				}
 				ds := &market.Dataset[numeric.Fixed]{Frequency: freq, Calendar: c.name, TimeZone: c.tz, Series: []market.Series[numeric.Fixed]{s}}
 				home := t.TempDir()
@@ -143,7 +143,7 @@ func TestWriteOffCalendar(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := market.Series[numeric.Fixed]{Asset: market.Asset{Symbol: "X"}}
-			s.Append(market.Bar[numeric.Fixed]{Time: tc.at, Open: one, High: one, Low: one, Close: one, Volume: one})
+			s.Append(market.Bar[numeric.Fixed]{Time: tc.at.UnixNano(), Open: one, High: one, Low: one, Close: one, Volume: one})
 			ds := &market.Dataset[numeric.Fixed]{Frequency: tc.freq, Calendar: tc.cal, Series: []market.Series[numeric.Fixed]{s}}
 			_, err := Write(t.TempDir(), "b", t0, ds, Source{Name: "test"}, WriteOptions{})
 			if err == nil || err.Error() != "store: "+tc.want {

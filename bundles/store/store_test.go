@@ -144,7 +144,7 @@ func TestParquetDecimal(t *testing.T) {
 	}
 	for i, r := range rows {
 		s.Append(market.Bar[numeric.Decimal]{
-			Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC), // the close of 2024-01-02 and -03
+			Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC).UnixNano(), // the close of 2024-01-02 and -03
 			Open: numeric.MustParse[numeric.Decimal](r[0]), High: numeric.MustParse[numeric.Decimal](r[1]),
 			Low: numeric.MustParse[numeric.Decimal](r[2]), Close: numeric.MustParse[numeric.Decimal](r[3]),
 			Volume: numeric.MustParse[numeric.Decimal](r[4]),
@@ -234,7 +234,7 @@ func TestWriteRefuses(t *testing.T) {
 	one := numeric.MustParse[numeric.Decimal]("1")
 	bar := func(o, v string) market.Bar[numeric.Decimal] {
 		p := numeric.MustParse[numeric.Decimal](o)
-		return market.Bar[numeric.Decimal]{Time: t0.Truncate(time.Minute), Open: p, High: p, Low: p, Close: p, Volume: numeric.MustParse[numeric.Decimal](v)}
+		return market.Bar[numeric.Decimal]{Time: t0.Truncate(time.Minute).UnixNano(), Open: p, High: p, Low: p, Close: p, Volume: numeric.MustParse[numeric.Decimal](v)}
 	}
 	tests := []struct {
 		name string
@@ -247,7 +247,7 @@ func TestWriteRefuses(t *testing.T) {
 			"XYZ: column open, row 1: value 123456: more than 18 significant digits at the column's scale (14 decimals"},
 		{"negative price", []market.Bar[numeric.Decimal]{bar("-1", "1")}, "open -1: zero or below"},
 		{"no bars", nil, "symbol XYZ has no bars"},
-		{"off the grid", []market.Bar[numeric.Decimal]{bar("1", "1"), {Time: t0, Open: one, High: one, Low: one, Close: one, Volume: one}},
+		{"off the grid", []market.Bar[numeric.Decimal]{bar("1", "1"), {Time: t0.UnixNano(), Open: one, High: one, Low: one, Close: one, Volume: one}},
 			"XYZ: column time, row 1: value 2025-03-04T05:07:07.890123456Z: not on the calendar's bar grid (24/7, minute bars)"},
 	}
 	for _, tc := range tests {
@@ -255,7 +255,7 @@ func TestWriteRefuses(t *testing.T) {
 			home := t.TempDir()
 			s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: "XYZ"}}
 			for i, b := range tc.bars {
-				b.Time = b.Time.Add(time.Duration(i) * time.Minute)
+				b.Time += int64(time.Duration(i) * time.Minute)
 				s.Append(b)
 			}
 			ds := &market.Dataset[numeric.Decimal]{Frequency: market.Minute, Calendar: "24/7", Series: []market.Series[numeric.Decimal]{s}}
@@ -287,7 +287,7 @@ func TestLoadRefuses(t *testing.T) {
 			s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: "XYZ"}}
 			for i, p := range []string{"1", tc.price} {
 				v := numeric.MustParse[numeric.Decimal](p)
-				s.Append(market.Bar[numeric.Decimal]{Time: t0.Truncate(time.Hour).Add(time.Duration(i) * time.Hour), Open: v, High: v, Low: v, Close: v, Volume: v})
+				s.Append(market.Bar[numeric.Decimal]{Time: t0.Truncate(time.Hour).Add(time.Duration(i) * time.Hour).UnixNano(), Open: v, High: v, Low: v, Close: v, Volume: v})
 			}
 			ds := &market.Dataset[numeric.Decimal]{Frequency: market.Hourly, Calendar: "24/7", Series: []market.Series[numeric.Decimal]{s}}
 			if _, err := Write(home, "b", t0, ds, Source{Name: "test"}, WriteOptions{}); err != nil {
@@ -559,7 +559,7 @@ func TestBundleScales(t *testing.T) {
 		s := market.Series[numeric.Decimal]{Asset: market.Asset{Symbol: sym}}
 		for i, p := range prices {
 			v := numeric.MustParse[numeric.Decimal](p)
-			s.Append(market.Bar[numeric.Decimal]{Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC), Open: v, High: v, Low: v, Close: v, Volume: v})
+			s.Append(market.Bar[numeric.Decimal]{Time: time.Date(2024, 1, 2+i, 21, 0, 0, 0, time.UTC).UnixNano(), Open: v, High: v, Low: v, Close: v, Volume: v})
 		}
 		return s
 	}

@@ -28,7 +28,7 @@ func ExampleGenerate() {
 	fmt.Println(ds.Calendar, ds.Frequency, len(ds.Series), "assets,", ds.Len(), "asset-bars")
 	for _, s := range ds.Series {
 		fmt.Println(s.Asset.ID, s.Asset.Symbol, "tick", s.Asset.TickSize, "bars", s.Len(),
-			"from", s.Bar(0).Time.Format(time.RFC3339), "to", s.Bar(s.Len()-1).Time.Format(time.RFC3339))
+			"from", s.Bar(0).At().Format(time.RFC3339), "to", s.Bar(s.Len()-1).At().Format(time.RFC3339))
 	}
 	// Output:
 	// XNYS minute 3 assets, 1800 asset-bars

@@ -99,7 +99,7 @@ func testPortal[N numeric.Number[N]](t *testing.T) {
 		}
 		b, ok := p.Current(aaa)
 		want := numeric.MustParse[N](numeric.FixedFromRaw(int64(10000+k) * 1e6).String())
-		if !ok || b.Close.Cmp(want) != 0 || b.Time.UnixNano() != now {
+		if !ok || b.Close.Cmp(want) != 0 || b.Time != now {
 			t.Fatalf("bar %d: AAA current = %+v, want close %s at %d", k, b, want, now)
 		}
 		if v, ok := p.Field(aaa, market.Volume); !ok || v.Cmp(numeric.Int[N](int64(100+k))) != 0 {

@@ -64,8 +64,8 @@ func newSplitWorld[N numeric.Number[N]](t testing.TB, seed uint64, n int) *split
 			}
 			ts := clk.BarTimes()[s]
 			vol := numeric.Int[N](10000)
-			adj.Append(market.Bar[N]{Time: time.Unix(0, ts).UTC(), Open: o, High: hi, Low: lo, Close: cl, Volume: vol})
-			raw.Append(market.Bar[N]{Time: time.Unix(0, ts).UTC(), Open: mul(o), High: mul(hi), Low: mul(lo), Close: mul(cl), Volume: vol})
+			adj.Append(market.Bar[N]{Time: ts, Open: o, High: hi, Low: lo, Close: cl, Volume: vol})
+			raw.Append(market.Bar[N]{Time: ts, Open: mul(o), High: mul(hi), Low: mul(lo), Close: mul(cl), Volume: vol})
 		}
 		w.adjusted.Series = append(w.adjusted.Series, adj)
 		w.raw.Series = append(w.raw.Series, raw)

@@ -56,25 +56,35 @@ func benchLoop[N numeric.Number[N]](strategy string) func(b *testing.B) {
 }
 
 // benchTrade runs trader over 10 assets and the given number of months
-// of minute bars, with the minute config's execution (volume_share
-// slippage, per_share commission, shorting allowed).
+// of minute bars (see tradeRun).
 func benchTrade[N numeric.Number[N]](months int) func(b *testing.B) {
 	return func(b *testing.B) {
-		end := time.Date(2024, time.Month(1+months), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1).Format(time.DateOnly)
-		p := testData[N](b, market.Minute, "2024-01-02", end, 10, false)
-		sim := &execution.Simulator[N]{
-			Slippage:   execution.VolumeShare[N]{VolumeLimit: numeric.MustParse[N]("0.025"), PriceImpact: numeric.MustParse[N]("0.1")},
-			Commission: execution.PerShare[N]{Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)},
-		}
-		account := ledger.Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](2)}
+		backtest := tradeRun[N](b, months)
 		b.ReportAllocs()
 		var r *Result[N]
 		for b.Loop() {
-			r = run(b, p.Clone(), &trader[N]{}, Config[N]{Execution: sim, Account: account})
+			r = backtest()
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(r.AssetBars), "ns/asset-bar")
 		b.ReportMetric(float64(len(r.Transactions)), "fills/op")
 	}
+}
+
+// tradeRun returns a function that runs trader over 10 assets and the
+// given number of months of minute bars from 2024-01-02, with the minute
+// config's execution (volume_share slippage, per_share commission, a
+// margin account with shorting), on a fresh cursor each time.
+func tradeRun[N numeric.Number[N]](tb testing.TB, months int) func() *Result[N] {
+	end := time.Date(2024, time.Month(1+months), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1).Format(time.DateOnly)
+	p := testData[N](tb, market.Minute, "2024-01-02", end, 10, false)
+	sim := &execution.Simulator[N]{
+		Slippage:   execution.VolumeShare[N]{VolumeLimit: numeric.MustParse[N]("0.025"), PriceImpact: numeric.MustParse[N]("0.1")},
+		Commission: execution.PerShare[N]{Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)},
+	}
+	// Capital enough that no order is refused (a refusal's reason is
+	// text, built per refused order).
+	cfg := Config[N]{Capital: numeric.Int[N](1_000_000), Execution: sim, Account: ledger.Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](2)}}
+	return func() *Result[N] { return run(tb, p.Clone(), &trader[N]{}, cfg) }
 }
 
 // trader places a market order in one asset per bar, in turn, for 10

@@ -129,7 +129,12 @@
 //
 // Per bar the loop does O(assets) integer work in the portal, O(open
 // orders) in the fill step, and calls OnBar once: no allocation per bar
-// beyond what the strategy does (Record appends to its series). Positions
+// beyond what the strategy does (Record appends to its series), and none
+// per fill in float and fixed: the bar an order is matched against is the
+// engine's own, and orders and transactions are stored in chunks that
+// grow geometrically (O(log n) allocations for n of them; see
+// BenchmarkLoop's trading runs and TestAllocationsDoNotGrowWithFills).
+// Positions
 // are valued lazily, only when the strategy asks for the portfolio value
 // and at each session's end.
 package engine

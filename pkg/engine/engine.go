@@ -48,6 +48,10 @@ type Engine[N numeric.Number[N]] struct {
 	// per-asset volume taken by fills at the current bar
 	used   []N
 	usedAt []int
+	// fillBar holds the bar an order is matched against: the simulator
+	// takes a pointer, which a local would make escape to the heap once
+	// per open order per bar.
+	fillBar market.Bar[N]
 
 	schedules   []scheduled[N]
 	due         []dueCall[N]
@@ -231,8 +235,8 @@ func (e *Engine[N]) fill(k int) {
 			e.usedAt[a] = k
 			e.used[a] = numeric.Zero[N]()
 		}
-		bar, _ := e.portal.Current(a)
-		tx, ok := e.sim.Match(o, &bar, k, e.used[a])
+		e.fillBar, _ = e.portal.Current(a)
+		tx, ok := e.sim.Match(o, &e.fillBar, k, e.used[a])
 		if !ok {
 			continue
 		}
@@ -245,7 +249,7 @@ func (e *Engine[N]) fill(k int) {
 		e.ledger.Apply(tx)
 		// Apply values the position at the fill price; value it at the
 		// bar's close like every other position.
-		e.ledger.UpdatePrice(a, bar.Close)
+		e.ledger.UpdatePrice(a, e.fillBar.Close)
 		o.Fill(tx.Amount, tx.Price, tx.Commission, tx.Time)
 		e.used[a] = e.used[a].Add(tx.Amount.Abs())
 	}
@@ -259,11 +263,14 @@ func (e *Engine[N]) fillTime(k int) time.Time {
 	if e.datesOnly {
 		return e.sessions[e.session].Date
 	}
-	open := e.sessions[e.session].Open
-	if first, _ := e.portal.Clock().SessionBars(e.session); k > first {
-		open = time.Unix(0, e.times[k-1]).UTC()
+	at := e.times[k]
+	if e.sim.Mode != execution.NextClose {
+		at = e.sessions[e.session].Open.UnixNano()
+		if first, _ := e.portal.Clock().SessionBars(e.session); k > first {
+			at = e.times[k-1]
+		}
 	}
-	return e.sim.Mode.At(open, time.Unix(0, e.times[k]).UTC())
+	return time.Unix(0, at).UTC()
 }
 
 // reported returns the instant Penny reports for the internal time t (Unix

@@ -37,7 +37,7 @@ func testNoLookAhead[N numeric.Number[N]](t *testing.T) {
 			if len(h) != cap(h) {
 				t.Fatalf("history can be extended into the future")
 			}
-			if b, ok := c.Current(a); ok && b.Time.UnixNano() != now {
+			if b, ok := c.Current(a); ok && b.Time != now {
 				t.Fatalf("current bar stamped %v at %v", b.Time, c.Now())
 			}
 			if len(h) > 0 {

@@ -37,7 +37,7 @@ func Example() {
 	s := market.Series[numeric.Fixed]{Asset: market.Asset{Symbol: "ABC"}}
 	for i, c := range closes {
 		p := numeric.MustParse[numeric.Fixed](c)
-		s.Append(market.Bar[numeric.Fixed]{Time: time.Unix(0, clk.BarTimes()[i]), Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[numeric.Fixed](100)})
+		s.Append(market.Bar[numeric.Fixed]{Time: clk.BarTimes()[i], Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[numeric.Fixed](100)})
 	}
 	portal, err := dataportal.New(&market.Dataset[numeric.Fixed]{Frequency: market.Daily, Series: []market.Series[numeric.Fixed]{s}}, clk)
 	if err != nil {

@@ -3,7 +3,6 @@ package engine
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
@@ -36,7 +35,7 @@ func testZeroVolume[N numeric.Number[N]](t *testing.T) {
 		s := market.Series[N]{Asset: market.Asset{Symbol: symbol(j)}}
 		for _, ts := range clk.BarTimes() {
 			p := numeric.MustParse[N]("10")
-			s.Append(market.Bar[N]{Time: time.Unix(0, ts).UTC(), Open: p, High: p, Low: p, Close: p, Volume: numeric.MustParse[N](vol)})
+			s.Append(market.Bar[N]{Time: ts, Open: p, High: p, Low: p, Close: p, Volume: numeric.MustParse[N](vol)})
 		}
 		ds.Series = append(ds.Series, s)
 	}

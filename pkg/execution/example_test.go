@@ -36,11 +36,12 @@ commission: {model: per_share, cost: 0.005, min: 1}
 		return
 	}
 	orcl := market.Asset{ID: 0, Symbol: "ORCL"}
-	start := time.Date(2014, 1, 2, 21, 0, 0, 0, time.UTC)
+	start := time.Date(2014, 1, 2, 21, 0, 0, 0, time.UTC).UnixNano()
+	day := int64(24 * time.Hour)
 	bars := []market.Bar[N]{
 		{Time: start, Open: p("37.20"), High: p("37.40"), Low: p("37.00"), Close: p("37.30"), Volume: p("8000")},
-		{Time: start.Add(24 * time.Hour), Open: p("37.45"), High: p("37.90"), Low: p("37.40"), Close: p("37.80"), Volume: p("8000")},
-		{Time: start.Add(48 * time.Hour), Open: p("37.85"), High: p("38.00"), Low: p("37.60"), Close: p("37.70"), Volume: p("4000")},
+		{Time: start + day, Open: p("37.45"), High: p("37.90"), Low: p("37.40"), Close: p("37.80"), Volume: p("8000")},
+		{Time: start + 2*day, Open: p("37.85"), High: p("38.00"), Low: p("37.60"), Close: p("37.70"), Volume: p("4000")},
 	}
 
 	var book order.Book[N]
@@ -55,7 +56,7 @@ commission: {model: per_share, cost: 0.005, min: 1}
 				continue
 			}
 			if ok, reason := l.Check(f); !ok {
-				o.Reject(reason, b.Time)
+				o.Reject(reason, b.At())
 				continue
 			}
 			l.Apply(f)
@@ -65,12 +66,12 @@ commission: {model: per_share, cost: 0.005, min: 1}
 		}
 		// 2. The strategy sees bar i and places orders.
 		if i == 0 {
-			book.Place(order.Request[N]{Asset: orcl, Amount: p("250")}, order.Placement{Time: b.Time, Bar: i, KnownAsset: true})
+			book.Place(order.Request[N]{Asset: orcl, Amount: p("250")}, order.Placement{Time: b.At(), Bar: i, KnownAsset: true})
 		}
 		// 3. Session end: value at the close.
 		l.UpdatePrice(orcl.ID, b.Close)
-		s := l.Snapshot(b.Time)
-		fmt.Println(b.Time.Format("2006-01-02"), "value", s.PortfolioValue, "cash", s.Cash)
+		s := l.Snapshot(b.At())
+		fmt.Println(b.At().Format("2006-01-02"), "value", s.PortfolioValue, "cash", s.Cash)
 	}
 	// Output:
 	// 2014-01-02 value 10000 cash 10000

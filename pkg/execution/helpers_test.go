@@ -26,7 +26,7 @@ func num[N numeric.Number[N]](t testing.TB, s string) N {
 
 // bar builds a bar from text: open, high, low, close, volume.
 func bar[N numeric.Number[N]](t testing.TB, o, h, l, c, v string) *market.Bar[N] {
-	return &market.Bar[N]{Time: t0.Add(24 * time.Hour), Open: num[N](t, o), High: num[N](t, h), Low: num[N](t, l),
+	return &market.Bar[N]{Time: t0.Add(24 * time.Hour).UnixNano(), Open: num[N](t, o), High: num[N](t, h), Low: num[N](t, l),
 		Close: num[N](t, c), Volume: num[N](t, v)}
 }
 

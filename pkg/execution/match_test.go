@@ -106,7 +106,7 @@ func testMatch[N numeric.Number[N]](t *testing.T) {
 					t.Errorf("no fill, want %s", tc.want)
 				case f.Price.Cmp(num[N](t, tc.want)) != 0:
 					t.Errorf("filled at %s, want %s", f.Price, tc.want)
-				case f.Amount.Cmp(o.Remaining()) != 0 || !f.Commission.IsZero() || f.OrderID != o.ID || f.Asset != o.Asset || !f.Time.Equal(b.Time):
+				case f.Amount.Cmp(o.Remaining()) != 0 || !f.Commission.IsZero() || f.OrderID != o.ID || f.Asset != o.Asset || !f.Time.Equal(b.At()):
 					t.Errorf("fill %+v", f)
 				}
 			}

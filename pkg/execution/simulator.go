@@ -2,6 +2,7 @@ package execution
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/market"
@@ -80,7 +81,7 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 	if !o.IsBuy() {
 		amount = qty.Neg()
 	}
-	f := Fill[N]{Time: bar.Time, Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
+	f := Fill[N]{Time: time.Unix(0, bar.Time).UTC(), Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
 	if s.Commission != nil {
 		f.Commission = s.Commission.Charge(o, amount, price)
 	}

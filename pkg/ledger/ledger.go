@@ -84,9 +84,15 @@ func (l *Ledger[N]) Amount(asset int) N {
 // The slice is the ledger's own: read it, do not modify or keep it.
 func (l *Ledger[N]) Held() []int { return l.held }
 
-// txChunk is the number of transactions per chunk of the log: appending
-// never copies the log, and the garbage collector scans it in pieces.
-const txChunk = 1024
+// The transaction log is kept in chunks: appending never copies the log,
+// and the garbage collector scans it in pieces. The first chunks hold
+// txChunk transactions and each next one a quarter of what the log holds
+// (up to maxTxChunk), so that n transactions take O(log n) allocations
+// and leave at most a quarter of the chunks' room unused.
+const (
+	txChunk    = 1024
+	maxTxChunk = 1 << 14
+)
 
 // Transactions returns the transaction log in the order applied. The
 // slice is the ledger's own, built on the first call after a change (so
@@ -141,7 +147,7 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 		l.release(id)
 	}
 	if n := len(l.txs); n == 0 || len(l.txs[n-1]) == cap(l.txs[n-1]) {
-		l.txs = append(l.txs, make([]Transaction[N], 0, txChunk))
+		l.txs = append(l.txs, make([]Transaction[N], 0, min(max(txChunk, l.ntx/4), maxTxChunk)))
 	}
 	last := &l.txs[len(l.txs)-1]
 	*last = append(*last, tx)

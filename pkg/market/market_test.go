@@ -52,7 +52,7 @@ func testValidate[N numeric.Number[N]](t *testing.T) {
 	good := func() *Series[N] {
 		s := &Series[N]{Asset: Asset{Symbol: "X"}}
 		for i := range 3 {
-			s.Append(Bar[N]{Time: base.AddDate(0, 0, i), Open: n("10"), High: n("11"), Low: n("9"), Close: n("10.5"), Volume: n("100")})
+			s.Append(Bar[N]{Time: base.AddDate(0, 0, i).UnixNano(), Open: n("10"), High: n("11"), Low: n("9"), Close: n("10.5"), Volume: n("100")})
 		}
 		return s
 	}

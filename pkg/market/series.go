@@ -25,7 +25,7 @@ func (s *Series[N]) Len() int { return len(s.Time) }
 
 // Append adds a bar at the end (no check: see Validate).
 func (s *Series[N]) Append(b Bar[N]) {
-	s.Time = append(s.Time, b.Time.UnixNano())
+	s.Time = append(s.Time, b.Time)
 	s.Open = append(s.Open, b.Open)
 	s.High = append(s.High, b.High)
 	s.Low = append(s.Low, b.Low)
@@ -36,7 +36,7 @@ func (s *Series[N]) Append(b Bar[N]) {
 // Bar returns row i as a Bar.
 func (s *Series[N]) Bar(i int) Bar[N] {
 	return Bar[N]{
-		Time: time.Unix(0, s.Time[i]).UTC(),
+		Time: s.Time[i],
 		Open: s.Open[i], High: s.High[i], Low: s.Low[i], Close: s.Close[i], Volume: s.Volume[i],
 	}
 }

@@ -6,9 +6,15 @@ import (
 	"github.com/pennybt/penny/numeric"
 )
 
-// bookChunk is the number of orders allocated at once: orders live in
-// chunks that never move, so the pointers the book hands out stay valid.
-const bookChunk = 256
+// Orders live in chunks that never move, so the pointers the book hands
+// out stay valid. The first chunks hold bookChunk orders and each next
+// one a quarter of what the book holds (up to maxBookChunk): a run of n
+// orders allocates O(log n) chunks, not one per order or per fixed count,
+// and leaves at most a quarter of its chunks' room unused.
+const (
+	bookChunk    = 256
+	maxBookChunk = 1 << 14
+)
 
 // Book holds every order of a run, by ID in placement order, and the
 // open ones. The zero value is an empty book, ready to use. A Book is not
@@ -35,7 +41,7 @@ type Counts struct {
 // book's order, valid for the life of the book.
 func (b *Book[N]) Place(r Request[N], p Placement) *Order[N] {
 	if len(b.chunk) == cap(b.chunk) {
-		b.chunk = make([]Order[N], 0, bookChunk)
+		b.chunk = make([]Order[N], 0, min(max(bookChunk, len(b.all)/4), maxBookChunk))
 	}
 	b.chunk = append(b.chunk, New(ID(len(b.all)+1), r, p))
 	o := &b.chunk[len(b.chunk)-1]

@@ -5,7 +5,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
@@ -43,7 +42,7 @@ func actionRun(t *testing.T) *engine.Result[numeric.Fixed] {
 				p = "50"
 			}
 			x := numeric.MustParse[numeric.Fixed](p)
-			s.Append(market.Bar[numeric.Fixed]{Time: time.Unix(0, ts).UTC(), Open: x, High: x, Low: x, Close: x, Volume: numeric.Int[numeric.Fixed](1000)})
+			s.Append(market.Bar[numeric.Fixed]{Time: ts, Open: x, High: x, Low: x, Close: x, Volume: numeric.Int[numeric.Fixed](1000)})
 		}
 		ds.Series = append(ds.Series, s)
 	}

@@ -29,7 +29,7 @@ func buyAndSell() (*engine.Result[numeric.Fixed], error) {
 	s := market.Series[N]{Asset: market.Asset{Symbol: "ABC"}}
 	for i, p := range prices {
 		v := numeric.MustParse[N](p)
-		s.Append(market.Bar[N]{Time: time.Unix(0, clk.BarTimes()[i]), Open: v, High: v, Low: v, Close: v, Volume: numeric.Int[N](1000)})
+		s.Append(market.Bar[N]{Time: clk.BarTimes()[i], Open: v, High: v, Low: v, Close: v, Volume: numeric.Int[N](1000)})
 	}
 	portal, err := dataportal.New(&market.Dataset[N]{Frequency: market.Daily, Series: []market.Series[N]{s}}, clk)
 	if err != nil {

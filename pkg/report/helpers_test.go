@@ -64,7 +64,7 @@ func fixtureData[N numeric.Number[N]](t testing.TB, start, end string) *dataport
 			o, c := fixtureCents(j, i)
 			hi, lo := max(o, c)+10, min(o, c)-10
 			s.Append(market.Bar[N]{
-				Time:   time.Unix(0, ts).UTC(),
+				Time:   ts,
 				Open:   numeric.MustParse[N](cents(o)),
 				High:   numeric.MustParse[N](cents(hi)),
 				Low:    numeric.MustParse[N](cents(lo)),

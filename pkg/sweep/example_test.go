@@ -45,7 +45,7 @@ func Example() {
 	for i, t := range clk.BarTimes() {
 		cents := 10000 + 15*i + 40*((37*i)%23-11)
 		p := numeric.MustParse[numeric.Fixed](fmt.Sprintf("%d.%02d", cents/100, cents%100))
-		s.Append(market.Bar[numeric.Fixed]{Time: time.Unix(0, t), Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[numeric.Fixed](10000)})
+		s.Append(market.Bar[numeric.Fixed]{Time: t, Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[numeric.Fixed](10000)})
 	}
 	data := sweep.Data[numeric.Fixed]{Dataset: &market.Dataset[numeric.Fixed]{Frequency: market.Daily, Series: []market.Series[numeric.Fixed]{s}}, Clock: clk}
 
