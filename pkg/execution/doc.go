@@ -65,8 +65,9 @@
 // Every price and money amount a model produces is rounded once, to 8
 // decimals, half-even, from the exact value, so that Fixed and Decimal
 // agree digit for digit: FixedBps price ± round(price*bps/10000);
-// VolumeShare round(price*(1 ± impact*share^2)), computed with exact
-// rationals; PerShare round(cost*quantity); Bps round(notional*bps/10000)
+// VolumeShare round(price*(1 ± impact*share^2)), computed exactly (in
+// 128-bit integers from the operands' coefficients, math/big past that);
+// PerShare round(cost*quantity); Bps round(notional*bps/10000)
 // with the ledger's notional round(amount*price). Basis points with more
 // than 4 decimals are refused by the config (bps/10000 would not be exact
 // in 8 decimals). Quantities are cut, never rounded up: the volume limit
