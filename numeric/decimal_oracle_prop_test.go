@@ -487,6 +487,24 @@ func TestDecimalAllocs(t *testing.T) {
 			t.Errorf("%s allocates %v times per call", name, a)
 		}
 	}
+	// BenchmarkOp's operands: all inline, and add, sub, mul, cmp and
+	// quantize of each pair allocate nothing.
+	xs, ys := opOperands[Decimal]()
+	i := 0
+	pair := func() {
+		x, y := xs[i&opMask], ys[i&opMask]
+		sink = x.Add(y).Sub(y).Mul(y).Quantize(2, HalfEven)
+		n += x.Cmp(y)
+		i++
+	}
+	for j := range xs {
+		if xs[j].b != nil || ys[j].b != nil {
+			t.Fatalf("operand %d not inline: %v, %v", j, xs[j], ys[j])
+		}
+	}
+	if a := testing.AllocsPerRun(len(xs), pair); a != 0 {
+		t.Errorf("add, sub, mul, quantize and cmp of BenchmarkOp's operands allocate %v times per pair", a)
+	}
 	_ = sink
 }
 
