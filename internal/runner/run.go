@@ -49,7 +49,7 @@ func Parts[N numeric.Number[N]](c *config.Config, table *strategies.Table) (engi
 	if err != nil {
 		return nil, engine.Config[N]{}, err
 	}
-	sim, account, err := execution.New[N](c.Execution)
+	exec, err := execution.New[N](c.Execution)
 	if err != nil {
 		return nil, engine.Config[N]{}, fmt.Errorf("execution: %w", err)
 	}
@@ -64,8 +64,7 @@ func Parts[N numeric.Number[N]](c *config.Config, table *strategies.Table) (engi
 	return strategy, engine.Config[N]{
 		Adjust:    adjust,
 		Capital:   capital,
-		Execution: sim,
-		Account:   account,
+		Execution: exec,
 		Benchmark: c.Benchmark,
 	}, nil
 }

@@ -9,19 +9,18 @@ import (
 	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/dataportal"
 	"github.com/pennybt/penny/pkg/execution"
-	"github.com/pennybt/penny/pkg/ledger"
 )
 
 // Config is what a run needs besides its data and strategy.
 type Config[N numeric.Number[N]] struct {
 	// Capital is the starting cash; it must be positive.
 	Capital N
-	// Execution decides fills: fill price, slippage and commission
-	// models. Nil means the zero Simulator: fill at the next bar's open,
-	// no slippage, no commission.
-	Execution *execution.Simulator[N]
-	// Account holds the account rules (cash account by default).
-	Account ledger.Account[N]
+	// Execution decides fills and the account: the simulator (fill
+	// price, slippage and commission models) and the account rules the
+	// ledger checks fills against. execution.New builds it from a run's
+	// execution block. The zero value fills at the next bar's open, with
+	// no slippage or commission, in a cash account without shorting.
+	Execution execution.Setup[N]
 	// Benchmark is the symbol of an asset of the data whose session
 	// returns the result carries for alpha and beta; "" for none.
 	Benchmark string
@@ -54,7 +53,7 @@ func (c *Config[N]) Validate() error {
 	if c.Capital.Sign() <= 0 {
 		errs = append(errs, fmt.Errorf("capital: must be positive, got %s", c.Capital))
 	}
-	if err := c.Account.Validate(); err != nil {
+	if err := c.Execution.Account.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("account: %w", err))
 	}
 	return errors.Join(errs...)

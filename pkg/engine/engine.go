@@ -23,7 +23,7 @@ type Engine[N numeric.Number[N]] struct {
 	cfg      Config[N]
 	portal   *dataportal.Portal[N]
 	strategy Strategy[N]
-	sim      *execution.Simulator[N]
+	sim      execution.Simulator[N]
 	ledger   *ledger.Ledger[N]
 	book     order.Book[N]
 	ctx      Context[N]
@@ -86,8 +86,8 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 		cfg:      cfg,
 		portal:   portal,
 		strategy: strategy,
-		sim:      cfg.Execution,
-		ledger:   ledger.New(cfg.Capital, cfg.Account),
+		sim:      cfg.Execution.Simulator,
+		ledger:   ledger.New(cfg.Capital, cfg.Execution.Account),
 		sessions: portal.Clock().Sessions(),
 		times:    portal.Clock().BarTimes(),
 		symbols:  make(map[string]int, len(assets)),
@@ -97,9 +97,6 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 		records:  map[string]*Series[N]{},
 		bar:      -1,
 		markedAt: -2,
-	}
-	if e.sim == nil {
-		e.sim = &execution.Simulator[N]{}
 	}
 	e.lastBar = len(e.times) - 1
 	clk := portal.Clock()

@@ -81,7 +81,7 @@ func testFillsAtNextBar[N numeric.Number[N]](t *testing.T) {
 				if c.BarIndex() == 3 && c.Position(c.Assets()[1]).Sign() != 0 {
 					t.Fatal("filled at the bar it was placed")
 				}
-			}), Config[N]{Execution: &execution.Simulator[N]{Mode: mode}})
+			}), Config[N]{Execution: execution.Setup[N]{Simulator: execution.Simulator[N]{Mode: mode}}})
 			if placed == nil || len(r.Transactions) != 1 {
 				t.Fatalf("transactions %v", r.Transactions)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/pennybt/penny/pkg/clock"
 	"github.com/pennybt/penny/pkg/dataportal"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/execution"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -59,4 +60,64 @@ func Example() {
 	// 2024-01-05 10.18333333
 	// 2024-01-08 10.28333333
 	// 2024-01-09 10.35
+}
+
+// buyOnce buys 100 shares of the first asset at the first bar.
+type buyOnce[N numeric.Number[N]] struct{}
+
+func (buyOnce[N]) OnBar(ctx *engine.Context[N]) {
+	if ctx.BarIndex() == 0 {
+		ctx.Order(ctx.Assets()[0], numeric.Int[N](100))
+	}
+}
+
+// The costs of a run, from an execution block as a YAML config writes it:
+// execution.New makes the one value engine.Config's Execution takes (the
+// fill rules, the slippage and commission models, the account). The
+// order placed at the first bar fills at the second bar's open, 10.10,
+// moved 5 bps against the buyer (10.10505), and pays the commission's
+// minimum of 1 (100 shares at 0.005 is 0.5).
+func ExampleConfig() {
+	type N = numeric.Fixed
+	clk, _ := clock.New(calendar.XNYS(), market.Daily, time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 1, 4, 0, 0, 0, 0, time.UTC))
+	s := market.Series[N]{Asset: market.Asset{Symbol: "ABC"}}
+	for i, c := range []string{"10.00", "10.10", "10.25"} {
+		p := numeric.MustParse[N](c)
+		s.Append(market.Bar[N]{Time: time.Unix(0, clk.BarTimes()[i]), Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[N](1000)})
+	}
+	portal, err := dataportal.New(&market.Dataset[N]{Frequency: market.Daily, Series: []market.Series[N]{s}}, clk)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	block, err := execution.ParseConfig([]byte(`
+fill: next_open
+slippage: {model: fixed_bps, bps: 5}
+commission: {model: per_share, cost: 0.005, min: 1}
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	exec, err := execution.New[N](block)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e, err := engine.New(portal, buyOnce[N]{}, engine.Config[N]{Capital: numeric.Int[N](10000), Execution: exec})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := e.Run(context.Background())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tx := res.Transactions[0]
+	fmt.Println("bought", tx.Amount, "at", tx.Price, "commission", tx.Commission)
+	fmt.Println("final value", res.Value)
+	// Output:
+	// bought 100 at 10.10505 commission 1
+	// final value 10013.495
 }

@@ -273,11 +273,11 @@ func TestPennyPanicsPropagate(t *testing.T) {
 		{
 			name:     "slippage model fills more than the order",
 			strategy: buyAtBar(1),
-			cfg: Config[numeric.Fixed]{Execution: &execution.Simulator[numeric.Fixed]{
+			cfg: Config[numeric.Fixed]{Execution: execution.Setup[numeric.Fixed]{Simulator: execution.Simulator[numeric.Fixed]{
 				Slippage: execution.SlippageFunc[numeric.Fixed](func(o *order.Order[numeric.Fixed], _ *market.Bar[numeric.Fixed], price, _ numeric.Fixed) (numeric.Fixed, numeric.Fixed) {
 					return price, o.Amount.Add(numeric.Int[numeric.Fixed](1))
 				}),
-			}},
+			}}},
 			value: func(v any) bool { s, ok := v.(string); return ok && strings.Contains(s, "which has 10 remaining") },
 			frame: "pkg/execution.(*Simulator[...]).Match",
 		},

@@ -110,7 +110,7 @@ func TestFillTimes(t *testing.T) {
 					day = c.Submit(order.Request[numeric.Fixed]{Asset: a, Amount: numeric.Int[numeric.Fixed](1),
 						Type: order.Limit, LimitPrice: numeric.Int[numeric.Fixed](1), TIF: order.Day})
 				}
-			}), Config[numeric.Fixed]{Execution: &execution.Simulator[numeric.Fixed]{Mode: tc.mode}})
+			}), Config[numeric.Fixed]{Execution: execution.Setup[numeric.Fixed]{Simulator: execution.Simulator[numeric.Fixed]{Mode: tc.mode}}})
 			if want := tc.cal == dataCal && tc.freq == market.Daily; r.DatesOnly != want {
 				t.Errorf("DatesOnly %v, want %v", r.DatesOnly, want)
 			}

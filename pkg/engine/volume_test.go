@@ -51,7 +51,7 @@ func testZeroVolume[N numeric.Number[N]](t *testing.T) {
 		}
 	})
 	share := execution.VolumeShare[N]{VolumeLimit: numeric.MustParse[N]("0.025"), PriceImpact: numeric.MustParse[N]("0.1")}
-	r := run(t, p, buyEach, Config[N]{Execution: &execution.Simulator[N]{Slippage: share}})
+	r := run(t, p, buyEach, Config[N]{Execution: execution.Setup[N]{Simulator: execution.Simulator[N]{Slippage: share}}})
 	if len(r.Warnings) != 2 || !strings.Contains(r.Warnings[0], "1 of 2 assets have bars of zero volume, where no order fills: AA (21 of 21 bars)") ||
 		!strings.Contains(r.Warnings[1], "1 orders left open for lack of volume") {
 		t.Fatalf("warnings %q", r.Warnings)
@@ -68,7 +68,7 @@ func testZeroVolume[N numeric.Number[N]](t *testing.T) {
 		t.Fatalf("order in AB: %v", &r.Orders[1])
 	}
 
-	r = run(t, p.Clone(), buyEach, Config[N]{Execution: &execution.Simulator[N]{}})
+	r = run(t, p.Clone(), buyEach, Config[N]{})
 	if len(r.Warnings) != 0 || r.Starved() != 0 || len(r.Transactions) != 2 {
 		t.Fatalf("without volume slippage: warnings %q, starved %d, transactions %v", r.Warnings, r.Starved(), r.Transactions)
 	}

@@ -27,7 +27,7 @@ func benchFill[N numeric.Number[N]](yaml string) func(*testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sim, acct, err := execution.New[N](cfg)
+		exec, err := execution.New[N](cfg)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -40,14 +40,14 @@ func benchFill[N numeric.Number[N]](yaml string) func(*testing.B) {
 		cash := num[N](b, "10000000")
 		var book order.Book[N]
 		var usage execution.Usage[N]
-		l := ledger.New(cash, acct)
+		l := ledger.New(cash, exec.Account)
 		i := 0
 		for b.Loop() {
 			o := book.Place(order.Request[N]{Asset: assets[(i/2)%len(assets)], Amount: amounts[i%2]},
 				order.Placement{Bar: i, KnownAsset: true})
 			bi := i + 1
 			br := &bars[i%2]
-			f, ok := sim.Match(o, br, bi, usage.Used(o.Asset.ID, bi))
+			f, ok := exec.Simulator.Match(o, br, bi, usage.Used(o.Asset.ID, bi))
 			if !ok {
 				b.Fatal("no fill")
 			}
@@ -60,7 +60,7 @@ func benchFill[N numeric.Number[N]](yaml string) func(*testing.B) {
 			i++
 			if i%4096 == 0 {
 				book = order.Book[N]{}
-				l = ledger.New(cash, acct)
+				l = ledger.New(cash, exec.Account)
 			}
 		}
 	}

@@ -1,35 +1,33 @@
 package execution
 
-import (
-	"github.com/pennybt/penny/numeric"
-	"github.com/pennybt/penny/pkg/ledger"
-)
+import "github.com/pennybt/penny/numeric"
 
-// New validates c and builds, for the backend N, the simulator with its
-// slippage and commission models and the account rules for the ledger.
+// New validates c and builds, for the backend N, what a run's engine
+// takes (engine.Config's Execution): the simulator with its fill mode,
+// slippage and commission models, and the account rules for the ledger.
 // Every number is converted exactly from the text of the config; a value
 // N cannot hold (more than 8 decimals in Fixed) is an error naming the
 // key.
-func New[N numeric.Number[N]](c Config) (*Simulator[N], ledger.Account[N], error) {
-	var acct ledger.Account[N]
+func New[N numeric.Number[N]](c Config) (Setup[N], error) {
 	if err := c.Validate(); err != nil {
-		return nil, acct, err
+		return Setup[N]{}, err
 	}
-	s := &Simulator[N]{Mode: c.Fill}
+	var s Setup[N]
+	s.Simulator.Mode = c.Fill
 	var err error
-	if s.Slippage, err = buildSlippage[N](c.Slippage); err != nil {
-		return nil, acct, err
+	if s.Simulator.Slippage, err = buildSlippage[N](c.Slippage); err != nil {
+		return Setup[N]{}, err
 	}
-	if s.Commission, err = buildCommission[N](c.Commission); err != nil {
-		return nil, acct, err
+	if s.Simulator.Commission, err = buildCommission[N](c.Commission); err != nil {
+		return Setup[N]{}, err
 	}
-	acct.Shorting = c.Shorting
+	s.Account.Shorting = c.Shorting
 	if c.MaxLeverage != nil {
-		if acct.MaxLeverage, err = number[N]("execution.max_leverage", c.MaxLeverage, ""); err != nil {
-			return nil, acct, err
+		if s.Account.MaxLeverage, err = number[N]("execution.max_leverage", c.MaxLeverage, ""); err != nil {
+			return Setup[N]{}, err
 		}
 	}
-	return s, acct, nil
+	return s, nil
 }
 
 func buildSlippage[N numeric.Number[N]](c SlippageConfig) (Slippage[N], error) {

@@ -90,10 +90,11 @@ max_leverage: 1
 			if err != nil {
 				t.Fatal(err)
 			}
-			sim, acct, err := execution.New[N](c)
+			exec, err := execution.New[N](c)
 			if err != nil {
 				t.Fatal(err)
 			}
+			sim, acct := exec.Simulator, exec.Account
 			if sim.Mode != tt.mode || acct.Shorting != tt.shorting {
 				t.Errorf("mode %s shorting %v", sim.Mode, acct.Shorting)
 			}
@@ -147,10 +148,10 @@ func TestConfigPrecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sim, _, err := execution.New[numeric.Decimal](c); err != nil || describeCommission(sim.Commission) != "per_share 0.0000000015 0" {
+	if exec, err := execution.New[numeric.Decimal](c); err != nil || describeCommission(exec.Simulator.Commission) != "per_share 0.0000000015 0" {
 		t.Errorf("decimal: %v", err)
 	}
-	_, _, err = execution.New[numeric.Fixed](c)
+	_, err = execution.New[numeric.Fixed](c)
 	if err == nil || !errors.Is(err, numeric.ErrPrecision) ||
 		!strings.HasPrefix(err.Error(), "execution.commission.cost: 0.0000000015 does not fit the fixed backend") {
 		t.Errorf("fixed: %v", err)
@@ -189,13 +190,13 @@ func FuzzParseConfig(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, _, err := execution.New[numeric.Decimal](c); err != nil {
+		if _, err := execution.New[numeric.Decimal](c); err != nil {
 			t.Errorf("valid config %q does not build for decimal: %v", s, err)
 		}
-		if _, _, err := execution.New[numeric.Fixed](c); err != nil && !strings.HasPrefix(err.Error(), "execution.") {
+		if _, err := execution.New[numeric.Fixed](c); err != nil && !strings.HasPrefix(err.Error(), "execution.") {
 			t.Errorf("fixed: error %v names no key", err)
 		}
-		if _, _, err := execution.New[numeric.Float](c); err != nil && !strings.HasPrefix(err.Error(), "execution.") {
+		if _, err := execution.New[numeric.Float](c); err != nil && !strings.HasPrefix(err.Error(), "execution.") {
 			t.Errorf("float: error %v names no key", err)
 		}
 	})

@@ -5,7 +5,9 @@
 // [NoCommission], [PerShare], [PerTrade], [Bps]), each a small type
 // behind a one-method interface with a func adapter, so users can supply
 // their own; and the execution block of a run's YAML ([Config]) with the
-// constructor of all of them for a backend ([New]).
+// constructor of all of them for a backend ([New]), which returns the one
+// value engine.Config's Execution takes ([Setup]: the simulator with its
+// models, plain values, and the ledger's account rules).
 //
 // # The engine's loop
 //

@@ -30,7 +30,7 @@ commission: {model: per_share, cost: 0.005, min: 1}
 		fmt.Println(err)
 		return
 	}
-	sim, account, err := execution.New[N](cfg)
+	exec, err := execution.New[N](cfg)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -46,12 +46,12 @@ commission: {model: per_share, cost: 0.005, min: 1}
 
 	var book order.Book[N]
 	var usage execution.Usage[N]
-	l := ledger.New(p("10000"), account)
+	l := ledger.New(p("10000"), exec.Account)
 	for i := range bars {
 		b := &bars[i]
 		// 1. Fill the orders placed before this bar.
 		for _, o := range book.Open() {
-			f, ok := sim.Match(o, b, i, usage.Used(o.Asset.ID, i))
+			f, ok := exec.Simulator.Match(o, b, i, usage.Used(o.Asset.ID, i))
 			if !ok {
 				continue
 			}
@@ -87,7 +87,7 @@ func ExampleParseConfig() {
 	_, err = execution.ParseConfig([]byte("commission:\n  model: per_share\n  minimum: 1"))
 	fmt.Println(err)
 	c, _ := execution.ParseConfig([]byte("commission: {model: per_share, cost: 0.0000000001}"))
-	_, _, err = execution.New[numeric.Fixed](c)
+	_, err = execution.New[numeric.Fixed](c)
 	fmt.Println(err)
 	// Output:
 	// execution.slippage.volume_limit: 2.5 is outside (0, 1]

@@ -148,10 +148,10 @@ func runFixture[N numeric.Number[N]](t testing.TB, start, end string) *engine.Re
 	t.Helper()
 	cfg := engine.Config[N]{
 		Capital: numeric.Int[N](100000),
-		Execution: &execution.Simulator[N]{
+		Execution: execution.Setup[N]{Simulator: execution.Simulator[N]{
 			Slippage: execution.FixedBps[N]{Bps: numeric.Int[N](5)},
 			Commission: execution.PerShare[N]{
-				Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)}},
+				Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)}}},
 		Benchmark: fixtureBenchmark,
 	}
 	p := fixtureData[N](t, start, end)

@@ -47,7 +47,7 @@ func buildCross[N numeric.Number[N]](c *config.Config) (engine.Strategy[N], engi
 	if err != nil {
 		return nil, engine.Config[N]{}, err
 	}
-	sim, account, err := execution.New[N](c.Execution)
+	exec, err := execution.New[N](c.Execution)
 	if err != nil {
 		return nil, engine.Config[N]{}, err
 	}
@@ -55,7 +55,7 @@ func buildCross[N numeric.Number[N]](c *config.Config) (engine.Strategy[N], engi
 	if err != nil {
 		return nil, engine.Config[N]{}, err
 	}
-	return &cross[N]{fast: fast, slow: slow}, engine.Config[N]{Capital: capital, Execution: sim, Account: account}, nil
+	return &cross[N]{fast: fast, slow: slow}, engine.Config[N]{Capital: capital, Execution: exec}, nil
 }
 
 func TestConfigsSetTheSweptKeys(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/execution"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/strategies/meanrev"
@@ -127,8 +128,8 @@ func testRules[N numeric.Number[N]](t *testing.T) {
 	}
 	c := &checker[N]{Strategy: s, t: t, window: 30, entry: big.NewRat(3, 2), exit: big.NewRat(1, 2), shorting: true}
 	_, err = engine.Backtest(context.Background(), ds, c, engine.Config[N]{
-		Capital: numeric.Int[N](100000),
-		Account: ledger.Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](2)},
+		Capital:   numeric.Int[N](100000),
+		Execution: execution.Setup[N]{Account: ledger.Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](2)}},
 	})
 	if err != nil {
 		t.Fatal(err)
