@@ -55,7 +55,7 @@ func runBundles(e *env, args []string) int {
 		for _, in := range b.Ingests {
 			m := in.Manifest
 			if m == nil {
-				fmt.Fprintf(tw, "%s\t%s\tunreadable: %v\t\t\t\t\t\t\t%s\n", b.Name, in.ID, in.Err, humanBytes(in.DiskSize))
+				fmt.Fprintf(tw, "%s\t%s\tunreadable (below)\t\t\t\t\t\t\t%s\n", b.Name, in.ID, humanBytes(in.DiskSize))
 				continue
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", b.Name, in.ID, m.Source, m.Frequency, m.Calendar,
@@ -66,6 +66,16 @@ func runBundles(e *env, args []string) int {
 		}
 	}
 	tw.Flush()
+	for _, b := range list {
+		for _, in := range b.Ingests {
+			switch {
+			case in.Manifest == nil:
+				fmt.Fprintf(e.stdout, "%s %s: unreadable: %v\n", b.Name, in.ID, in.Err)
+			case !in.Manifest.Sealed():
+				fmt.Fprintf(e.stdout, "warning: %s\n", in.Manifest.UnsealedWarning())
+			}
+		}
+	}
 	for _, b := range list {
 		switch {
 		case b.Resumable:

@@ -306,6 +306,7 @@ func replace(t *testing.T, path, manifest string, data []byte) {
 	if err := os.WriteFile(manifest, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	reseal(t, manifest)
 }
 
 func sha(b []byte) string {

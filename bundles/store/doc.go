@@ -155,6 +155,31 @@
 // the bars: Commit validated them (market.Dataset.Validate) before
 // writing, and the checksums show they are unchanged.
 //
+// The manifest has a checksum of its own (Manifest.Checksum): the SHA-256
+// of its JSON without the checksum, compact, as encoding/json writes a
+// Manifest, so that it covers every field (an asset's lot size, the
+// frequency, the start, the symbols) and not the indentation. ReadManifest,
+// Load and List refuse a manifest whose checksum does not match (a
+// *CorruptError naming manifest.json). Every field is also validated on
+// reading, with or without a checksum: it must decode strictly (no
+// unknown or missing key, values of the right types), name the bundle and
+// ingest it is in, have possible values (tick and lot sizes positive
+// decimals, a known calendar and zone, scales of 0 to 18, 64-digit
+// checksums, paths inside the ingest) and agree with itself (the
+// symbols, rows, start and end with the assets', the assets in symbol
+// order); an error names the file, the field and the value. Each data
+// file's own record of its symbol and frequency (its key-value metadata)
+// and its scales must match the manifest's.
+//
+// Manifests written before the checksum (format 1, and format 2 until
+// then) have none. They still load, with every field validated and the
+// files' own records checked, but an edit that keeps them consistent (a
+// lot size of 1 changed to 100) cannot be detected: Manifest.Sealed
+// reports it, and penny run prints a warning (refused under --strict)
+// saying to ingest the bundle again, which writes a checksum. Removing
+// the checksum from a manifest makes it such a manifest: the checksum
+// guards against accidents, not against a hand that means it.
+//
 // # Speed
 //
 // Load decodes straight from the Parquet pages into the backend's

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -119,3 +121,28 @@ func equalLines(t *testing.T, got, want []string) {
 }
 
 var t0 = time.Date(2025, 3, 4, 5, 6, 7, 890123456, time.UTC)
+
+// reseal rewrites the checksum of the manifest at path to match its
+// fields, as the edit of a writer who knows the rule would: for tests that
+// alter a data file and the manifest with it, to reach the checks behind
+// the manifest's.
+func reseal(t testing.TB, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := decodeManifest(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.seal(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = json.MarshalIndent(m, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

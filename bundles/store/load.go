@@ -113,6 +113,16 @@ func loadAsset[N numeric.Number[N]](dir string, m *Manifest, a *File, s *market.
 	if err != nil {
 		return &CorruptError{Path: path, Reason: "not a bars file: " + err.Error()}
 	}
+	// What the file says of itself agrees with the manifest (for the
+	// manifests without a checksum, whose edits only this shows).
+	if v, ok := bf.f.Lookup(metaSymbol); ok && v != a.Symbol {
+		return &CorruptError{Path: path, Reason: fmt.Sprintf("the file holds the bars of %s (its %s), the manifest says %s", v, metaSymbol, a.Symbol)}
+	}
+	for i, c := range priceColumns {
+		if bf.scales[i] != a.Decimals[c] {
+			return &CorruptError{Path: path, Reason: fmt.Sprintf("column %s has %d decimals, the manifest says %d", c, bf.scales[i], a.Decimals[c])}
+		}
+	}
 	n := int(bf.f.NumRows())
 	if n != a.Rows {
 		return &CorruptError{Path: path, Reason: fmt.Sprintf("%d rows, the manifest says %d", n, a.Rows)}

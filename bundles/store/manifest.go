@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -50,6 +48,10 @@ type Manifest struct {
 	// Actions is the corporate actions table, when the ingest has one
 	// (see SetActions and LoadActions).
 	Actions *Actions `json:"actions,omitempty"`
+	// Checksum is the SHA-256 of the manifest's every other field (see
+	// the package documentation, "Verification"), which ReadManifest and
+	// Load verify; empty in the manifests written before (see Sealed).
+	Checksum string `json:"checksum,omitempty"`
 }
 
 // File describes one asset's Parquet file in a manifest.
@@ -110,23 +112,32 @@ func readManifest(dir string) (*Manifest, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var m Manifest
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("store: %s: corrupt manifest: %w", path, err)
+	m, err := decodeManifest(b)
+	if err != nil {
+		return nil, &CorruptError{Path: path, Reason: "corrupt manifest: " + err.Error()}
 	}
 	if m.Format < oldestFormat || m.Format > FormatVersion {
 		return nil, fmt.Errorf("store: %s: format version %d, this penny reads versions %d to %d (re-ingest the bundle with this penny)",
 			path, m.Format, oldestFormat, FormatVersion)
 	}
-	for _, a := range m.Assets {
-		if a.Path == "" || filepath.IsAbs(a.Path) || !filepath.IsLocal(a.Path) {
-			return nil, fmt.Errorf("store: %s: asset %q has an invalid path %q", path, a.Symbol, a.Path)
+	altered := false
+	if m.Sealed() {
+		sum, err := m.sum()
+		if err != nil {
+			return nil, err
 		}
+		altered = sum != m.Checksum
 	}
-	if a := m.Actions; a != nil && (a.Path == "" || filepath.IsAbs(a.Path) || !filepath.IsLocal(a.Path)) {
-		return nil, fmt.Errorf("store: %s: the actions table has an invalid path %q", path, a.Path)
+	const edited = "checksum mismatch: the manifest was edited or damaged after it was written (its checksum covers every field; ingest the bundle again)"
+	if err := m.validate(dir); err != nil {
+		reason := "invalid manifest: "
+		if altered {
+			reason = "invalid manifest, and " + edited + ": "
+		}
+		return nil, &CorruptError{Path: path, Reason: reason + err.Error()}
+	}
+	if altered {
+		return nil, &CorruptError{Path: path, Reason: edited}
 	}
 	if m.Format == 1 {
 		if m.Source == "csv" && (m.Calendar == "data" || m.Calendar == "") {
@@ -138,7 +149,7 @@ func readManifest(dir string) (*Manifest, error) {
 			return nil, fmt.Errorf("store: %s: format 1: %w (re-ingest the bundle)", path, err)
 		}
 	}
-	return &m, nil
+	return m, nil
 }
 
 // labelRanges rewrites the ranges of a format 1 manifest, end-of-interval

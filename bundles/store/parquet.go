@@ -141,6 +141,11 @@ func openBars(data []byte, version int, freq market.Frequency) (*barsFile, error
 	if err != nil {
 		return nil, err
 	}
+	// The file's own record of its frequency (from format 1 on), before
+	// its columns, which a manifest's changed frequency misreads.
+	if v, ok := f.Lookup(metaFrequency); ok && v != freq.String() {
+		return nil, fmt.Errorf("the file holds %s bars (its %s), the manifest says %s", v, metaFrequency, freq)
+	}
 	bf := &barsFile{f: f, days: version >= 2 && freq == market.Daily}
 	for i, name := range append([]string{colTime}, priceColumns[:]...) {
 		leaf, err := requiredLeaf(f, name)

@@ -155,8 +155,14 @@ func CommitContext[N numeric.Number[N]](ctx context.Context, in *Ingest, ds *mar
 		return nil, fmt.Errorf("store: bundle %q: %w", in.name, err)
 	}
 	for i := range ds.Series {
+		a := ds.Series[i].Asset
 		if ds.Series[i].Len() == 0 {
-			return nil, fmt.Errorf("store: bundle %q: symbol %s has no bars", in.name, ds.Series[i].Asset.Symbol)
+			return nil, fmt.Errorf("store: bundle %q: symbol %s has no bars", in.name, a.Symbol)
+		}
+		for _, f := range []struct{ name, v string }{{"tick size", a.TickSize}, {"lot size", a.LotSize}} {
+			if err := checkIncrement(f.v); err != nil {
+				return nil, fmt.Errorf("store: bundle %q: symbol %s: %s %q: %w", in.name, a.Symbol, f.name, f.v, err)
+			}
 		}
 	}
 	if in.actions != nil {
@@ -216,6 +222,9 @@ func CommitContext[N numeric.Number[N]](ctx context.Context, in *Ingest, ds *mar
 		if i == 0 || a.End.After(m.End) {
 			m.End = a.End
 		}
+	}
+	if err := m.seal(); err != nil {
+		return nil, err
 	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {

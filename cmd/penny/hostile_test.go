@@ -50,6 +50,20 @@ var hostileCases = []struct {
 		`data\.seed: not used by bundle data \(only synthetic data is generated from a seed\)(.|\n)*data\.files: not used by bundle data`, "", false},
 	{"csv seed", []string{"run", "csv_seed.yaml", "--out", "out"}, 2, `data\.seed: not used by csv data`, "", false},
 	{"two documents", []string{"run", "two_documents.yaml", "--out", "out"}, 2, `line 8: a second YAML document \(after ---\): a file holds one`, "", false},
+	// Item 12: bundles (testdata/hostile/home, PENNY_HOME for these cases)
+	// edited after their ingest.
+	{"edited manifest", []string{"run", "bundle_edited.yaml", "--out", "out"}, 2,
+		`bundles/edited/[^/]+/manifest\.json: checksum mismatch: the manifest was edited or damaged after it was written`, "", false},
+	{"altered table", []string{"run", "bundle_altered.yaml", "--out", "out"}, 2,
+		`bundles/altered/[^/]+/bars/SYN000\.parquet: checksum mismatch: the file was altered`, "", false},
+	{"bad tick size", []string{"run", "bundle_badtick.yaml", "--out", "out"}, 2,
+		`bundles/badtick/[^/]+/manifest\.json: invalid manifest.*: field "assets\[0\]\.tick_size" value "abc": want a positive decimal number`, "", false},
+	{"unsealed manifest", []string{"run", "bundle_unsealed.yaml"}, 0,
+		`warning: bundle "unsealed" ingest [^ ]+: its manifest has no checksum .*ingest the bundle again to add one`, `final value +99958\.4`, false},
+	{"unsealed manifest strict", []string{"run", "bundle_unsealed.yaml", "--strict", "--out", "out"}, 2, `its manifest has no checksum(.|\n)*refused under --strict`, "", false},
+	{"unsealed frequency", []string{"run", "bundle_unsealed_freq.yaml", "--out", "out"}, 2,
+		`bundles/unsealed_freq/[^/]+/bars/SYN000\.parquet: not a bars file: the file holds daily bars \(its penny\.frequency\), the manifest says minute`, "", false},
+	{"bundles listed", []string{"bundles"}, 0, "", `badtick +[^ ]+ +unreadable(.|\n)*edited [^ ]+: unreadable: .*checksum mismatch`, false},
 	// Item 13: absurd values.
 	{"huge capital", []string{"run", "huge_capital.yaml", "--out", "out"}, 2, `capital: 1e\+400 is above 1000000000000000, the largest capital Penny accepts`, "", false},
 	{"absurd commission", []string{"run", "absurd_commission.yaml", "--out", "out"}, 2, `execution\.commission\.cost: 1e\+400 is above 1000000`, "", false},
@@ -101,10 +115,17 @@ var hostileEnv = map[string][]string{
 	"short api keys":  {"APCA_API_KEY_ID=k", "APCA_API_SECRET_KEY=ke"},
 	"api keys echoed": {"APCA_API_KEY_ID=PKHOSTILE0123456789A", "APCA_API_SECRET_KEY=hostile/Secret+0123456789abcdefghijklmnop"},
 	// PENNY_HOME set after the test's own: the last one counts.
-	"home is a file":          {"PENNY_HOME=zero.csv"},
-	"home is a file, bundles": {"PENNY_HOME=zero.csv"},
-	"home is a file, clean":   {"PENNY_HOME=zero.csv"},
-	"home under a file":       {"PENNY_HOME=zero.csv/home"},
+	"home is a file":           {"PENNY_HOME=zero.csv"},
+	"home is a file, bundles":  {"PENNY_HOME=zero.csv"},
+	"home is a file, clean":    {"PENNY_HOME=zero.csv"},
+	"home under a file":        {"PENNY_HOME=zero.csv/home"},
+	"edited manifest":          {"PENNY_HOME={dir}/home"},
+	"altered table":            {"PENNY_HOME={dir}/home"},
+	"bad tick size":            {"PENNY_HOME={dir}/home"},
+	"unsealed manifest":        {"PENNY_HOME={dir}/home"},
+	"unsealed manifest strict": {"PENNY_HOME={dir}/home"},
+	"unsealed frequency":       {"PENNY_HOME={dir}/home"},
+	"bundles listed":           {"PENNY_HOME={dir}/home"},
 }
 
 // hostileServer is an Alpaca data API that misbehaves by the first
@@ -156,7 +177,9 @@ func TestHostile(t *testing.T) {
 			cmd := exec.Command(penny, args...)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "PENNY_HOME="+home)
-			cmd.Env = append(cmd.Env, hostileEnv[tc.name]...)
+			for _, kv := range hostileEnv[tc.name] {
+				cmd.Env = append(cmd.Env, strings.ReplaceAll(kv, "{dir}", dir)) // the last of a name wins
+			}
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()

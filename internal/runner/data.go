@@ -35,7 +35,8 @@ type Data[N numeric.Number[N]] struct {
 	Actions []corpaction.Action[N]
 	Clock   *clock.Clock
 	// Warnings say what in the data looks wrong and is not an error (a
-	// gap of years between files that do not overlap); penny run prints
+	// gap of years between files that do not overlap, a bundle whose
+	// manifest has no checksum); penny run prints
 	// them, and refuses the data with them under --strict.
 	Warnings []string
 	portal   *dataportal.Portal[N]
@@ -55,6 +56,7 @@ func (d *Data[N]) Portal() *dataportal.Portal[N] { return d.portal.Clone() }
 func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) {
 	var ds *market.Dataset[N]
 	var stored []corpaction.Action[N] // the source's own actions
+	var warnings []string
 	var err error
 	switch c.Data.Source {
 	case "synthetic":
@@ -96,6 +98,9 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 		if ds, m, err = store.Load[N](home, c.Data.Bundle, c.Data.Ingest); err != nil {
 			return nil, err
 		}
+		if !m.Sealed() {
+			warnings = append(warnings, m.UnsealedWarning())
+		}
 		if m.Options["price"] == "adj_close" && c.Data.Actions != "" {
 			return nil, fmt.Errorf("data.actions: bundle %q holds adjusted prices (ingested with --price adj_close): applying actions would count the splits and dividends twice", c.Data.Bundle)
 		}
@@ -135,7 +140,7 @@ func LoadData[N numeric.Number[N]](c *config.Config, env Env) (*Data[N], error) 
 	if err != nil {
 		return nil, err
 	}
-	data := &Data[N]{Dataset: ds, Clock: clk, portal: portal, Actions: stored, Warnings: dataGaps(ds, clk)}
+	data := &Data[N]{Dataset: ds, Clock: clk, portal: portal, Actions: stored, Warnings: append(warnings, dataGaps(ds, clk)...)}
 	if c.Data.Actions != "" {
 		file, err := corpaction.LoadCSV[N](c.Path(c.Data.Actions))
 		if err != nil {
