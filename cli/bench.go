@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/bench"
+	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 )
 
@@ -58,6 +59,8 @@ normalised times).
 
 Progress (each scenario's load, warm-up, runs and profile) goes to stderr
 with --verbose; by default only warnings do, and with --quiet nothing.
+
+` + memoryText + `(A scenario holds the bars of every backend at once: their needs add up.)
 `
 
 func runBench(e *env, args []string) int {
@@ -79,6 +82,7 @@ func runBench(e *env, args []string) int {
 	from := fs.String("from", "", "regenerate the report from this `RESULTS.json` (or a comma list of them) instead of running")
 	verbose := fs.Bool("verbose", false, "progress on stderr: each scenario's load, warm-up, runs and profile")
 	quiet := fs.Bool("quiet", false, "nothing on stderr but errors (no warnings)")
+	maxMemory := memoryFlag(fs)
 	pos, code, done := fs.parse(args)
 	if done {
 		return code
@@ -98,6 +102,10 @@ func runBench(e *env, args []string) int {
 	}
 	if *verbose && *quiet {
 		return usageErr("--verbose and --quiet: give one")
+	}
+	memLimit, err := e.memoryLimit(fs, *maxMemory)
+	if err != nil {
+		return fs.usageError("%v", err)
 	}
 	var logger *slog.Logger
 	if !*quiet {
@@ -150,6 +158,15 @@ func runBench(e *env, args []string) int {
 			return usageErr("--backends: %v", err)
 		}
 		opts.Scenarios, opts.Backends = scs, bks
+		// A scenario holds every backend's bars at once (the timed runs
+		// interleave them); the scenarios run one after the other.
+		for _, sc := range scs {
+			need, err := runner.Estimate(sc.Config, bks, true, e.runnerEnv())
+			need.Data.Advice = "leave the scenario out (--scenario) or run fewer --backends"
+			if !e.checkMemory("penny bench: scenario "+sc.Name, memLimit, need, err) {
+				return exitUsage
+			}
+		}
 		if fs.isSet("runs") {
 			opts.Runs = *runs
 		}

@@ -5,6 +5,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sort"
 	"strings"
@@ -26,6 +27,9 @@ type env struct {
 	// exit ends the process (os.Exit when nil): a second interrupt
 	// quits at once through it.
 	exit func(int)
+	// sysfs is the file system rooted at / that the machine's memory is
+	// read from (/proc/meminfo, the cgroup's limit); none when nil.
+	sysfs fs.FS
 }
 
 // runnerEnv is what the runs of a command take from it.
@@ -102,7 +106,7 @@ func runVersion(e *env, args []string) int {
 // of Penny's own included).
 func Main(own ...strategies.Entry) {
 	table := strategies.NewTable(append(builtin.Strategies(), own...)...)
-	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, strategies: table, exit: os.Exit}, os.Args[1:]))
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, strategies: table, exit: os.Exit, sysfs: os.DirFS("/")}, os.Args[1:]))
 }
 
 // run runs the command args name (args[0]) and returns its exit status.

@@ -19,6 +19,8 @@ import (
 	"github.com/pennybt/penny/bundles/ingest"
 	"github.com/pennybt/penny/bundles/store"
 	"github.com/pennybt/penny/bundles/synthetic"
+	"github.com/pennybt/penny/internal/memlimit"
+	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/pkg/market"
 )
 
@@ -62,6 +64,10 @@ Sources and their options:
 
 Prices are read exactly with the fixed backend, or with the decimal
 backend when a value has more than 8 decimals or exceeds its range.
+
+` + memoryText + `(An ingest counts the decimal backend's, the larger: it falls back to it
+when fixed cannot hold a value. The bars of an Alpaca ingest are counted
+from its window: a bar per symbol at every bar of the calendar.)
 
 Messages: warnings (rows dropped, requests retried) on stderr; --verbose
 adds what the Alpaca source does at each step.
@@ -127,6 +133,7 @@ type ingestFlags struct {
 func runIngest(e *env, args []string) int {
 	fs := newFlagSet(e, "ingest", ingestUsage)
 	f := ingestFlags{files: fileFlags{}, set: map[string]bool{}}
+	maxMemory := memoryFlag(fs)
 	fs.StringVar(&f.source, "source", "", "`SOURCE` of the bars: synthetic, csv or alpaca (required)")
 	fs.IntVar(&f.assets, "assets", 10, "synthetic: `N`, the number of assets")
 	fs.Uint64Var(&f.seed, "seed", 1, "synthetic: `SEED` of the generator")
@@ -189,7 +196,7 @@ func runIngest(e *env, args []string) int {
 		return fail(badUsage("unknown --source %q: want synthetic, csv or alpaca", f.source))
 	}
 	for fl := range f.set {
-		if fl != "source" && !slices.Contains(allowed, fl) {
+		if fl != "source" && fl != "max-memory" && !slices.Contains(allowed, fl) {
 			return fail(badUsage("--%s is not an option of --source %s (its options: --%s)", fl, f.source, strings.Join(allowed, ", --")))
 		}
 	}
@@ -198,17 +205,29 @@ func runIngest(e *env, args []string) int {
 		return fail(usageError{err})
 	}
 
+	memLimit, err := e.memoryLimit(fs, *maxMemory)
+	if err != nil {
+		return fs.usageError("%v", err)
+	}
 	var g *ingest.Ingester
+	var count dataCount
 	switch f.source {
 	case "synthetic":
-		g, err = syntheticIngester(&f)
+		g, count, err = syntheticIngester(&f)
 	case "csv":
-		g, err = csvIngester(&f)
+		g, count, err = csvIngester(&f)
 	case "alpaca":
-		g, err = alpacaIngester(e, &f)
+		g, count, err = alpacaIngester(e, &f)
 	}
 	if err != nil {
 		return fail(err)
+	}
+	// The bars are read with fixed (decimal when a value needs more than
+	// fixed holds, after fixed's are dropped): the larger must fit.
+	d, err := count()
+	need := memlimit.Need{Data: d, Backends: ingestFootprints()}
+	if !e.checkMemory("penny ingest: "+name, memLimit, need, err) {
+		return exitUsage
 	}
 	if f.actions != "" {
 		g.WithActions(f.actions)
@@ -262,20 +281,20 @@ func splitList(s string) []string {
 	return out
 }
 
-func syntheticIngester(f *ingestFlags) (*ingest.Ingester, error) {
+func syntheticIngester(f *ingestFlags) (*ingest.Ingester, dataCount, error) {
 	cfg := synthetic.Default()
 	cfg.Seed = f.seed
 	if f.set["assets"] || f.symbols == "" {
 		cfg.Assets = f.assets
 	}
 	if f.set["assets"] && f.symbols != "" {
-		return nil, badUsage("give --assets or --symbols, not both")
+		return nil, nil, badUsage("give --assets or --symbols, not both")
 	}
 	cfg.Symbols = splitList(f.symbols)
 	cfg.Actions = synthetic.Actions{Splits: f.splits, DividendYield: f.dividendYield}
 	freq, err := market.ParseFrequency(f.frequency)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
 	cfg.Frequency = freq
 	if f.calendar != "" {
@@ -283,63 +302,75 @@ func syntheticIngester(f *ingestFlags) (*ingest.Ingester, error) {
 	}
 	if f.start != "" {
 		if cfg.Start, err = flagDate("start", f.start); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if f.end != "" {
 		if cfg.End, err = flagDate("end", f.end); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	g, err := ingest.Synthetic(cfg)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
-	return g, nil
+	return g, func() (memlimit.Data, error) {
+		assets := cfg.Assets
+		if len(cfg.Symbols) > 0 {
+			assets = len(cfg.Symbols)
+		}
+		d, err := runner.SyntheticData(assets, cfg.Calendar, cfg.Frequency, cfg.Start, cfg.End)
+		d.AssetsKey, d.EndKey = "--assets", "--end"
+		return d, err
+	}, nil
 }
 
-func csvIngester(f *ingestFlags) (*ingest.Ingester, error) {
+func csvIngester(f *ingestFlags) (*ingest.Ingester, dataCount, error) {
 	cfg := csvsource.Config{Dir: f.dir, Symbols: splitList(f.symbols), Calendar: f.calendar, TimeZone: f.tz, Start: f.start, End: f.end}
 	if len(f.files) > 0 {
 		cfg.Files = map[string]string(f.files)
 	}
 	if cfg.Dir == "" && len(cfg.Files) == 0 {
-		return nil, badUsage("--source csv needs --dir DIR or --file SYMBOL=PATH")
+		return nil, nil, badUsage("--source csv needs --dir DIR or --file SYMBOL=PATH")
 	}
 	freq, err := market.ParseFrequency(f.frequency)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
 	cfg.Frequency = freq
 	if err := cfg.Stamp.UnmarshalText([]byte(f.stamp)); err != nil {
-		return nil, usageError{fmt.Errorf("--stamp: %w", err)}
+		return nil, nil, usageError{fmt.Errorf("--stamp: %w", err)}
 	}
 	if err := cfg.Price.UnmarshalText([]byte(f.price)); err != nil {
-		return nil, usageError{fmt.Errorf("--price: %w", err)}
+		return nil, nil, usageError{fmt.Errorf("--price: %w", err)}
 	}
 	if cfg.Price == csvsource.PriceAdjClose && f.actions != "" {
-		return nil, badUsage("--actions with --price adj_close: the prices are adjusted for splits and dividends already, and actions would count them twice")
+		return nil, nil, badUsage("--actions with --price adj_close: the prices are adjusted for splits and dividends already, and actions would count them twice")
 	}
 	if cfg.Repair, err = csvsource.ParseRepair(f.drop); err != nil {
-		return nil, badUsage("--drop %v", err)
+		return nil, nil, badUsage("--drop %v", err)
 	}
 	g, err := ingest.CSV(cfg)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
-	return g, nil
+	return g, func() (memlimit.Data, error) {
+		d, err := runner.CSVData(cfg)
+		d.AssetsKey = "of the files of --dir or --file"
+		return d, err
+	}, nil
 }
 
-func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
+func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, dataCount, error) {
 	if f.maxAttempts < 1 {
-		return nil, badUsage("--max-attempts %d: want 1 or more", f.maxAttempts)
+		return nil, nil, badUsage("--max-attempts %d: want 1 or more", f.maxAttempts)
 	}
 	for _, d := range []struct {
 		flag string
 		d    time.Duration
 	}{{"connect-timeout", f.connectTimeout}, {"header-timeout", f.headerTimeout}, {"request-timeout", f.requestTimeout}} {
 		if d.d <= 0 {
-			return nil, badUsage("--%s %v: want a duration above zero, such as 30s", d.flag, d.d)
+			return nil, nil, badUsage("--%s %v: want a duration above zero, such as 30s", d.flag, d.d)
 		}
 	}
 	cfg := alpaca.Config{Symbols: splitList(f.symbols), Crypto: f.crypto, Feed: f.feed, Adjustment: f.adjustment, NoActions: f.noActions,
@@ -353,25 +384,25 @@ func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
 	case "minute", "1Min", "min":
 		cfg.Frequency = market.Minute
 	default:
-		return nil, badUsage("--timeframe %q: want day, hour or minute", f.timeframe)
+		return nil, nil, badUsage("--timeframe %q: want day, hour or minute", f.timeframe)
 	}
 	if f.start == "" || f.end == "" {
-		return nil, badUsage("--source alpaca needs --start and --end dates")
+		return nil, nil, badUsage("--source alpaca needs --start and --end dates")
 	}
 	var err error
 	if cfg.Start, err = flagDate("start", f.start); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if cfg.End, err = flagDate("end", f.end); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The config's errors before the credentials'.
 	if err := cfg.Validate(); err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
 	creds, err := alpaca.CredentialsFromEnv(e.getenv)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
 	g, err := ingest.Alpaca(&alpaca.Source{
 		Config:      cfg,
@@ -379,9 +410,27 @@ func alpacaIngester(e *env, f *ingestFlags) (*ingest.Ingester, error) {
 		Logger:      newLogger(e, f.verbose),
 	})
 	if err != nil {
-		return nil, usageError{err}
+		return nil, nil, usageError{err}
 	}
-	return g, nil
+	// The window: a bar per symbol at every bar of the calendar's clock.
+	return g, func() (memlimit.Data, error) {
+		d, err := runner.SyntheticData(len(cfg.Symbols), cfg.Calendar().Name(), cfg.Frequency, cfg.Start, cfg.End)
+		d.AssetsKey, d.EndKey = "--symbols", "--end"
+		return d, err
+	}, nil
+}
+
+// dataCount counts what an ingest will hold in memory, before reading it.
+type dataCount func() (memlimit.Data, error)
+
+// ingestFootprints are the footprints of the backends an ingest reads
+// with: fixed, and decimal when fixed cannot hold a value.
+func ingestFootprints() []memlimit.Footprint {
+	fps, err := runner.Footprints([]string{"fixed", "decimal"})
+	if err != nil {
+		panic("penny ingest: " + err.Error())
+	}
+	return fps
 }
 
 // progress is a progress bar on stderr when stderr is a terminal, and

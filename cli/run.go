@@ -50,7 +50,8 @@ column and written, and the status is 1, naming the failed backends.
 renamed into place. DIR must be new, empty, or a folder penny wrote
 (its .penny-out file lists what penny wrote there): penny refuses
 (status 2) a folder that holds any other file, or the config or an input.
-`
+
+` + memoryText
 
 // outcome is what one backend's run leaves for printing and writing, or
 // why it failed.
@@ -75,12 +76,17 @@ func runRun(e *env, args []string) int {
 	backendFlag := fs.String("backend", "", "numeric `BACKEND`: "+strings.Join(numeric.BackendNames(), ", ")+", all, or a comma list (default: the config's)")
 	out := fs.String("out", "", "write the result files to `DIR` (a new folder, or one penny wrote before)")
 	strict := fs.Bool("strict", false, "refuse data that only warrants a warning (files that do not overlap in time) with exit status 2")
+	maxMemory := memoryFlag(fs)
 	pos, code, done := fs.parse(args)
 	if done {
 		return code
 	}
 	if len(pos) != 1 {
 		return fs.usageError("want one config file, got %d", len(pos))
+	}
+	memLimit, err := e.memoryLimit(fs, *maxMemory)
+	if err != nil {
+		return fs.usageError("%v", err)
 	}
 	cfg, err := config.Load(pos[0])
 	if err != nil {
@@ -114,6 +120,13 @@ func runRun(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "penny run: %s: %v\n", pos[0], err)
 			return 2
 		}
+	}
+
+	// The backends run one after the other: the largest one's data is
+	// what must fit.
+	need, err := runner.Estimate(cfg, backends, false, e.runnerEnv())
+	if !e.checkMemory("penny run: "+pos[0], memLimit, need, err) {
+		return exitUsage
 	}
 
 	ctx, stop := interruptible(e, "run")

@@ -45,7 +45,11 @@ Jobs (JOB_COMPLETION_INDEX, with the count from --shards or PENNY_SHARDS)
 or Slurm job arrays (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN,
 SLURM_ARRAY_TASK_COUNT). "penny sweep merge DIR" checks that every shard is
 there exactly once and writes DIR's results as one process would have.
-`
+
+The data is loaded once per backend of sweep.backends, and held for the
+whole sweep: their needs add up.
+
+` + memoryText
 
 // sweepFlags are the flags of penny sweep.
 type sweepFlags struct {
@@ -54,6 +58,10 @@ type sweepFlags struct {
 	shard   string
 	shards  int
 	resume  bool
+	// maxMemory is --max-memory's value, and fs the flags it was read
+	// with.
+	maxMemory *string
+	fs        *flagSet
 }
 
 func newSweepFlags(e *env) (*flagSet, *sweepFlags) {
@@ -65,6 +73,7 @@ func newSweepFlags(e *env) (*flagSet, *sweepFlags) {
 	fs.StringVar(&f.shard, "shard", "", "run only shard `I/N` (I from 0)")
 	fs.IntVar(&f.shards, "shards", 0, "the number of shards, `N`, when the index comes from JOB_COMPLETION_INDEX")
 	fs.BoolVar(&f.resume, "resume", false, "continue an interrupted sweep, keeping the rows written")
+	f.maxMemory, f.fs = memoryFlag(fs), fs
 	return fs, f
 }
 
@@ -80,6 +89,9 @@ func runSweep(e *env, args []string) int {
 	}
 	if f.workers < 1 {
 		return fail("--workers: must be at least 1, got %d", f.workers)
+	}
+	if _, err := e.memoryLimit(fs, *f.maxMemory); err != nil {
+		return fs.usageError("%v", err)
 	}
 	if len(pos) == 2 && pos[0] == "merge" {
 		if f.shard != "" || f.shards != 0 || f.resume {
@@ -139,6 +151,9 @@ func runSweep(e *env, args []string) int {
 			return fail("%s: %v", path, err)
 		}
 	}
+	if !sweepFits(e, "penny sweep: "+path, cfg, names, f) {
+		return 2
+	}
 	backends, err := runner.SweepBackends(cfg, cs, names, e.runnerEnv())
 	if err != nil {
 		return fail("%s: %v", path, err)
@@ -176,6 +191,9 @@ func runMerge(e *env, dir string, f *sweepFlags) int {
 		return 2
 	}
 	spec, _ := sweep.SpecOf(cfg)
+	if !sweepFits(e, "penny sweep merge: "+dir, cfg, set.Manifest.Backends, f) {
+		return 2
+	}
 	backends, err := runner.SweepBackends(cfg, cs, set.Manifest.Backends, e.runnerEnv())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "penny sweep merge: %v\n", err)
@@ -189,6 +207,18 @@ func runMerge(e *env, dir string, f *sweepFlags) int {
 	return sweepRun(e, cfg, opts, func(ctx context.Context, opts sweep.Options) (*sweep.Result, error) {
 		return sweep.Merge(ctx, spec, opts, backends...)
 	})
+}
+
+// sweepFits tells whether the sweep's data fits --max-memory on its
+// backends, all held at once (it tells why not on stderr).
+func sweepFits(e *env, prefix string, cfg *config.Config, names []string, f *sweepFlags) bool {
+	lim, err := e.memoryLimit(f.fs, *f.maxMemory)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
+		return false
+	}
+	need, err := runner.Estimate(cfg, names, true, e.runnerEnv())
+	return e.checkMemory(prefix, lim, need, err)
 }
 
 // sweepRun runs a sweep or a merge with a progress bar on a terminal and

@@ -127,7 +127,7 @@ func readFile[N numeric.Number[N]](ctx context.Context, path string, opt Options
 			return market.Series[N]{}, FileReport{File: path}, &ParseError{File: path, Err: fmt.Errorf("gzip: %w", err)}
 		}
 		defer zr.Close()
-		r, size = zr, size*4 // a guess: numeric text compresses about 4:1
+		r, size = zr, size*gzipRatio
 	}
 	return readSeries[N](ctxReader{ctx, r}, path, opt, size)
 }

@@ -214,12 +214,10 @@ func (rd *reader[N]) read(r io.Reader, size int64) error {
 // grow preallocates the columns from the file size and the mean length
 // of the lines of the first chunk.
 func (rd *reader[N]) grow(lr *lineReader, size int64) {
-	n := strings.Count(lr.chunk, "\n")
-	if n == 0 {
+	rows := capacityFor(size, lr.chunk)
+	if rows == 0 {
 		return
 	}
-	rows := int(size/int64(len(lr.chunk)/n+1)) + 64
-	rows = min(rows, 1<<26)
 	rd.s.Time = make([]int64, 0, rows)
 	rd.s.Open = make([]N, 0, rows)
 	rd.s.High = make([]N, 0, rows)

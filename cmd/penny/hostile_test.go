@@ -37,6 +37,16 @@ var hostileCases = []struct {
 	{"zero volume", []string{"run", "zero_volume.yaml"}, 0,
 		`1 of 1 assets have bars of zero volume, where no order fills: IDX \(255 of 255 bars\)(.|\n)*7 orders left open for lack of volume`,
 		`unfilled, no volume +7`, false},
+	// Item 4: a valid config too large for the machine: refused before
+	// loading, with what would fit, instead of a Go out-of-memory crash.
+	{"huge minute", []string{"run", "huge_minute.yaml", "--out", "out"}, 2,
+		`^penny run: huge_minute\.yaml: needs about [0-9.]+ [GT]iB for 100000 assets x 97140 minute bars on fixed; the limit is [0-9.]+ [KMGT]?i?B \(--max-memory default 75% of [^)]+\); .*would fit\n$`, "", false},
+	{"huge minute all backends", []string{"run", "huge_minute.yaml", "--backend", "all", "--max-memory", "8GiB", "--out", "out"}, 2,
+		`^penny run: huge_minute\.yaml: needs about [0-9.]+ TiB for 100000 assets x 97140 minute bars on decimal; the limit is 8 GiB \(--max-memory\); \d+ assets \(data\.assets\) or data\.end 2023-01-03 \(1 of 250 sessions\) would fit\n$`, "", false},
+	{"huge sweep", []string{"sweep", "huge_sweep.yaml", "--out", "out", "--max-memory", "8GiB"}, 2,
+		`^penny sweep: huge_sweep\.yaml: needs about [0-9.]+ TiB for 100000 assets x 97140 minute bars on float, fixed and decimal held at once; the limit is 8 GiB \(--max-memory\); \d+ assets \(data\.assets\) would fit\n$`, "", false},
+	{"huge ingest", []string{"ingest", "huge", "--source", "synthetic", "--assets", "100000", "--frequency", "minute", "--start", "2023-01-03", "--end", "2023-12-29"}, 2,
+		`^penny ingest: huge: needs about [0-9.]+ TiB for 100000 assets x 97140 minute bars on decimal; the limit is .*\(--max-memory default 75% of [^)]+\); .*would fit\n$`, "", false},
 	// Item 9: decimals in whole-number keys.
 	{"fractional param", []string{"run", "fractional_param.yaml", "--out", "out"}, 2, `strategy\.params\.fast \(line 7\): 5\.99 is not a whole number`, "", false},
 	{"fractional assets", []string{"run", "fractional_assets.yaml", "--out", "out"}, 2, `data\.assets \(line 4\): 3\.5 is not a whole number`, "", false},

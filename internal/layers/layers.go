@@ -9,6 +9,7 @@ func Order() []string {
 		"internal/atomicfile",
 		"internal/jsonfloat",
 		"internal/limit",
+		"internal/memlimit",
 		"internal/parallel",
 		"internal/svg",
 		"internal/drift",

@@ -3,10 +3,25 @@
 package runner
 
 import (
+	"github.com/pennybt/penny/internal/memlimit"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/sweep"
 )
+
+// FootprintByName returns Footprint for the backend named name (see
+// numeric.Backends), and false for any other name.
+func FootprintByName(name string) (func() memlimit.Footprint, bool) {
+	switch name {
+	case "float":
+		return Footprint[numeric.Float], true
+	case "fixed":
+		return Footprint[numeric.Fixed], true
+	case "decimal":
+		return Footprint[numeric.Decimal], true
+	}
+	return nil, false
+}
 
 // SweepBackendByName returns SweepBackend for the backend named name (see
 // numeric.Backends), and false for any other name.
