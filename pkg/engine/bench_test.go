@@ -77,13 +77,13 @@ func benchTrade[N numeric.Number[N]](months int) func(b *testing.B) {
 func tradeRun[N numeric.Number[N]](tb testing.TB, months int) func() *Result[N] {
 	end := time.Date(2024, time.Month(1+months), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1).Format(time.DateOnly)
 	p := testData[N](tb, market.Minute, "2024-01-02", end, 10, false)
-	sim := &execution.Simulator[N]{
+	sim := execution.Simulator[N]{
 		Slippage:   execution.VolumeShare[N]{VolumeLimit: numeric.MustParse[N]("0.025"), PriceImpact: numeric.MustParse[N]("0.1")},
 		Commission: execution.PerShare[N]{Cost: numeric.MustParse[N]("0.005"), Min: numeric.Int[N](1)},
 	}
 	// Capital enough that no order is refused (a refusal's reason is
 	// text, built per refused order).
-	cfg := Config[N]{Capital: numeric.Int[N](1_000_000), Execution: sim, Account: ledger.Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](2)}}
+	cfg := Config[N]{Capital: numeric.Int[N](1_000_000), Execution: execution.Setup[N]{Simulator: sim, Account: ledger.Account[N]{Shorting: true, MaxLeverage: numeric.Int[N](2)}}}
 	return func() *Result[N] { return run(tb, p.Clone(), &trader[N]{}, cfg) }
 }
 

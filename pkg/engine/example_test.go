@@ -83,7 +83,7 @@ func ExampleConfig() {
 	s := market.Series[N]{Asset: market.Asset{Symbol: "ABC"}}
 	for i, c := range []string{"10.00", "10.10", "10.25"} {
 		p := numeric.MustParse[N](c)
-		s.Append(market.Bar[N]{Time: time.Unix(0, clk.BarTimes()[i]), Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[N](1000)})
+		s.Append(market.Bar[N]{Time: clk.BarTimes()[i], Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[N](1000)})
 	}
 	portal, err := dataportal.New(&market.Dataset[N]{Frequency: market.Daily, Series: []market.Series[N]{s}}, clk)
 	if err != nil {
