@@ -78,13 +78,16 @@ func mulFixed(a, b int64) int64 {
 	return int64(q)
 }
 
-// timeReps times n reps of the kernel and returns their durations in ns.
-func (c *calibration) timeReps(n int) []float64 {
-	out := make([]float64, n)
-	for k := range out {
+// timeReps times n reps of the kernel and returns their wall and process
+// CPU times in ns.
+func (c *calibration) timeReps(n int) (wall, cpu []float64) {
+	wall, cpu = make([]float64, n), make([]float64, n)
+	for k := range wall {
+		c0 := processCPU()
 		t := time.Now()
 		c.sink ^= c.rep()
-		out[k] = float64(time.Since(t).Nanoseconds())
+		wall[k] = float64(time.Since(t).Nanoseconds())
+		cpu[k] = float64(processCPU() - c0)
 	}
-	return out
+	return wall, cpu
 }

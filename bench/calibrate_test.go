@@ -3,6 +3,7 @@ package bench
 import (
 	"math/big"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -40,14 +41,19 @@ func TestCalibration(t *testing.T) {
 	if c.rep() != c2.rep() {
 		t.Error("the kernel is not deterministic")
 	}
-	reps := c.timeReps(3)
-	if len(reps) != 3 {
-		t.Fatalf("%d reps, want 3", len(reps))
+	reps, cpu := c.timeReps(3)
+	if len(reps) != 3 || len(cpu) != 3 {
+		t.Fatalf("%d reps, %d CPU times, want 3", len(reps), len(cpu))
 	}
-	for _, r := range reps {
-		if r <= 0 {
-			t.Errorf("a rep took %v ns", r)
+	var cpuSum float64
+	for k, r := range reps {
+		if r <= 0 || cpu[k] < 0 {
+			t.Errorf("rep %d took %v ns, %v ns of CPU", k, r, cpu[k])
 		}
+		cpuSum += cpu[k]
+	}
+	if runtime.GOOS == "linux" && cpuSum <= 0 {
+		t.Errorf("three reps took %v ns of CPU", cpuSum)
 	}
 }
 

@@ -73,6 +73,31 @@
 //     runtime/metrics every HeapSampleInterval during one more backtest;
 //     no ReadMemStats (it stops the world). The timed runs are not
 //     sampled.
+//   - Instruction counts (Counts, BackendResult.Counts): after a
+//     scenario's timed runs, each backend's backtest is run once more in
+//     a process of its own (Options.CountCommand: `penny bench
+//     --count-child SCENARIO/BACKEND`) under `valgrind --tool=callgrind`,
+//     with GOGC=off and GOMAXPROCS=1 (countEnv says why). The child loads
+//     the data, runs a warm-up backtest, and brackets one backtest with
+//     callgrind's client requests (package internal/valgrind: ZeroStats
+//     before, DumpStats after), so that only the backtest is counted; it
+//     reports what it allocated (runtime/metrics) on its standard output,
+//     and the parent reads the instructions from callgrind's dump. Other
+//     processes do not change these counts: repeated counts of the quick
+//     base scenarios agreed within 1% when this was written, on a
+//     machine whose load average was 10 to 18 and whose wall-clock
+//     medians moved 2x between runs. They are counts, not time: a
+//     division or a cache miss costs more than an addition and counts
+//     the same or nothing; the report gives the time overhead beside, and
+//     --cache-sim adds callgrind's simulated D1 and last-level cache
+//     misses. By default the base scenarios are counted (--count base;
+//     all or none), two processes at a time, backends whose backtest
+//     takes over CountLimit (3 s) skipped: callgrind runs a program some
+//     50 times slower. Without valgrind on the PATH, or off amd64,
+//     nothing is counted and Results.CountNote says why. Hardware
+//     counters (perf_event_open) were tried: the KVM guest (AMD EPYC)
+//     the bench was written on exposes none (ENOENT), so the count is
+//     Valgrind's.
 //   - The module breakdown charges each profile sample to the first frame
 //     of a Penny package, walking from the leaf; numeric, the runtime and
 //     third-party frames are charged to the Penny frame that called them;
@@ -80,29 +105,49 @@
 //
 // # The regression gate and its baselines
 //
-// bench/baselines.json holds, per scenario and backend, the backtest time
-// of the fastest timed run divided by the median time of a calibration
-// kernel (a float64 and int64 workload in cache) timed in the same
-// process, interleaved with the runs: BackendResult.Normalized. A machine
-// that is uniformly faster or slower moves both; different CPU models can
-// still shift it, so baselines should come from the machine that runs the
-// gate. The fastest run, not the median, because on a shared machine
-// other processes slow some runs down without touching the calibration
-// reps between them: two full runs of the same code, measured when the
-// bench was written, moved 5 of 30 median-based figures by more than +20%
-// and 1 of 30 fastest-run figures (decimal, whose collector competes for
-// the second core).
+// bench/baselines.json holds, per scenario and backend, three measures,
+// and the gate (Compare) decides each entry from the steadiest one that
+// both the run and the file have, and says which (Comparison.Measure,
+// and Note for why a steadier one was not used):
+//
+//  1. MeasureInstructions: the instructions and the bytes allocated of
+//     one backtest, counted as above (Baselines.Instructions and
+//     AllocBytes), compared only when the file's counts were made with
+//     the same Go (Baselines.CountGo): another compiler changes them. An
+//     entry fails when either grew by more than FailAbove.
+//  2. MeasureCPU: the median CPU time of a backtest over the timed runs
+//     (interleaved batches) divided by the median CPU time of the
+//     calibration kernel (a float64 and int64 workload in cache) in the
+//     reps interleaved with them: BackendResult.NormalizedCPU. Another
+//     process that takes the processor stretches a run's wall time and
+//     not its CPU time, though it still slows it through the caches and
+//     memory bandwidth they share. What the gate uses without valgrind.
+//  3. MeasureTime: the backtest time of the fastest timed run divided by
+//     the median wall time of the calibration reps:
+//     BackendResult.Normalized, for files that hold neither. The fastest
+//     run, not the median, because other processes slow some runs down
+//     without touching the calibration reps between them: two full runs
+//     of the same code, measured when the bench was written, moved 5 of
+//     30 median-based figures by more than +20% and 1 of 30 fastest-run
+//     figures.
+//
+// Normalising moves a uniformly faster or slower machine alike on both
+// sides; different CPU models can still shift the times, so baselines
+// should come from the machine that runs the gate.
 // `penny bench --baseline FILE` compares a run with FILE (warn above
 // WarnAbove = +5%, fail above FailAbove = +20%); --check also fails when
-// a scenario's fixed overhead is TargetOverhead (30%) or more. CI runs
+// a scenario's fixed overhead (wall-clock medians) is TargetOverhead
+// (30%) or more. CI installs valgrind when it is missing and runs
 //
 //	go run ./cmd/penny bench --quick --check --baseline bench/baselines.json
 //
 // The quick form runs the base scenarios with shorter batches but more
-// runs (9), and the base scenarios' baselines are the medians of five
-// quick runs: the form the gate compares. Even so, a millisecond backtest
-// on a shared machine can come out 25% slow in one run, so CI measures
-// again when the gate fails and fails only if the second run fails too.
+// runs (9), and counts them; the base scenarios' baselines are the
+// medians of five quick runs: the form the gate compares. When the
+// counts decide, a run compares with itself within about 1%; the times
+// still decide --check, and a millisecond backtest on a shared machine
+// can come out 25% slow in one run, so CI measures again when the gate
+// fails and fails only if the second run fails too.
 //
 // To update the baselines on purpose (after an optimisation, or when the
 // CI machine changes), run on that machine, with nothing else heavy
@@ -115,8 +160,11 @@
 // and, for the large and growth scenarios, a full run
 // (`--scenario all --baseline bench/baselines.json --update-baseline`,
 // run first, since it rewrites the base entries too). Scenarios not run
-// keep their entries. Commit the file with the reason; never edit the
-// figures by hand.
+// keep their entries (their counts only when made with the same Go).
+// Counts change with the code and the Go version on purpose: an
+// optimisation lowers them, and a change that adds work must update them
+// in the same commit, saying why. Commit the file with the reason; never
+// edit the figures by hand.
 //
 // # Limits
 //

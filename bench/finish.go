@@ -24,9 +24,12 @@ func finishScenario(s *ScenarioResult) {
 	fl := s.Backend("float")
 	for i := range s.Backends {
 		b := &s.Backends[i]
-		b.Normalized = 0
+		b.Normalized, b.NormalizedCPU = 0, 0
 		if s.Calibration.Median > 0 {
 			b.Normalized = b.Time.Min / s.Calibration.Median
+		}
+		if s.CalibrationCPU.Median > 0 {
+			b.NormalizedCPU = b.CPUTime.Median / s.CalibrationCPU.Median
 		}
 		if fl == nil || b.Backend == "float" {
 			b.Overhead, b.CPUOverhead, b.Verdict = 0, 0, ""

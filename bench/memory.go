@@ -15,10 +15,12 @@ import (
 //     each run; the highest sample (and the readings at the run's start
 //     and end) is the run's peak.
 //   - allocsMetric, the cumulative bytes allocated, gives a run's
-//     allocations as the difference of two readings.
+//     allocations as the difference of two readings, and
+//     allocObjectsMetric the count of objects allocated.
 const (
-	heapMetric   = "/memory/classes/heap/objects:bytes"
-	allocsMetric = "/gc/heap/allocs:bytes"
+	heapMetric         = "/memory/classes/heap/objects:bytes"
+	allocsMetric       = "/gc/heap/allocs:bytes"
+	allocObjectsMetric = "/gc/heap/allocs:objects"
 )
 
 // HeapSampleInterval is how often the heap is sampled during a run.

@@ -24,6 +24,9 @@ type Results struct {
 	Growth      []GrowthSeries   `json:"growth,omitempty"`
 	Targets     []Target         `json:"targets"`
 	Baseline    *Comparison      `json:"baseline,omitempty"`
+	// CountNote says why no instructions were counted ("" when they
+	// were).
+	CountNote string `json:"count_note,omitempty"`
 }
 
 // Environment describes the machine and the build.
@@ -56,6 +59,9 @@ type Settings struct {
 	ProfileSeconds          float64 `json:"profile_seconds"`
 	CalibrationRepsPerRound int     `json:"calibration_reps_per_round"`
 	HeapSampleIntervalMS    float64 `json:"heap_sample_interval_ms"`
+	// Counted names the tool and settings of the instruction counts (""
+	// when none were taken).
+	Counted string `json:"counted,omitempty"`
 }
 
 // ScenarioResult is one scenario on every backend.
@@ -78,9 +84,12 @@ type ScenarioResult struct {
 	// Calibration is the calibration kernel's time per rep, from the reps
 	// interleaved with this scenario's rounds; normalised times divide by
 	// its median.
-	Calibration Stats           `json:"calibration_ns"`
-	Backends    []BackendResult `json:"backends"`
-	Drift       *Drift          `json:"drift,omitempty"`
+	Calibration Stats `json:"calibration_ns"`
+	// CalibrationCPU is the process CPU time of the same reps; normalised
+	// CPU times divide by its median.
+	CalibrationCPU Stats           `json:"calibration_cpu_ns"`
+	Backends       []BackendResult `json:"backends"`
+	Drift          *Drift          `json:"drift,omitempty"`
 }
 
 // Backend returns the result of the named backend, nil when it did not
@@ -119,6 +128,11 @@ type BackendResult struct {
 	// processes) over the scenario's calibration median: the figure the
 	// regression gate compares.
 	Normalized float64 `json:"normalized"`
+	// NormalizedCPU is the median CPU time of a backtest over the timed
+	// runs over the scenario's calibration CPU median: the figure the gate
+	// compares when no instructions were counted (0 when the calibration
+	// has no CPU times, as in results written before they were measured).
+	NormalizedCPU float64 `json:"normalized_cpu,omitempty"`
 	// RunPeakBytes is the highest heap sampled during a backtest (after
 	// the timed runs, with this backend's bars alone in memory) above the
 	// heap at its start; PeakHeapBytes = DataBytes + RunPeakBytes, the
@@ -139,6 +153,10 @@ type BackendResult struct {
 	Final        string   `json:"final"`
 	Transactions int      `json:"transactions"`
 	Profile      *Profile `json:"profile,omitempty"`
+	// Counts is the instruction count of one backtest (nil when not
+	// counted); CountNote says why not, when it was skipped.
+	Counts    *Counts `json:"counts,omitempty"`
+	CountNote string  `json:"count_note,omitempty"`
 }
 
 // Profile is the module breakdown of one scenario and backend, from a CPU

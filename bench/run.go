@@ -55,6 +55,22 @@ type Options struct {
 	Logger *slog.Logger
 	// Command is recorded in the results (the command line that ran).
 	Command string
+	// CountCommand is the command that runs one counted backtest, the
+	// scenario/backend appended (`penny bench --count-child`); the bench
+	// runs it under valgrind's callgrind to count instructions (see
+	// CountChild). Nil, or no valgrind on the PATH, counts nothing: the
+	// gate then decides from the normalised times.
+	CountCommand []string
+	// CountLimit skips the count of a backend whose median backtest takes
+	// longer (callgrind runs a program some 50 times slower); zero counts
+	// every backend.
+	CountLimit time.Duration
+	// CountScenarios picks the scenarios counted: "base" (the gate's),
+	// "all", or "none".
+	CountScenarios string
+	// CacheSim has callgrind simulate the caches too (first-level and
+	// last-level misses, slower).
+	CacheSim bool
 	// Now and Environment are the clock and the machine description;
 	// nil picks time.Now and ReadEnvironment.
 	Now         func() time.Time
@@ -68,6 +84,8 @@ type Options struct {
 func DefaultOptions(quick bool) Options {
 	base, _ := Select("base")
 	o := Options{
+		CountLimit:      3 * time.Second,
+		CountScenarios:  "base",
 		Scenarios:       base,
 		Backends:        numeric.BackendNames(),
 		Runs:            5,
@@ -98,6 +116,11 @@ func (o *Options) validate() error {
 	}
 	if o.ProfileTime > 0 && o.OutDir == "" {
 		errs = append(errs, errors.New("profiles need an output folder"))
+	}
+	switch o.CountScenarios {
+	case "", "base", "all", "none":
+	default:
+		errs = append(errs, fmt.Errorf("count: want base, all or none, got %q", o.CountScenarios))
 	}
 	if o.CalibrationReps < 1 {
 		errs = append(errs, fmt.Errorf("calibration reps: must be at least 1, got %d", o.CalibrationReps))
@@ -138,12 +161,30 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 			HeapSampleIntervalMS:    ms(HeapSampleInterval),
 		},
 	}
+	counting := o.CountScenarios == "base" || o.CountScenarios == "all"
+	if why, ok := countAvailable(o.CountCommand); counting && !ok {
+		counting = false
+		r.CountNote = why
+	} else if !counting {
+		r.CountNote = "not asked for"
+	}
+	if counting {
+		r.Settings.Counted = CountTool + " --tool=callgrind, GOGC=off, GOMAXPROCS=1"
+		if o.CacheSim {
+			r.Settings.Counted += ", --cache-sim=yes"
+		}
+	}
 	cal := newCalibration()
 	var reps []float64
 	for _, sc := range o.Scenarios {
 		sr, cr, err := runScenario(ctx, sc, &o, cal)
 		if err != nil {
 			return nil, err
+		}
+		if counting && (o.CountScenarios == "all" || sc.Group == "base") {
+			if err := countScenario(ctx, &sr, &o); err != nil {
+				return nil, err
+			}
 		}
 		reps = append(reps, cr...)
 		r.Scenarios = append(r.Scenarios, sr)
@@ -218,9 +259,13 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 	}
 	// Timed runs, interleaved.
 	acc := make([]accum, len(subjects))
-	var reps []float64
+	var reps, cpuReps []float64
+	timeReps := func() {
+		w, c := cal.timeReps(o.CalibrationReps)
+		reps, cpuReps = append(reps, w...), append(cpuReps, c...)
+	}
 	for round := 0; round < o.Runs; round++ {
-		reps = append(reps, cal.timeReps(o.CalibrationReps)...)
+		timeReps()
 		for i, s := range subjects {
 			var wall, cpu time.Duration
 			var alloc uint64
@@ -244,8 +289,8 @@ func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration)
 			log.Info("timed run", "backend", s.backend(), "run", round+1, "ms_per_backtest", fmt.Sprintf("%.2f", float64(wall)/n/1e6))
 		}
 	}
-	reps = append(reps, cal.timeReps(o.CalibrationReps)...)
-	sr.Calibration = Summarize(reps)
+	timeReps()
+	sr.Calibration, sr.CalibrationCPU = Summarize(reps), Summarize(cpuReps)
 
 	sessions, bars, assetBars := subjects[0].shape()
 	sr.Sessions, sr.Bars, sr.AssetBars = sessions, bars, assetBars

@@ -51,6 +51,9 @@ var tinyRun = sync.OnceValues(func() (*Results, error) {
 var tinyDir string
 
 func TestMain(m *testing.M) {
+	if os.Getenv(countChildEnv) == "1" {
+		os.Exit(testCountChild())
+	}
 	code := m.Run()
 	if tinyDir != "" {
 		os.RemoveAll(tinyDir)

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -26,7 +28,8 @@ func benchUsage() string {
 }
 
 const benchUsageText = `                   [--out DIR] [--baseline FILE] [--check] [--quick] [--update-baseline]
-                   [--profile DURATION] [--from RESULTS.json] [--verbose|--quiet]
+                   [--profile DURATION] [--count base|all|none] [--cache-sim]
+                   [--from RESULTS.json] [--verbose|--quiet]
 
 Runs the bench scenarios on each backend (the same data and strategy for
 all), interleaved, and writes into DIR: results.json (every figure and the
@@ -45,17 +48,29 @@ a grid of 200 combinations of the daily and of the minute config on 1, 2,
 checked identical), and the peak heap of 200 against 2000 combinations;
 it writes sweep.json and sweep.md into DIR.
 
---baseline FILE compares each scenario's normalised time with FILE: above
-+5% warns, above +20% fails. --check also fails when the fixed overhead of
-any scenario is 30% or more. --update-baseline writes the run's normalised
-times to the --baseline FILE instead of comparing (keeping the entries of
-scenarios it did not run). --quick is the CI form: shorter batches and
-profiles, and more runs (the gate takes each backend's fastest run).
---from regenerates report.md and the charts in --out from an existing
-results.json, without running anything (with --baseline, it compares
-that run; with --update-baseline, it takes the baselines from it, or,
-given a comma list of results.json files, the median of their
-normalised times).
+--count (base by default) also counts the instructions of one backtest of
+each base scenario (or every scenario: all) on each backend, in a process
+of its own under valgrind's callgrind (GOGC=off, GOMAXPROCS=1), with what
+it allocated: counts that other processes do not change. Backends whose
+backtest takes over 3 s are not counted; --cache-sim adds callgrind's
+simulated cache misses. Without valgrind (or on another architecture than
+amd64) nothing is counted and the report says why.
+
+--baseline FILE compares each scenario with FILE, by the steadiest measure
+both have: the instruction count and the bytes allocated when the run and
+the baselines counted them with the same Go, else the normalised CPU time
+(the median CPU time of a backtest over the interleaved timed runs over a
+calibration kernel's), else the normalised time (the fastest run over the
+kernel's); above +5% warns, above +20% fails, and the output names the
+measure used. --check also fails when the fixed overhead of any scenario
+is 30% or more. --update-baseline writes the run's normalised times, CPU
+times and counts to the --baseline FILE instead of comparing (keeping the
+entries of scenarios it did not run). --quick is the CI form: shorter
+batches and profiles, and more runs. --from regenerates report.md and the
+charts in --out from an existing results.json, without running anything
+(with --baseline, it compares that run; with --update-baseline, it takes
+the baselines from it, or, given a comma list of results.json files, the
+median of their figures).
 
 Progress (each scenario's load, warm-up, runs and profile) goes to stderr
 with --verbose; by default only warnings do, and with --quiet nothing.
@@ -83,6 +98,9 @@ func runBench(e *env, args []string) int {
 	verbose := fs.Bool("verbose", false, "progress on stderr: each scenario's load, warm-up, runs and profile")
 	quiet := fs.Bool("quiet", false, "nothing on stderr but errors (no warnings)")
 	maxMemory := memoryFlag(fs)
+	count := fs.String("count", "base", "count the instructions of one backtest under valgrind for the `SCENARIOS` base, all or none")
+	cacheSim := fs.Bool("cache-sim", false, "with --count: simulate the caches too (first- and last-level misses; slower)")
+	countChild := fs.String("count-child", "", "(internal) run one counted backtest of `SCENARIO/BACKEND`, the process penny bench runs under valgrind")
 	pos, code, done := fs.parse(args)
 	if done {
 		return code
@@ -94,6 +112,16 @@ func runBench(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "penny bench: "+format+"\n", a...)
 		return exitUsage
 	}
+	// The counted child of a run (under valgrind): one backtest, its
+	// allocations on stdout; it writes no files.
+	if *countChild != "" {
+		name, backend, _ := strings.Cut(*countChild, "/")
+		if err := bench.CountChild(context.Background(), name, backend, e.runnerEnv(), e.stdout); err != nil {
+			fmt.Fprintf(e.stderr, "penny bench: --count-child: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if fs.isSet("runs") && *runs < 1 {
 		return usageErr("--runs %d: want 1 or more timed runs", *runs)
 	}
@@ -102,6 +130,11 @@ func runBench(e *env, args []string) int {
 	}
 	if *verbose && *quiet {
 		return usageErr("--verbose and --quiet: give one")
+	}
+	switch *count {
+	case "base", "all", "none":
+	default:
+		return usageErr("--count %q: want base, all or none", *count)
 	}
 	memLimit, err := e.memoryLimit(fs, *maxMemory)
 	if err != nil {
@@ -174,6 +207,10 @@ func runBench(e *env, args []string) int {
 			opts.ProfileTime = *prof
 		}
 		opts.OutDir = *out
+		opts.CountScenarios, opts.CacheSim = *count, *cacheSim
+		if exe, err := selfPath(); err == nil {
+			opts.CountCommand = []string{exe, "bench", "--count-child"}
+		}
 		opts.Env = e.runnerEnv()
 		opts.Command = "penny bench " + strings.Join(args, " ")
 		opts.Logger = logger
@@ -271,10 +308,13 @@ func printBench(w io.Writer, r *bench.Results) {
 	if c := r.Baseline; c != nil {
 		for _, e := range c.Entries {
 			if e.Status == bench.GateWarn || e.Status == bench.GateFail {
-				fmt.Fprintf(w, "%s %s/%s: %+.1f%% against %s\n", strings.ToUpper(e.Status), e.Scenario, e.Backend, e.Change, c.File)
+				fmt.Fprintf(w, "%s %s/%s: %+.1f%% %s against %s\n", strings.ToUpper(e.Status), e.Scenario, e.Backend, e.Change, e.Measure, c.File)
 			}
 		}
-		fmt.Fprintf(w, "baseline %s: %d warnings, %d failures\n", c.File, c.Warnings, c.Failures)
+		fmt.Fprintf(w, "baseline %s, measure %s: %d warnings, %d failures\n", c.File, c.Measure, c.Warnings, c.Failures)
+		if c.Note != "" {
+			fmt.Fprintf(w, "(%s)\n", c.Note)
+		}
 	}
 }
 
@@ -317,4 +357,23 @@ func runSweepBench(e *env, args []string, out string, runs int, quick bool, logg
 		}
 	}
 	return 0
+}
+
+// selfPath is the program running, as it was started: os.Args[0] (found
+// on the PATH when it has no folder), so that a program that dispatches
+// on its name (a test binary linked as penny) runs as the same command;
+// os.Executable when that fails.
+func selfPath() (string, error) {
+	name := os.Args[0]
+	if !strings.ContainsRune(name, os.PathSeparator) {
+		if p, err := exec.LookPath(name); err == nil {
+			name = p
+		}
+	}
+	if p, err := filepath.Abs(name); err == nil {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			return p, nil
+		}
+	}
+	return os.Executable()
 }

@@ -16,6 +16,7 @@ func Order() []string {
 		"internal/strictyaml",
 		"internal/outdir",
 		"internal/browser",
+		"internal/valgrind",
 		"internal/backendtest",
 		"internal/specialize",
 		"internal/specialize/cmd/specialize",
