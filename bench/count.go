@@ -23,8 +23,9 @@ import (
 const (
 	// MeasureInstructions is the count of instructions one backtest
 	// executes, every thread, as Valgrind's callgrind counts them: the
-	// same from run to run whatever else the machine runs (within 1%,
-	// measured), but only for the same binary (Go version and code).
+	// same from run to run whatever else the machine runs (within 3%,
+	// measured: see the package doc), but only for the same binary (Go
+	// version and code).
 	MeasureInstructions = "instructions"
 	// MeasureCPU is the median CPU time of a backtest over the timed
 	// runs (interleaved batches) over the calibration kernel's
@@ -113,9 +114,11 @@ func countChild(ctx context.Context, sc Scenario, backend string, env runner.Env
 	}
 	runtime.GC()
 	b0, o0 := readMetric(allocsMetric), readMetric(allocObjectsMetric)
+	valgrind.StartInstrumentation()
 	valgrind.ZeroStats()
 	err = s.once(ctx)
 	valgrind.DumpStats()
+	valgrind.StopInstrumentation()
 	b1, o1 := readMetric(allocsMetric), readMetric(allocObjectsMetric)
 	if err != nil {
 		return err
@@ -184,9 +187,11 @@ func countOne(ctx context.Context, command []string, scenario, backend string, c
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "callgrind.out")
-	args := []string{"--tool=callgrind", "--callgrind-out-file=" + out, "--dump-line=no", "--dump-instr=no"}
+	args := []string{"--tool=callgrind", "--callgrind-out-file=" + out, "--dump-line=no", "--dump-instr=no", "--instr-atstart=no"}
 	if cacheSim {
-		args = append(args, "--cache-sim=yes")
+		// -v: valgrind 3.19 tells the caches it simulates ("Cache
+		// configuration used") only when verbose.
+		args = append(args, "--cache-sim=yes", "-v")
 	}
 	args = append(args, command...)
 	args = append(args, scenario+"/"+backend)
@@ -225,19 +230,33 @@ func countOne(ctx context.Context, command []string, scenario, backend string, c
 }
 
 // cacheModel returns callgrind's description of the caches it simulated
-// ("D1 49152 B, 12-way, 64 B lines; LL ..."), from its messages, or "".
+// ("I1 32768 B, 64 B, 8-way associative; D1 ..."), from its messages, or
+// "". Valgrind writes it in one of two forms: a line per cache
+// ("==1== D1 cache:  49152 B, 64 B, 12-way associative"), or, verbose
+// (valgrind 3.19's -v), under "Cache configuration used:"
+// ("==1==   D1: 49,152 B, 12-way, 64 B lines").
 func cacheModel(stderr string) string {
 	var parts []string
+	config := false
 	for _, line := range strings.Split(stderr, "\n") {
-		// ==123== D1 cache:         49152 B, 64 B, 12-way associative
 		_, rest, ok := strings.Cut(line, "== ")
 		if !ok {
 			continue
 		}
+		if strings.TrimSpace(rest) == "Cache configuration used:" {
+			config = true
+			continue
+		}
+		found := false
 		for _, c := range []string{"I1", "D1", "LL"} {
 			if v, ok := strings.CutPrefix(rest, c+" cache:"); ok {
-				parts = append(parts, c+" "+strings.Join(strings.Fields(v), " "))
+				parts, found = append(parts, c+" "+strings.Join(strings.Fields(v), " ")), true
+			} else if v, ok := strings.CutPrefix(strings.TrimSpace(rest), c+":"); ok && config {
+				parts, found = append(parts, c+" "+strings.Join(strings.Fields(v), " ")), true
 			}
+		}
+		if !found {
+			config = false
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -294,9 +313,10 @@ func lastLines(s string, n int) string {
 }
 
 // countScenario counts the instructions of one backtest of sr on each of
-// its backends, two processes at a time (the counts do not depend on
-// what else runs); a backend whose median backtest is longer than
-// o.CountLimit is skipped with a note.
+// its backends, GOMAXPROCS processes at a time (the counts do not depend
+// on what else runs); a scenario larger than o.CountMaxAssetBars, and a
+// backend whose median backtest is longer than o.CountLimit, are skipped
+// with a note.
 func countScenario(ctx context.Context, sr *ScenarioResult, o *Options) error {
 	log := o.Logger.With("scenario", sr.Name)
 	type job struct {
@@ -306,7 +326,11 @@ func countScenario(ctx context.Context, sr *ScenarioResult, o *Options) error {
 	var todo []int
 	for i := range sr.Backends {
 		br := &sr.Backends[i]
-		if o.CountLimit > 0 && br.Time.Median > float64(o.CountLimit) {
+		switch {
+		case o.CountMaxAssetBars > 0 && sr.AssetBars > o.CountMaxAssetBars:
+			br.CountNote = fmt.Sprintf("not counted: %d asset-bars, over the limit of %d", sr.AssetBars, o.CountMaxAssetBars)
+			continue
+		case o.CountLimit > 0 && br.Time.Median > float64(o.CountLimit):
 			br.CountNote = fmt.Sprintf("not counted: its backtest takes %.1f s, over the %s limit", br.Time.Median/1e9, o.CountLimit)
 			continue
 		}

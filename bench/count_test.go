@@ -101,9 +101,12 @@ func TestCount(t *testing.T) {
 	for i := range counts[0] {
 		a, b := float64(counts[0][i].Instructions), float64(counts[1][i].Instructions)
 		// Counts of a backtest this small (half a million instructions)
-		// spread by a few percent (hash seeds, the scheduler); the gate
-		// must not fail a run against itself.
-		if d := Overhead(b, a); d < -FailAbove/2 || d > FailAbove/2 {
+		// spread by more than the base scenarios' (hash seeds, map
+		// order): six counts of this one on float, on a loaded 2-core
+		// Intel Xeon, went from 545k to 616k (13%), all in the one
+		// thread that ran the backtest. The gate must not fail a run
+		// against itself.
+		if d := Overhead(b, a); d < -FailAbove || d > FailAbove {
 			t.Errorf("%s: two counts %v and %v differ by %+.2f%%", o.Backends[i], a, b, d)
 		}
 	}
@@ -217,6 +220,21 @@ func TestCacheModel(t *testing.T) {
 	want := "I1 32768 B, 64 B, 8-way associative; D1 32768 B, 64 B, 8-way associative; LL 33554432 B, 64 B, 16-way associative"
 	if got := cacheModel(stderr); got != want {
 		t.Errorf("%q, want %q", got, want)
+	}
+	// Valgrind 3.19 with -v: the configuration block, between other
+	// messages (an "I1:" elsewhere is not taken).
+	stderr = "==19014== Callgrind, a call-graph generating cache profiler\n" +
+		"--19014--    --cache-sim=yes\n" +
+		"--19014-- warning: simulated LL cache: line_size 64  assoc 38  total_size 318,767,104\n" +
+		"==19014== Cache configuration used:\n" +
+		"==19014==   I1: 32,768 B, 8-way, 64 B lines\n" +
+		"==19014==   D1: 49,152 B, 12-way, 64 B lines\n" +
+		"==19014==   LL: 318,767,104 B, 38-way, 64 B lines\n" +
+		"==19014== For interactive control, run 'callgrind_control -h'.\n" +
+		"==19014==   I1: 1 B, 1-way, 1 B lines\n"
+	want = "I1 32,768 B, 8-way, 64 B lines; D1 49,152 B, 12-way, 64 B lines; LL 318,767,104 B, 38-way, 64 B lines"
+	if got := cacheModel(stderr); got != want {
+		t.Errorf("verbose: %q, want %q", got, want)
 	}
 	if got := cacheModel("==1== Events : Ir\n"); got != "" {
 		t.Errorf("no cache lines: %q", got)

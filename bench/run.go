@@ -62,9 +62,12 @@ type Options struct {
 	// gate then decides from the normalised times.
 	CountCommand []string
 	// CountLimit skips the count of a backend whose median backtest takes
-	// longer (callgrind runs a program some 50 times slower); zero counts
-	// every backend.
-	CountLimit time.Duration
+	// longer, and CountMaxAssetBars that of a scenario with more
+	// asset-bars (its data is generated again in the counted process):
+	// callgrind runs the counted backtest some 50 times slower than
+	// alone, and the rest some 5 times. Zero is no limit.
+	CountLimit        time.Duration
+	CountMaxAssetBars int64
 	// CountScenarios picks the scenarios counted: "base" (the gate's),
 	// "all", or "none".
 	CountScenarios string
@@ -84,15 +87,16 @@ type Options struct {
 func DefaultOptions(quick bool) Options {
 	base, _ := Select("base")
 	o := Options{
-		CountLimit:      3 * time.Second,
-		CountScenarios:  "base",
-		Scenarios:       base,
-		Backends:        numeric.BackendNames(),
-		Runs:            5,
-		SampleTarget:    200 * time.Millisecond,
-		ProfileTime:     5 * time.Second,
-		CalibrationReps: 5,
-		Env:             runner.Env{Getenv: os.Getenv, Strategies: builtin.Table()},
+		CountLimit:        3 * time.Second,
+		CountMaxAssetBars: 1_000_000,
+		CountScenarios:    "base",
+		Scenarios:         base,
+		Backends:          numeric.BackendNames(),
+		Runs:              5,
+		SampleTarget:      200 * time.Millisecond,
+		ProfileTime:       5 * time.Second,
+		CalibrationReps:   5,
+		Env:               runner.Env{Getenv: os.Getenv, Strategies: builtin.Table()},
 	}
 	if quick {
 		// The CI form: shorter batches and profiles, but more runs, since

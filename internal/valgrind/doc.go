@@ -1,7 +1,10 @@
 // Package valgrind lets a Go program that runs under Valgrind's callgrind
 // tool mark the part of its run to count: [ZeroStats] discards the counts
 // so far, [DumpStats] writes those since to a dump file that callgrind
-// numbers (its --callgrind-out-file with ".1" for the first dump). The
+// numbers (its --callgrind-out-file with ".1" for the first dump), and,
+// for a program started with --instr-atstart=no (which then runs some 5
+// times slower than alone instead of some 50), [StartInstrumentation] and
+// [StopInstrumentation] turn the instrumentation on and off around it. The
 // bench counts the instructions of one backtest this way (a count that
 // other processes on the machine do not change, unlike a time).
 //

@@ -33,8 +33,12 @@ func spin(n int) {
 
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
-		// Two counted windows: one unit of work, then four.
-		spin(1) // outside any window
+		// Run with --instr-atstart=no: nothing is counted until
+		// StartInstrumentation. Two counted windows: one unit of work,
+		// then four.
+		spin(1) // not instrumented
+		StartInstrumentation()
+		spin(2) // instrumented, discarded by ZeroStats
 		ZeroStats()
 		spin(1)
 		DumpStats()
@@ -42,6 +46,7 @@ func TestMain(m *testing.M) {
 		ZeroStats()
 		spin(4)
 		DumpStats()
+		StopInstrumentation()
 		fmt.Println(Running())
 		os.Exit(0)
 	}
@@ -60,9 +65,10 @@ func TestOutsideValgrind(t *testing.T) {
 	}
 }
 
-// TestCallgrind runs the test binary under callgrind: each DumpStats
-// writes the instructions since ZeroStats, so the second window (four
-// units of work) counts four times the first.
+// TestCallgrind runs the test binary under callgrind, instrumentation off
+// at the start: each DumpStats writes the instructions since ZeroStats,
+// so the second window (four units of work) counts four times the first,
+// and the first counts at all only if StartInstrumentation worked.
 func TestCallgrind(t *testing.T) {
 	if runtime.GOARCH != "amd64" {
 		t.Skip("client requests are made on amd64 only")
@@ -78,7 +84,7 @@ func TestCallgrind(t *testing.T) {
 		t.Skip("runs valgrind")
 	}
 	out := filepath.Join(t.TempDir(), "callgrind.out")
-	cmd := exec.Command(vg, "--tool=callgrind", "--callgrind-out-file="+out, os.Args[0], "-test.run=^$")
+	cmd := exec.Command(vg, "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file="+out, os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), childEnv+"=1", "GODEBUG=asyncpreemptoff=1", "GOMAXPROCS=1", "GOGC=off")
 	stdout, err := cmd.Output()
 	if err != nil {
