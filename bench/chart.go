@@ -155,7 +155,7 @@ func drawModules(r *Results) string {
 // against the size factor, both on log2 scales, with the linear
 // expectation (time grows as the asset-bars) dashed.
 func drawGrowth(r *Results) string {
-	const title = "How cost grows: time relative to the 1x minute scenario (log2 scales)"
+	const title = "How cost grows: time relative to each series' base (log2 scales)"
 	series := map[string][]GrowthSeries{}
 	var order []string
 	hi := 1.0
@@ -195,7 +195,7 @@ func drawGrowth(r *Results) string {
 		}
 		c.Line(x0, top, x0, top+panelH, "axis")
 		c.Line(x0, top+panelH, x0+panelW, top+panelH, "axis")
-		c.Text(x0+panelW/2, top-10, svg.Middle, "", "more "+name+" (factor of the minute scenario)")
+		c.Text(x0+panelW/2, top-10, svg.Middle, "", seriesLabel(name, series[name][0].Base))
 		var ideal []svg.Point
 		for _, g := range series[name] {
 			var ps []svg.Point
@@ -219,4 +219,16 @@ func drawGrowth(r *Results) string {
 		return backendColor(n)
 	})
 	return c.String()
+}
+
+// seriesLabel describes a growth series over its panel.
+func seriesLabel(series, base string) string {
+	switch series {
+	case UserDaily, UserMinute:
+		return base + " to a real user's scale (factor of " + base + ")"
+	}
+	if base == "" {
+		base = "minute"
+	}
+	return "more " + series + " (factor of " + base + ")"
 }

@@ -10,16 +10,38 @@
 // hourly (6 months, 20 assets, momentum) and minute (1 month, 10 assets,
 // mean_reversion), with volume_share slippage and per_share commission.
 // The large scenarios (daily-large: 20 years, 500 assets; minute-large: 1
-// year, 100 assets) and the growth series (minute at 2x, 4x, 8x the
-// assets and 2x, 4x the months) change only the assets and the dates, and
-// scale the target per position (target_percent) by the base's assets over
-// theirs, so that every scenario asks for the same total exposure.
+// year, 100 assets), daily-user (5 years, 500 assets) and the other
+// growth points change only the assets and the dates, and scale the
+// target per position (target_percent) by the base's assets over theirs,
+// so that every scenario asks for the same total exposure.
+//
+// The growth series (Scenario.Series, Base, Factor) measure how the cost
+// grows with the work: "assets" and "months" take minute to 2x, 4x, 8x the
+// assets and 2x, 4x the months; "user-daily" takes daily to the scale of a
+// real user, 500 assets over 5 years (daily-user, 25x) and over 20 years
+// (daily-large, 100x); "user-minute" takes minute to 100 assets over a
+// year (minute-large, 120x). The report's "How cost grows" gives each
+// point's time per asset-bar and its growth per doubling, and says where
+// each backend's cost per asset-bar goes from the base to the largest
+// point (costShift, in CPU time per asset-bar: the points run one after
+// the other, and a shared machine's wall clock can add more than the
+// growth): the same instructions per asset-bar in more time is memory
+// (cache misses), more fills per asset-bar with the growth in orders,
+// execution and the ledger is per-order cost, the runtime's growth is the
+// collector's (more bytes allocated per asset-bar, or a larger live heap
+// to mark for the same allocations). The counts that tell memory from more
+// work are taken for the points within the count's limits (`--count all`:
+// up to 1M asset-bars, so daily-user and the minute points up to 8x;
+// daily-large and minute-large would take minutes each under callgrind);
+// beyond them the cause is inferred from the fills and the profiles. None
+// of the growth points runs in the quick form (the CI gate), which runs
+// the base scenarios.
 // The actions scenario (daily-actions, group "actions") is daily with
 // splits and cash dividends generated at seeded dates: ActionsCost and
 // the report's "Corporate actions" section compare it with daily, for
 // what corporate actions cost the engine (the aim: under 2%).
-// Select picks them by name or group ("base", "large", "growth",
-// "actions", "all").
+// Select picks them by name or group ("base", "large", "growth": every
+// series point and its base, "actions", "all").
 //
 // The sweep scenario (`penny bench --scenario sweep`, RunSweep; not part
 // of "all") measures package sweep instead: a grid of 200 combinations
@@ -77,23 +99,31 @@
 //     scenario's timed runs, each backend's backtest is run once more in
 //     a process of its own (Options.CountCommand: `penny bench
 //     --count-child SCENARIO/BACKEND`) under `valgrind --tool=callgrind`,
-//     with GOGC=off and GOMAXPROCS=1 (countEnv says why). The child loads
-//     the data, runs a warm-up backtest, and brackets one backtest with
-//     callgrind's client requests (package internal/valgrind: ZeroStats
-//     before, DumpStats after), so that only the backtest is counted; it
-//     reports what it allocated (runtime/metrics) on its standard output,
-//     and the parent reads the instructions from callgrind's dump. Other
-//     processes do not change these counts: repeated counts of the quick
-//     base scenarios agreed within 1% when this was written, on a
-//     machine whose load average was 10 to 18 and whose wall-clock
-//     medians moved 2x between runs. They are counts, not time: a
-//     division or a cache miss costs more than an addition and counts
-//     the same or nothing; the report gives the time overhead beside, and
+//     with GOGC=off and GOMAXPROCS=1 (countEnv says why) and
+//     --instr-atstart=no. The child loads the data and runs a warm-up
+//     backtest uninstrumented (some 5 times slower than alone, where
+//     instrumented code runs some 50 times slower), then brackets one
+//     backtest with callgrind's client requests (package
+//     internal/valgrind: StartInstrumentation and ZeroStats before,
+//     DumpStats and StopInstrumentation after), so that only the
+//     backtest is counted; it reports what it allocated
+//     (runtime/metrics) on its standard output, and the parent reads the
+//     instructions from callgrind's dump. Other
+//     processes do not change these counts: over five quick runs of the
+//     same code at a load average of 10 to 18 (measured when this was
+//     written, AMD EPYC, 2 cores), each base scenario and backend's
+//     instructions spread by 0.04% to 3.0% (max over min; hourly, the
+//     smallest backtest, the most), its normalised CPU time by 4% to 46%
+//     and its normalised (wall) time by 46% to 203%. They are counts,
+//     not time: a division or a cache miss costs more than an addition
+//     and counts the same or nothing; the report gives the time overhead beside, and
 //     --cache-sim adds callgrind's simulated D1 and last-level cache
 //     misses. By default the base scenarios are counted (--count base;
-//     all or none), two processes at a time, backends whose backtest
-//     takes over CountLimit (3 s) skipped: callgrind runs a program some
-//     50 times slower. Without valgrind on the PATH, or off amd64,
+//     all or none), GOMAXPROCS processes at a time; scenarios over
+//     CountMaxAssetBars (1M) and backends whose backtest takes over
+//     CountLimit (3 s) are skipped with a note. The simulated cache
+//     starts cold at the counted backtest (the warm-up is not
+//     simulated). Without valgrind on the PATH, or off amd64,
 //     nothing is counted and Results.CountNote says why. Hardware
 //     counters (perf_event_open) were tried: the KVM guest (AMD EPYC)
 //     the bench was written on exposes none (ENOENT), so the count is
@@ -144,7 +174,7 @@
 // The quick form runs the base scenarios with shorter batches but more
 // runs (9), and counts them; the base scenarios' baselines are the
 // medians of five quick runs: the form the gate compares. When the
-// counts decide, a run compares with itself within about 1%; the times
+// counts decide, a run compares with itself within about 3%; the times
 // still decide --check, and a millisecond backtest on a shared machine
 // can come out 25% slow in one run, so CI measures again when the gate
 // fails and fails only if the second run fails too.

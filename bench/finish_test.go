@@ -208,7 +208,8 @@ func TestGrowthBottleneck(t *testing.T) {
 	}
 	md := Report(r)
 	for _, want := range []string{
-		"float, assets: from minute to minute-assets-4x, CPU per asset-bar went from 100.0 to 140.0 ns; the module that grew most is ledger (30.0 to 70.0 ns per asset-bar).",
+		"- float, assets: 100 ns of CPU time per asset-bar at minute, 120 at minute-assets-4x (+20.0%, 4x the asset-bars); fills per 1000 asset-bars 0 to 0, orders, execution and the ledger 100% of the growth in the profiles, and the module that grew most is ledger (30 to 70 ns per asset-bar): not per-order costs",
+		"| assets | float | minute to minute-assets-4x | 4x | 100 to 120 | +20.0% | - | 0 to 0 | 0 to 0 | ledger (30 to 70 ns) | memory |",
 		"linear growth (float) is not met (assets: worst doubling 2.40x). Along assets, the module whose cost per asset-bar grew most is ledger",
 	} {
 		if !strings.Contains(md, want) {
@@ -240,5 +241,28 @@ func TestReportDrift(t *testing.T) {
 	}
 	if _, err := json.Marshal(r); err != nil {
 		t.Errorf("an infinite drift does not marshal: %v", err)
+	}
+}
+
+func TestPerDoubling(t *testing.T) {
+	tests := []struct {
+		t0   float64
+		ab0  int64
+		t1   float64
+		ab1  int64
+		want float64
+		why  string
+	}{
+		{10, 100, 20, 200, 2, "linear, one doubling"},
+		{10, 100, 250, 2500, 2, "linear, 25x"},
+		{10, 100, 24, 200, 2.4, "an exact doubling: 2 x the cost ratio"},
+		{10, 100, 40 * 1.21, 400, 2 * 1.1, "two doublings, the cost per asset-bar 1.21x: 1.1x each"},
+		{10, 100, 10, 100, 0, "not growing"},
+		{10, 200, 10, 100, 0, "shrinking"},
+	}
+	for _, tt := range tests {
+		if got := perDoubling(tt.t0, tt.ab0, tt.t1, tt.ab1); !near(got, tt.want) {
+			t.Errorf("%s: perDoubling = %v, want %v", tt.why, got, tt.want)
+		}
 	}
 }

@@ -70,6 +70,7 @@ type ScenarioResult struct {
 	Group     string `json:"group"`
 	Series    string `json:"series,omitempty"`
 	Factor    int    `json:"factor,omitempty"`
+	Base      string `json:"base,omitempty"`
 	Strategy  string `json:"strategy"`
 	Frequency string `json:"frequency"`
 	Assets    int    `json:"assets"`
@@ -231,7 +232,8 @@ type BackendOverhead struct {
 
 // GrowthSeries is how a backend's cost grows along a series.
 type GrowthSeries struct {
-	Series  string        `json:"series"` // "assets" or "months"
+	Series  string        `json:"series"` // Scenario.Series
+	Base    string        `json:"base"`   // its factor 1
 	Backend string        `json:"backend"`
 	Points  []GrowthPoint `json:"points"`
 }
@@ -245,9 +247,12 @@ type GrowthPoint struct {
 	// SizeRatio and TimeRatio are against factor 1.
 	SizeRatio float64 `json:"size_ratio"`
 	TimeRatio float64 `json:"time_ratio"`
-	// Doubling is the time ratio to the previous point scaled to an exact
-	// doubling of the asset-bars, 2 x (t/ab) / (t_prev/ab_prev): 2 is
-	// linear; the target is at most 2.2. 0 for factor 1.
+	// Doubling is the time ratio to the previous point per doubling of
+	// the asset-bars, 2 x ((t/ab) / (t_prev/ab_prev))^(1/log2(ab/ab_prev)):
+	// the cost per asset-bar's growth spread evenly over the doublings
+	// between the two points (2 x (t/ab) / (t_prev/ab_prev) for an exact
+	// doubling). 2 is linear; the target is at most MaxDoubling. 0 for
+	// factor 1.
 	Doubling float64 `json:"doubling"`
 }
 

@@ -223,7 +223,7 @@ type accum struct {
 func runScenario(ctx context.Context, sc Scenario, o *Options, cal *calibration) (ScenarioResult, []float64, error) {
 	log := o.Logger.With("scenario", sc.Name)
 	sr := ScenarioResult{
-		Name: sc.Name, Group: sc.Group, Series: sc.Series, Factor: sc.Factor,
+		Name: sc.Name, Group: sc.Group, Series: sc.Series, Factor: sc.Factor, Base: sc.Base,
 		Strategy: sc.Config.Strategy.Name, Frequency: sc.Config.Data.Frequency.String(),
 		Assets: sc.Config.Data.Assets,
 		Start:  sc.Config.Data.Start.Format("2006-01-02"), End: sc.Config.Data.End.Format("2006-01-02"),

@@ -21,12 +21,17 @@ type Scenario struct {
 	// Group is "base" (the three scenarios the target is judged on),
 	// "large", "growth" or "actions".
 	Group string
-	// Series and Factor place the scenario in a growth series: Series is
-	// "assets" or "months" and Factor the multiple of the minute
-	// scenario's size. The minute scenario is factor 1 of both series
-	// (Factor 1, no Series); the other scenarios have neither.
+	// Series, Factor and Base place the scenario in a growth series:
+	// Series is "assets" or "months" (the minute scenario with more assets
+	// or months), "user-daily" or "user-minute" (the daily and the minute
+	// scenario at the scale of a real user), Base the name of the
+	// series' factor 1 ("minute" or "daily", which have no Series), and
+	// Factor the multiple of the base's size: assets times length. The
+	// minute scenario has Factor 1 for the results of bench versions that
+	// knew no Base (see growth).
 	Series string
 	Factor int
+	Base   string
 	// Config is the run; its Backend is ignored (the bench runs each).
 	Config *config.Config
 }
@@ -109,18 +114,26 @@ var baseYAML = map[string]string{"daily": dailyYAML, "hourly": hourlyYAML, "minu
 // Groups returns the scenario groups --scenario accepts besides names.
 func Groups() []string { return []string{"base", "large", "growth", "actions", "all"} }
 
-// Scenarios returns every scenario, in report order: base, large, growth.
+// Scenarios returns every scenario, in report order: base, large, growth,
+// actions.
 func Scenarios() []Scenario {
 	daily, hourly, minute := mustParse(dailyYAML), mustParse(hourlyYAML), mustParse(minuteYAML)
 	out := []Scenario{
 		{Name: "daily", Group: "base", Config: daily},
 		{Name: "hourly", Group: "base", Config: hourly},
 		{Name: "minute", Group: "base", Factor: 1, Config: minute},
-		{Name: "daily-large", Group: "large", Config: resize(dailyYAML, "daily-large", 500, "2005-01-03", "2024-12-31")},
-		{Name: "minute-large", Group: "large", Config: resize(minuteYAML, "minute-large", 100, "2024-03-01", "2025-02-28")},
+		// The large scenarios are the last points of the real-user series:
+		// 500 assets over 20 years of daily bars (10x the assets, 10x the
+		// years of daily), 100 assets over a year of minute bars (10x the
+		// assets, 12x the months of minute).
+		{Name: "daily-large", Group: "large", Series: UserDaily, Base: "daily", Factor: 100, Config: resize(dailyYAML, "daily-large", 500, "2005-01-03", "2024-12-31")},
+		{Name: "minute-large", Group: "large", Series: UserMinute, Base: "minute", Factor: 120, Config: resize(minuteYAML, "minute-large", 100, "2024-03-01", "2025-02-28")},
+		// A real user's daily universe: 500 assets over 5 years (10x the
+		// assets, 2.5x the years).
+		{Name: "daily-user", Group: "growth", Series: UserDaily, Base: "daily", Factor: 25, Config: resize(dailyYAML, "daily-user", 500, "2020-01-02", "2024-12-31")},
 	}
 	for _, f := range []int{2, 4, 8} {
-		out = append(out, Scenario{Name: fmt.Sprintf("minute-assets-%dx", f), Group: "growth", Series: "assets", Factor: f,
+		out = append(out, Scenario{Name: fmt.Sprintf("minute-assets-%dx", f), Group: "growth", Series: "assets", Base: "minute", Factor: f,
 			Config: resize(minuteYAML, fmt.Sprintf("minute-assets-%dx", f), 10*f, "2024-03-01", "2024-03-28")})
 	}
 	// One month is March 2024 (its last session is the 28th: the 29th is
@@ -129,7 +142,7 @@ func Scenarios() []Scenario {
 		f   int
 		end string
 	}{{2, "2024-04-30"}, {4, "2024-06-28"}} {
-		out = append(out, Scenario{Name: fmt.Sprintf("minute-months-%dx", m.f), Group: "growth", Series: "months", Factor: m.f,
+		out = append(out, Scenario{Name: fmt.Sprintf("minute-months-%dx", m.f), Group: "growth", Series: "months", Base: "minute", Factor: m.f,
 			Config: resize(minuteYAML, fmt.Sprintf("minute-months-%dx", m.f), 10, "2024-03-01", m.end)})
 	}
 	// The cost of corporate actions: the daily scenario with splits and
@@ -160,17 +173,31 @@ func withActions(base, name string, splits, yield float64) *config.Config {
 	return c
 }
 
+// The real-user growth series (Scenario.Series).
+const (
+	UserDaily  = "user-daily"
+	UserMinute = "user-minute"
+)
+
 // Select returns the scenarios that spec names: a comma-separated list of
 // scenario names and groups ("base", "large", "growth", "all"), in report
-// order without repeats. The growth group includes minute, its factor 1.
+// order without repeats. The growth group is every point of every growth
+// series and their bases: daily and minute, and the large scenarios
+// (the last points of the real-user series).
 func Select(spec string) ([]Scenario, error) {
 	all := Scenarios()
+	bases := map[string]bool{}
+	for _, s := range all {
+		if s.Base != "" {
+			bases[s.Base] = true
+		}
+	}
 	want := map[string]bool{}
 	for _, name := range strings.Split(spec, ",") {
 		name = strings.TrimSpace(name)
 		found := false
 		for _, s := range all {
-			if name == s.Name || name == "all" || name == s.Group || (name == "growth" && s.Factor > 0) {
+			if name == s.Name || name == "all" || name == s.Group || (name == "growth" && (s.Series != "" || bases[s.Name])) {
 				want[s.Name], found = true, true
 			}
 		}

@@ -98,23 +98,24 @@ func TestScenarios(t *testing.T) {
 		}
 	}
 	want := []struct {
-		name       string
-		assets     int
-		start, end string
-		series     string
-		factor     int
+		name         string
+		assets       int
+		start, end   string
+		series, base string
+		factor       int
 	}{
-		{"daily", 50, "2023-01-03", "2024-12-31", "", 0},
-		{"hourly", 20, "2024-01-02", "2024-06-28", "", 0},
-		{"minute", 10, "2024-03-01", "2024-03-28", "", 1},
-		{"daily-large", 500, "2005-01-03", "2024-12-31", "", 0},
-		{"minute-large", 100, "2024-03-01", "2025-02-28", "", 0},
-		{"minute-assets-2x", 20, "2024-03-01", "2024-03-28", "assets", 2},
-		{"minute-assets-4x", 40, "2024-03-01", "2024-03-28", "assets", 4},
-		{"minute-assets-8x", 80, "2024-03-01", "2024-03-28", "assets", 8},
-		{"minute-months-2x", 10, "2024-03-01", "2024-04-30", "months", 2},
-		{"minute-months-4x", 10, "2024-03-01", "2024-06-28", "months", 4},
-		{"daily-actions", 50, "2023-01-03", "2024-12-31", "", 0},
+		{"daily", 50, "2023-01-03", "2024-12-31", "", "", 0},
+		{"hourly", 20, "2024-01-02", "2024-06-28", "", "", 0},
+		{"minute", 10, "2024-03-01", "2024-03-28", "", "", 1},
+		{"daily-large", 500, "2005-01-03", "2024-12-31", UserDaily, "daily", 100},
+		{"minute-large", 100, "2024-03-01", "2025-02-28", UserMinute, "minute", 120},
+		{"daily-user", 500, "2020-01-02", "2024-12-31", UserDaily, "daily", 25},
+		{"minute-assets-2x", 20, "2024-03-01", "2024-03-28", "assets", "minute", 2},
+		{"minute-assets-4x", 40, "2024-03-01", "2024-03-28", "assets", "minute", 4},
+		{"minute-assets-8x", 80, "2024-03-01", "2024-03-28", "assets", "minute", 8},
+		{"minute-months-2x", 10, "2024-03-01", "2024-04-30", "months", "minute", 2},
+		{"minute-months-4x", 10, "2024-03-01", "2024-06-28", "months", "minute", 4},
+		{"daily-actions", 50, "2023-01-03", "2024-12-31", "", "", 0},
 	}
 	all := Scenarios()
 	if len(all) != len(want) {
@@ -123,9 +124,31 @@ func TestScenarios(t *testing.T) {
 	for i, w := range want {
 		s := all[i]
 		if s.Name != w.name || s.Config.Data.Assets != w.assets || s.Config.Data.Start.Format("2006-01-02") != w.start ||
-			s.Config.Data.End.Format("2006-01-02") != w.end || s.Series != w.series || s.Factor != w.factor {
-			t.Errorf("scenario %d = %s %d %s..%s %q %d, want %+v", i, s.Name, s.Config.Data.Assets, s.Config.Data.Start.Format("2006-01-02"),
-				s.Config.Data.End.Format("2006-01-02"), s.Series, s.Factor, w)
+			s.Config.Data.End.Format("2006-01-02") != w.end || s.Series != w.series || s.Base != w.base || s.Factor != w.factor {
+			t.Errorf("scenario %d = %s %d %s..%s %q %q %d, want %+v", i, s.Name, s.Config.Data.Assets, s.Config.Data.Start.Format("2006-01-02"),
+				s.Config.Data.End.Format("2006-01-02"), s.Series, s.Base, s.Factor, w)
+		}
+	}
+	// A series point's factor is its base's size multiplied: assets times
+	// length (in months for minute, years for daily).
+	for _, s := range all {
+		if s.Base == "" {
+			continue
+		}
+		var base *Scenario
+		for i := range all {
+			if all[i].Name == s.Base {
+				base = &all[i]
+			}
+		}
+		months := func(c *Scenario) int {
+			d := c.Config.Data
+			return (d.End.Year()-d.Start.Year())*12 + int(d.End.Month()-d.Start.Month()) + 1
+		}
+		want := s.Config.Data.Assets / base.Config.Data.Assets * months(&s) / months(base)
+		if s.Factor != want {
+			t.Errorf("%s: factor %d, want %d (%d assets, %d months against %s's %d and %d)", s.Name, s.Factor, want,
+				s.Config.Data.Assets, months(&s), s.Base, base.Config.Data.Assets, months(base))
 		}
 	}
 }
@@ -140,9 +163,9 @@ func TestSelect(t *testing.T) {
 		{"minute,daily", []string{"daily", "minute"}},
 		{"daily, daily", []string{"daily"}},
 		{"large", []string{"daily-large", "minute-large"}},
-		{"growth", []string{"minute", "minute-assets-2x", "minute-assets-4x", "minute-assets-8x", "minute-months-2x", "minute-months-4x"}},
+		{"growth", []string{"daily", "minute", "daily-large", "minute-large", "daily-user", "minute-assets-2x", "minute-assets-4x", "minute-assets-8x", "minute-months-2x", "minute-months-4x"}},
 		{"all", Names()},
-		{"hourly,growth", []string{"hourly", "minute", "minute-assets-2x", "minute-assets-4x", "minute-assets-8x", "minute-months-2x", "minute-months-4x"}},
+		{"hourly,growth", []string{"daily", "hourly", "minute", "daily-large", "minute-large", "daily-user", "minute-assets-2x", "minute-assets-4x", "minute-assets-8x", "minute-months-2x", "minute-months-4x"}},
 	}
 	for _, tt := range tests {
 		got, err := Select(tt.spec)

@@ -37,10 +37,12 @@ environment), report.md, time.svg, modules.svg, growth.svg and the CPU
 profiles (profiles/*.pprof, for go tool pprof).
 
 Scenarios: daily, hourly, minute (the group "base", the default),
-daily-large, minute-large ("large"), minute-assets-2x/4x/8x and
-minute-months-2x/4x ("growth", with minute as its 1x), daily-actions
-("actions": daily with splits and dividends; run with daily, it gives
-their cost), or "all"; several may be given, separated by commas.
+daily-large, minute-large ("large"), daily-user, minute-assets-2x/4x/8x
+and minute-months-2x/4x (with daily, minute and the large ones, the group
+"growth": minute with more assets or months, and daily and minute at a
+real user's scale), daily-actions ("actions": daily with splits and
+dividends; run with daily, it gives their cost), or "all"; several may be
+given, separated by commas.
 
 --scenario sweep (alone, not part of "all") measures penny sweep instead:
 a grid of 200 combinations of the daily and of the minute config on 1, 2,
@@ -51,9 +53,9 @@ it writes sweep.json and sweep.md into DIR.
 --count (base by default) also counts the instructions of one backtest of
 each base scenario (or every scenario: all) on each backend, in a process
 of its own under valgrind's callgrind (GOGC=off, GOMAXPROCS=1), with what
-it allocated: counts that other processes do not change. Backends whose
-backtest takes over 3 s are not counted; --cache-sim adds callgrind's
-simulated cache misses. Without valgrind (or on another architecture than
+it allocated: counts that other processes do not change. Scenarios over
+1M asset-bars and backends whose backtest takes over 3 s are not counted;
+--cache-sim adds callgrind's simulated cache misses. Without valgrind (or on another architecture than
 amd64) nothing is counted and the report says why.
 
 --baseline FILE compares each scenario with FILE, by the steadiest measure
