@@ -606,12 +606,12 @@ func secCounts(w *mdWriter, r *Results) {
 		return
 	}
 	w.p("One backtest of each scenario counted (%s), after a warm-up backtest, in a process of its own: "+
-		"every thread's instructions between two client requests around the backtest (`internal/valgrind`). Other processes do not change these counts: "+
-		"over five quick runs of the same code at a load average of 10 to 18 (AMD EPYC, 2 cores, when this was written), each base scenario and backend's instructions spread by 0.04%% to 3.0%%, its normalised CPU time by 4%% to 46%% and its normalised wall time by 46%% to 203%%; "+
+		"every thread's instructions between two client requests around the backtest (`internal/valgrind`). Other processes barely change these counts "+
+		"(the spread measured over repeated runs under load, against that of the CPU and wall times, is in the bench package's documentation); "+
 		"the garbage collector is off in the counted process (how much of its concurrent work falls in the window varies), "+
 		"and its cost follows the bytes allocated, counted beside. Instructions are not time: "+
 		"a 64-bit division counts one and takes some 10-40 cycles, a cache miss counts nothing; the time overhead is beside for that reason. "+
-		"Hardware counters (`perf_event_open`) would count cycles too, but the KVM guest (AMD EPYC) the bench was written on exposes none: opening the instruction counter fails with ENOENT.", r.Settings.Counted)
+		"Hardware counters (`perf_event_open`) would count cycles too; the virtual machines the bench was written on expose none.", r.Settings.Counted)
 	cache := false
 	for _, s := range r.Scenarios {
 		for _, b := range s.Backends {
