@@ -32,6 +32,9 @@ type Portal[N numeric.Number[N]] struct {
 	// adj[a] is asset a's adjusted view, nil while it has had no
 	// corporate action (adj is nil while no asset has).
 	adj []*adjusted[N]
+	// zeroVol[a] counts asset a's rows of zero volume, counted once by
+	// New (the columns are read-only, so the count is shared by clones).
+	zeroVol []int32
 }
 
 // New builds the portal of a dataset on a clock. The dataset is normalized
@@ -57,14 +60,15 @@ func New[N numeric.Number[N]](ds *market.Dataset[N], clk *clock.Clock) (*Portal[
 	to := sessions[len(sessions)-1].Close.UnixNano()
 
 	p := &Portal[N]{
-		clock:  clk,
-		times:  times,
-		assets: make([]market.Asset, len(ds.Series)),
-		series: make([]market.Series[N], len(ds.Series)),
-		rowBar: make([][]int32, len(ds.Series)),
-		seen:   make([]int32, len(ds.Series)),
-		next:   make([]int32, len(ds.Series)),
-		bar:    -1,
+		clock:   clk,
+		times:   times,
+		assets:  make([]market.Asset, len(ds.Series)),
+		series:  make([]market.Series[N], len(ds.Series)),
+		rowBar:  make([][]int32, len(ds.Series)),
+		seen:    make([]int32, len(ds.Series)),
+		next:    make([]int32, len(ds.Series)),
+		bar:     -1,
+		zeroVol: make([]int32, len(ds.Series)),
 	}
 	for f := range p.cols {
 		p.cols[f] = make([][]N, len(ds.Series))
@@ -90,12 +94,24 @@ func New[N numeric.Number[N]](ds *market.Dataset[N], clk *clock.Clock) (*Portal[
 			p.cols[f][a] = s.Column(f)
 		}
 		p.rowBar[a] = rb
+		p.zeroVol[a] = countZero(s.Volume)
 		p.next[a] = noBar
 		if len(rb) > 0 {
 			p.next[a] = rb[0]
 		}
 	}
 	return p, nil
+}
+
+// countZero returns the number of zeros in xs.
+func countZero[N numeric.Number[N]](xs []N) int32 {
+	var n int32
+	for _, x := range xs {
+		if x.IsZero() {
+			n++
+		}
+	}
+	return n
 }
 
 // trim returns the rows of s stamped in (from, to].
@@ -236,16 +252,14 @@ func (p *Portal[N]) Rows() int {
 }
 
 // ZeroVolume returns, for each asset (by ID), the number of its bars in
-// the clock's range whose volume is zero, and the number of its bars.
+// the clock's range whose volume is zero, and the number of its bars. The
+// zeros are counted once, when the portal is built: a run, or each run of
+// a sweep over one load, only copies the counts.
 func (p *Portal[N]) ZeroVolume() (zero, bars []int) {
 	zero, bars = make([]int, len(p.series)), make([]int, len(p.series))
 	for a := range p.series {
 		bars[a] = p.series[a].Len()
-		for _, v := range p.series[a].Volume {
-			if v.Sign() == 0 {
-				zero[a]++
-			}
-		}
+		zero[a] = int(p.zeroVol[a])
 	}
 	return zero, bars
 }
