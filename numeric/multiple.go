@@ -40,6 +40,11 @@ func (x Float) TruncTo(step Float) Float {
 		k = r
 	}
 	v := Float(math.Trunc(k) * float64(step))
+	if s := float64(step); s == math.Trunc(s) {
+		// A whole step (a lot of 1 share) prints without decimals:
+		// nothing to round, and no need to format it to see so.
+		return v
+	}
 	if _, frac, ok := strings.Cut(step.String(), "."); ok && len(frac) <= 18 {
 		v = v.Quantize(len(frac), HalfEven)
 	}

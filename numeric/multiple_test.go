@@ -99,6 +99,12 @@ func TestFloatTruncTo(t *testing.T) {
 		{"1000.12345678", "0.001", "1000.123", false},
 		{"7", "3", "6", false},
 		{"0", "3", "0", true},
+		{"7.9", "1", "7", false},
+		{"-7.9", "1", "-7", false},
+		{"2.99999", "1", "2", false},
+		{"2.99999999999", "1", "3", true}, // within 1e-9 of 3
+		{"1234567.5", "100", "1234500", false},
+		{"250000000000000000000", "100000000000000000000", "200000000000000000000", false},
 	}
 	for _, tt := range tests {
 		q, step := MustParse[Float](tt.q), MustParse[Float](tt.step)
