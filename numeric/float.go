@@ -49,6 +49,12 @@ func floatDivByZero(x Float) { panicFloat("div", ErrDivisionByZero, x, 0) }
 // MulRound returns x*y rounded to decimals places with mode (in binary
 // floating point, so only approximately).
 func (x Float) MulRound(y Float, decimals int, mode RoundingMode) Float {
+	if decimals == 8 && mode == HalfEven {
+		// The ledger's rounding of every notional and position value:
+		// Quantize's arithmetic for this case, without its call and
+		// switch.
+		return Float(math.RoundToEven(float64(x*y)*pow10f[8]) / pow10f[8])
+	}
 	return (x * y).Quantize(decimals, mode)
 }
 
