@@ -303,6 +303,14 @@ func readTotals(path string) (map[string]uint64, error) {
 	return nil, errors.New(path + ": no totals line")
 }
 
+// firstLine returns s up to its first newline.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // lastLines returns the last n lines of s.
 func lastLines(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
@@ -316,7 +324,8 @@ func lastLines(s string, n int) string {
 // its backends, GOMAXPROCS processes at a time (the counts do not depend
 // on what else runs); a scenario larger than o.CountMaxAssetBars, and a
 // backend whose median backtest is longer than o.CountLimit, are skipped
-// with a note.
+// with a note, and so is one whose count fails (the error is logged as a
+// warning): only an interrupted context is an error.
 func countScenario(ctx context.Context, sr *ScenarioResult, o *Options) error {
 	log := o.Logger.With("scenario", sr.Name)
 	type job struct {
@@ -357,10 +366,22 @@ func countScenario(ctx context.Context, sr *ScenarioResult, o *Options) error {
 		}
 		j := <-done
 		running--
-		if j.err != nil && first == nil {
-			first = j.err
+		if j.err != nil {
+			if ctx.Err() != nil {
+				if first == nil {
+					first = ctx.Err()
+				}
+				continue
+			}
+			// A count that fails (a valgrind that cannot run this
+			// processor's instructions, say) leaves the backend
+			// uncounted, with the reason: the run and its gate go on
+			// with the next steadiest measure.
+			sr.Backends[j.i].CountNote = "not counted: " + firstLine(j.err.Error())
+			log.Warn("not counted", "backend", sr.Backends[j.i].Backend, "err", j.err)
+			continue
 		}
-		if j.err == nil {
+		{
 			c := sr.Backends[j.i].Counts
 			log.Info("counted", "backend", sr.Backends[j.i].Backend, "instructions", c.Instructions, "per_asset_bar", fmt.Sprintf("%.1f", c.PerAssetBar))
 		}

@@ -391,3 +391,28 @@ func TestCountCommandFails(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestCountFailureIsANote runs the bench with a counted process that
+// fails under valgrind (a command that does not exist): the run goes on,
+// each backend has no counts and a note saying why, and the gate's
+// measure falls back to a time.
+func TestCountFailureIsANote(t *testing.T) {
+	needValgrind(t)
+	if testing.Short() {
+		t.Skip("runs valgrind")
+	}
+	o := DefaultOptions(true)
+	o.Scenarios, o.Backends = []Scenario{tinyScenarios()[0]}, []string{"float", "fixed"}
+	o.Runs, o.SampleTarget, o.ProfileTime, o.CalibrationReps = 1, 0, 0, 1
+	o.CountCommand = []string{filepath.Join(t.TempDir(), "no-such-program")}
+	o.CountScenarios = "base"
+	r, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatalf("a failed count failed the run: %v", err)
+	}
+	for _, br := range r.Scenarios[0].Backends {
+		if br.Counts != nil || !strings.HasPrefix(br.CountNote, "not counted: count ") {
+			t.Errorf("%s: counts %+v, note %q", br.Backend, br.Counts, br.CountNote)
+		}
+	}
+}
