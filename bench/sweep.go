@@ -7,13 +7,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/pennybt/penny/internal/memlimit"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
@@ -65,13 +68,19 @@ type SweepOptions struct {
 	// the table of strategies the cases name.
 	Env    runner.Env
 	Logger *slog.Logger
+	// MemoryLimit is --max-memory: the sweeps run with the collector
+	// settings penny sweep uses under it (memlimit.TuneGC).
+	MemoryLimit memlimit.Limit
 }
 
 // SweepResults are the figures of the sweep scenario.
 type SweepResults struct {
-	Command     string            `json:"command"`
-	Environment Environment       `json:"environment"`
-	Cases       []SweepCaseResult `json:"cases"`
+	Command     string      `json:"command"`
+	Environment Environment `json:"environment"`
+	// GC is the collector's setting during the sweeps, as penny sweep
+	// sets it ("GOGC=400, memory limit 12 GiB", or the default's).
+	GC    string            `json:"gc,omitempty"`
+	Cases []SweepCaseResult `json:"cases"`
 }
 
 // SweepCaseResult is one case's figures.
@@ -135,7 +144,12 @@ func RunSweep(ctx context.Context, o SweepOptions) (*SweepResults, error) {
 	if len(o.Cases) == 0 {
 		o.Cases = SweepCases()
 	}
-	res := &SweepResults{Environment: ReadEnvironment()}
+	getenv := o.Env.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	defer memlimit.TuneGC(o.MemoryLimit, memlimit.SweepGCPercent, getenv)()
+	res := &SweepResults{Environment: ReadEnvironment(), GC: gcSetting()}
 	for _, c := range o.Cases {
 		cr, err := runSweepCase(ctx, c, &o)
 		if err != nil {
@@ -280,6 +294,9 @@ func SweepReport(r *SweepResults) string {
 			b.WriteString(" (dirty)")
 		}
 	}
+	if r.GC != "" {
+		fmt.Fprintf(&b, "; the collector at %s, as penny sweep sets it", r.GC)
+	}
 	b.WriteString(".\n\nEach sweep runs every combination of the grid on the fixed backend over one load of the data; throughput is combinations per second (median of the timed sweeps), efficiency the speedup over one worker divided by the workers; CPU ms/combination is the process's CPU time per combination, which stays flat when the workers do not slow each other down (a loaded machine lowers the speedup, not this).\n")
 	for _, c := range r.Cases {
 		fmt.Fprintf(&b, "\n## %s: %d combinations, %d asset-bars each\n\n", c.Name, c.Combinations, c.AssetBars)
@@ -321,4 +338,15 @@ func WriteSweepDir(dir string, r *SweepResults) error {
 		return err
 	}
 	return writeFile(filepath.Join(dir, "sweep.md"), []byte(SweepReport(r)))
+}
+
+// gcSetting describes the collector's current percent and memory limit.
+func gcSetting() string {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	l := debug.SetMemoryLimit(-1)
+	if l == math.MaxInt64 {
+		return fmt.Sprintf("GOGC=%d, no memory limit", p)
+	}
+	return fmt.Sprintf("GOGC=%d, memory limit %.1f GiB", p, float64(l)/(1<<30))
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pennybt/penny/bench"
+	"github.com/pennybt/penny/internal/memlimit"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 )
@@ -157,7 +158,7 @@ func runBench(e *env, args []string) int {
 		if *from != "" || *baseline != "" || *update || *check {
 			return usageErr("--scenario sweep takes no --from, --baseline, --update-baseline or --check")
 		}
-		return runSweepBench(e, args, *out, *runs, *quick, logger)
+		return runSweepBench(e, args, *out, *runs, *quick, logger, memLimit)
 	}
 	// The baselines are read before anything runs: a bad file is bad
 	// input, told at once. --update-baseline may make the file.
@@ -334,8 +335,8 @@ func sweepRuns(quick bool) int {
 }
 
 // runSweepBench runs the sweep scenario.
-func runSweepBench(e *env, args []string, out string, runs int, quick bool, logger *slog.Logger) int {
-	o := bench.SweepOptions{Runs: runs, Memory: true, Env: e.runnerEnv(), Logger: logger}
+func runSweepBench(e *env, args []string, out string, runs int, quick bool, logger *slog.Logger, lim memlimit.Limit) int {
+	o := bench.SweepOptions{Runs: runs, Memory: true, Env: e.runnerEnv(), Logger: logger, MemoryLimit: lim}
 	if o.Runs == 0 {
 		o.Runs = sweepRuns(quick)
 	}

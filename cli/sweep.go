@@ -18,6 +18,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/pennybt/penny/internal/memlimit"
 	"github.com/pennybt/penny/internal/runner"
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
@@ -47,7 +48,10 @@ SLURM_ARRAY_TASK_COUNT). "penny sweep merge DIR" checks that every shard is
 there exactly once and writes DIR's results as one process would have.
 
 The data is loaded once per backend of sweep.backends, and held for the
-whole sweep: their needs add up.
+whole sweep: their needs add up. Under a --max-memory limit the sweep runs
+the Go collector at GOGC=400 with the limit as the runtime's soft memory
+limit (more combinations a second, the heap still held under the limit),
+unless GOGC or GOMEMLIMIT is set in the environment.
 
 ` + memoryText
 
@@ -151,9 +155,11 @@ func runSweep(e *env, args []string) int {
 			return fail("%s: %v", path, err)
 		}
 	}
-	if !sweepFits(e, "penny sweep: "+path, cfg, names, f) {
+	lim, ok := sweepFits(e, "penny sweep: "+path, cfg, names, f)
+	if !ok {
 		return 2
 	}
+	defer memlimit.TuneGC(lim, memlimit.SweepGCPercent, e.getenv)()
 	backends, err := runner.SweepBackends(cfg, cs, names, e.runnerEnv())
 	if err != nil {
 		return fail("%s: %v", path, err)
@@ -191,7 +197,7 @@ func runMerge(e *env, dir string, f *sweepFlags) int {
 		return 2
 	}
 	spec, _ := sweep.SpecOf(cfg)
-	if !sweepFits(e, "penny sweep merge: "+dir, cfg, set.Manifest.Backends, f) {
+	if _, ok := sweepFits(e, "penny sweep merge: "+dir, cfg, set.Manifest.Backends, f); !ok {
 		return 2
 	}
 	backends, err := runner.SweepBackends(cfg, cs, set.Manifest.Backends, e.runnerEnv())
@@ -210,15 +216,16 @@ func runMerge(e *env, dir string, f *sweepFlags) int {
 }
 
 // sweepFits tells whether the sweep's data fits --max-memory on its
-// backends, all held at once (it tells why not on stderr).
-func sweepFits(e *env, prefix string, cfg *config.Config, names []string, f *sweepFlags) bool {
+// backends, all held at once (it tells why not on stderr), and returns
+// the limit.
+func sweepFits(e *env, prefix string, cfg *config.Config, names []string, f *sweepFlags) (memlimit.Limit, bool) {
 	lim, err := e.memoryLimit(f.fs, *f.maxMemory)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: %v\n", prefix, err)
-		return false
+		return lim, false
 	}
 	need, err := runner.Estimate(cfg, names, true, e.runnerEnv())
-	return e.checkMemory(prefix, lim, need, err)
+	return lim, e.checkMemory(prefix, lim, need, err)
 }
 
 // sweepRun runs a sweep or a merge with a progress bar on a terminal and
