@@ -182,34 +182,14 @@ func scale[N numeric.Number[N]](dst, src []N, f factor) {
 }
 
 func scaleRat[N numeric.Number[N]](x N, factor *big.Rat) N {
-	r, ok := new(big.Rat).SetString(x.String())
-	if !ok {
+	r := numeric.TextRat(x)
+	if r == nil {
 		panic(fmt.Sprintf("dataportal: %q is not a decimal", x.String()))
 	}
 	r.Mul(r, factor)
-	v, err := numeric.Parse[N](roundHalfEven8(r))
+	v, err := numeric.FromRat[N](r, 8, numeric.HalfEven)
 	if err != nil {
 		panic(&numeric.ArithmeticError{Backend: numeric.Backend[N](), Op: "adjust", Operands: []string{x.String(), factor.String()}, Err: numeric.ErrOverflow})
 	}
 	return v
-}
-
-// roundHalfEven8 returns r rounded to 8 decimals half-even as text.
-func roundHalfEven8(r *big.Rat) string {
-	scaled := new(big.Rat).Mul(r, big.NewRat(100_000_000, 1))
-	num, den := scaled.Num(), scaled.Denom()
-	q, rem := new(big.Int).QuoRem(new(big.Int).Abs(num), den, new(big.Int))
-	rem.Lsh(rem, 1)
-	if c := rem.Cmp(den); c > 0 || (c == 0 && q.Bit(0) == 1) {
-		q.Add(q, big.NewInt(1))
-	}
-	s := q.String()
-	for len(s) < 9 {
-		s = "0" + s
-	}
-	s = s[:len(s)-8] + "." + s[len(s)-8:]
-	if num.Sign() < 0 && q.Sign() != 0 {
-		s = "-" + s
-	}
-	return s
 }
