@@ -111,6 +111,12 @@ func (c *Context[N]) Record(name string, value N) {
 // bar. Functions run in the order they were registered. Call it from
 // Init; a function registered later takes effect from the next session.
 func (c *Context[N]) Schedule(fn func(*Context[N]), date DateRule, tm TimeRule) {
+	if c.e.schedules == nil {
+		// The sessions' positions in their weeks and months are needed
+		// only by scheduled functions: a run without any (every run of a
+		// sweep of most strategies) does not compute them.
+		c.e.days = newSessionDays(c.e.portal.Clock().Calendar(), c.e.sessions)
+	}
 	c.e.schedules = append(c.e.schedules, scheduled[N]{fn: fn, date: date, tm: tm})
 }
 

@@ -32,11 +32,12 @@ type Engine[N numeric.Number[N]] struct {
 	// datesOnly: a daily run on a calendar that knows dates, not hours
 	// (calendar.DatesOnly): every instant reported is the session's date.
 	datesOnly bool
-	days      sessionDays
-	symbols   map[string]int
-	lots      []N
-	times     []int64
-	lastBar   int
+	// days is set by the first Schedule: only scheduled functions use it.
+	days    sessionDays
+	symbols map[string]int
+	lots    []N
+	times   []int64
+	lastBar int
 
 	// the current position of the replay
 	session, bar int
@@ -101,7 +102,6 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 	e.lastBar = len(e.times) - 1
 	clk := portal.Clock()
 	e.datesOnly = calendar.DatesOnly(clk.Calendar()) && clk.Frequency() == market.Daily
-	e.days = newSessionDays(portal.Clock().Calendar(), e.sessions)
 	for i, a := range assets {
 		e.symbols[a.Symbol] = i
 		lot, err := order.Lot[N](a)
