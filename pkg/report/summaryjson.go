@@ -200,46 +200,19 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 // the values a JSON number cannot hold.
 var nonFiniteJSON = []string{`"NaN"`, `"Infinity"`, `"-Infinity"`}
 
-// nullNonFinite rewrites a flat JSON object of jsonfloat values with null
-// in place of "NaN", "Infinity" and "-Infinity", keeping the keys' order.
+// nullNonFinite rewrites the JSON object of metrics.Summary with null in
+// place of "NaN", "Infinity" and "-Infinity", keeping the keys' order.
+// Its values are numbers or one of those three strings, and its keys are
+// names without quotes or colons, so the text :"NaN" is a value wherever
+// it appears.
 func nullNonFinite(b []byte) ([]byte, error) {
-	var out bytes.Buffer
-	out.WriteByte('{')
-	err := eachKey(b, func(i int, key string, v json.RawMessage) {
-		if i > 0 {
-			out.WriteByte(',')
-		}
-		k, _ := json.Marshal(key)
-		out.Write(k)
-		out.WriteByte(':')
-		if slices.Contains(nonFiniteJSON, string(v)) {
-			v = json.RawMessage("null")
-		}
-		out.Write(v)
-	})
-	out.WriteByte('}')
-	return out.Bytes(), err
-}
-
-// eachKey calls f with each key of a JSON object and its raw value, in
-// order.
-func eachKey(b []byte, f func(i int, key string, v json.RawMessage)) error {
-	d := json.NewDecoder(bytes.NewReader(b))
-	if t, err := d.Token(); err != nil || t != json.Delim('{') {
-		return fmt.Errorf("not a JSON object")
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
+		return nil, fmt.Errorf("not a JSON object")
 	}
-	for i := 0; d.More(); i++ {
-		t, err := d.Token()
-		if err != nil {
-			return err
-		}
-		var v json.RawMessage
-		if err := d.Decode(&v); err != nil {
-			return err
-		}
-		f(i, t.(string), v)
+	for _, v := range nonFiniteJSON {
+		b = bytes.ReplaceAll(b, []byte(":"+v), []byte(":null"))
 	}
-	return nil
+	return b, nil
 }
 
 func (s *Summary) head() summaryJSON {
