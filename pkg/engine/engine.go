@@ -100,6 +100,7 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 		markedAt: -2,
 	}
 	e.lastBar = len(e.times) - 1
+	e.ledger.ReserveSnapshots(len(e.sessions))
 	clk := portal.Clock()
 	e.datesOnly = calendar.DatesOnly(clk.Calendar()) && clk.Frequency() == market.Daily
 	for i, a := range assets {

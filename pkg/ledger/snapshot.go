@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"github.com/pennybt/penny/numeric"
@@ -72,6 +73,13 @@ func (l *Ledger[N]) Snapshot(session time.Time) Snapshot[N] {
 	l.session = sessionSums[N]{}
 	l.snaps = append(l.snaps, s)
 	return s
+}
+
+// ReserveSnapshots makes room for n snapshots in one allocation, as
+// the engine does for the sessions of its run: the slice of snapshots
+// then does not grow (and copy) as the sessions pass.
+func (l *Ledger[N]) ReserveSnapshots(n int) {
+	l.snaps = slices.Grow(l.snaps, n)
 }
 
 // Snapshots returns the snapshots taken, in order. The slice is the
