@@ -203,9 +203,11 @@ func metricIndex(name string) int {
 
 // metricValues returns the texts of a Summary's metric columns, in order:
 // strings as they are, counts in decimal, float64 statistics as the
-// shortest text that reads back to the same value ("NaN", "+Inf" and
-// "-Inf" for the others, as in the report's CSV files); an absent key
-// (alpha without a benchmark) is "".
+// shortest text that reads back to the same value, and "NaN" for a
+// statistic that is not a finite number (null in summary.json, which
+// writes NaN and the infinities alike: a profit_factor with wins and no
+// loss is "NaN" here, not "+Inf"); an absent key (alpha without a
+// benchmark) is "".
 func metricValues(s report.Summary) ([]string, error) {
 	names, kinds := metricColumns()
 	b, err := json.Marshal(s)

@@ -61,7 +61,8 @@
 //	                     [fold,] index, one column per swept key, backend,
 //	                     status (ok, skipped, failed), reason, then the
 //	                     metric columns (MetricColumns: the figures of
-//	                     summary.json, money as exact strings)
+//	                     summary.json, money as exact strings; a
+//	                     statistic summary.json writes as null, NaN)
 //	DIR/results.parquet  the same rows for pandas, polars and DuckDB
 //	DIR/best/            the full outputs (summary.json, daily.csv,
 //	                     transactions.csv, orders.csv, report.html) of the
