@@ -59,8 +59,13 @@ type Engine[N numeric.Number[N]] struct {
 	records     map[string]*Series[N]
 	recordOrder []string
 
-	markedAt int
-	ran      bool
+	// markedAt is the bar at which the held positions were last valued
+	// at their closes (mark); valuesBook says whether the ledger's Check
+	// reads the positions' values (an account with shorting or margin),
+	// so that a fill must mark the book first.
+	markedAt   int
+	valuesBook bool
+	ran        bool
 
 	acts     actions[N]
 	warnings []string
@@ -99,6 +104,7 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 		bar:      -1,
 		markedAt: -2,
 	}
+	e.valuesBook = cfg.Execution.Account.Shorting || cfg.Execution.Account.Margin()
 	e.lastBar = len(e.times) - 1
 	e.ledger.ReserveSnapshots(len(e.sessions))
 	clk := portal.Clock()
@@ -238,16 +244,22 @@ func (e *Engine[N]) fill(k int) {
 		if !ok {
 			continue
 		}
-		e.mark()
+		if e.valuesBook {
+			e.mark() // Check values the book at the last closes
+		}
 		tx.Time = e.fillTime(k)
 		if ok, reason := e.ledger.Check(tx); !ok {
 			o.Reject(reason, tx.Time)
 			continue
 		}
 		e.ledger.Apply(tx)
-		// Apply values the position at the fill price; value it at the
-		// bar's close like every other position.
-		e.ledger.UpdatePrice(a, e.fillBar.Close)
+		if e.markedAt == k {
+			// Apply values the position at the fill price; the book is
+			// marked at this bar's closes, so value it at the bar's close
+			// like every other position. (Otherwise the next mark does,
+			// before anything reads a value.)
+			e.ledger.UpdatePrice(a, e.fillBar.Close)
+		}
 		o.Fill(tx.Amount, tx.Price, tx.Commission, tx.Time)
 		e.used[a] = e.used[a].Add(tx.Amount.Abs())
 	}

@@ -16,6 +16,8 @@ import (
 // integers when the operands' coefficients allow, which allocates
 // nothing, else with math/big.
 // It panics with a *numeric.ArithmeticError if the result does not fit N.
+//
+//penny:specialize
 func impactPrice[N numeric.Number[N]](price, k, total, volume N, buy bool) N {
 	est, tol := impactEstimate(price, k, total, volume, buy)
 	if v, ok := numeric.RoundEstimate[N](est, tol, 8, numeric.HalfEven); ok {
@@ -31,6 +33,8 @@ func impactPrice[N numeric.Number[N]](price, k, total, volume N, buy bool) N {
 // error below 1.2e-15*(1+|f|)/|1 ± f|: the bound returned is 1e-14 times
 // that factor (infinite when 1 ± f is zero, so that the price is then
 // computed exactly).
+//
+//penny:specialize
 func impactEstimate[N numeric.Number[N]](price, k, total, volume N, buy bool) (est, tol float64) {
 	share := total.Float64() / volume.Float64()
 	f := k.Float64() * share * share

@@ -18,7 +18,14 @@ type PerShare[N numeric.Number[N]] struct {
 }
 
 // Charge implements [Commission].
-func (m PerShare[N]) Charge(o *order.Order[N], amount, _ N) N {
+func (m PerShare[N]) Charge(o *order.Order[N], amount, price N) N {
+	return perShareFor[N]()(m, o, amount, price)
+}
+
+// perShare is PerShare's Charge, concrete per backend.
+//
+//penny:specialize
+func perShare[N numeric.Number[N]](m PerShare[N], o *order.Order[N], amount, _ N) N {
 	if o.Filled.IsZero() {
 		return m.Cost.MulRound(amount.Abs(), 8, numeric.HalfEven).Max(m.Min)
 	}

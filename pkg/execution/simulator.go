@@ -47,6 +47,15 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 	if bar == nil || barIndex <= o.PlacedBar || !o.IsOpen() {
 		return Fill[N]{}, false
 	}
+	return matchFor[N]()(s, o, bar, used)
+}
+
+// match is Match on an open order placed before bar, concrete per backend
+// (a method call on a type parameter goes through a dictionary and is
+// never inlined; see internal/specialize).
+//
+//penny:specialize
+func match[N numeric.Number[N]](s *Simulator[N], o *order.Order[N], bar *market.Bar[N], used N) (Fill[N], bool) {
 	var price N
 	var ok bool
 	if s.Mode == NextClose {
@@ -58,7 +67,7 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 		return Fill[N]{}, false
 	}
 	reference := price
-	remaining := o.Remaining().Abs()
+	remaining := o.Amount.Sub(o.Filled).Abs()
 	qty := remaining
 	if s.Slippage != nil {
 		price, qty = s.Slippage.Fill(o, bar, price, used)
@@ -70,15 +79,16 @@ func (s *Simulator[N]) Match(o *order.Order[N], bar *market.Bar[N], barIndex int
 			panic(fmt.Sprintf("execution: slippage model %T filled %s of %s, which has %s remaining", s.Slippage, qty, o, remaining))
 		}
 	}
+	buy := o.Amount.Sign() > 0
 	if o.Type == order.Limit || o.Type == order.StopLimit {
-		if o.IsBuy() {
+		if buy {
 			price = price.Min(o.LimitPrice)
 		} else {
 			price = price.Max(o.LimitPrice)
 		}
 	}
 	amount := qty
-	if !o.IsBuy() {
+	if !buy {
 		amount = qty.Neg()
 	}
 	f := Fill[N]{Time: time.Unix(0, bar.Time).UTC(), Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
@@ -98,8 +108,10 @@ func (s *Simulator[N]) FillsByVolume() bool {
 
 // matchOpen applies backtrader's rules on the bar's open, high, low and
 // close, and returns the price the order fills at, if any.
+//
+//penny:specialize
 func matchOpen[N numeric.Number[N]](o *order.Order[N], b *market.Bar[N]) (N, bool) {
-	buy := o.IsBuy()
+	buy := o.Amount.Sign() > 0
 	switch o.Type {
 	case order.Market:
 		return b.Open, true
@@ -157,6 +169,8 @@ func matchOpen[N numeric.Number[N]](o *order.Order[N], b *market.Bar[N]) (N, boo
 // limitOpen is backtrader's limit rule: a buy limit fills at the open if
 // the open is at or below the limit, else at the limit if the low
 // reaches it; a sell limit mirrors it with the high.
+//
+//penny:specialize
 func limitOpen[N numeric.Number[N]](buy bool, l N, b *market.Bar[N]) (N, bool) {
 	switch {
 	case buy && b.Open.Cmp(l) <= 0, !buy && b.Open.Cmp(l) >= 0:
@@ -169,8 +183,10 @@ func limitOpen[N numeric.Number[N]](buy bool, l N, b *market.Bar[N]) (N, bool) {
 }
 
 // matchClose applies zipline's rules on the bar's close only.
+//
+//penny:specialize
 func matchClose[N numeric.Number[N]](o *order.Order[N], b *market.Bar[N]) (N, bool) {
-	buy := o.IsBuy()
+	buy := o.Amount.Sign() > 0
 	c := b.Close
 	if o.Type == order.Stop || o.Type == order.StopLimit {
 		if !o.Triggered {

@@ -36,6 +36,13 @@ func (VolumeShare[N]) FillsByVolume() bool { return true }
 
 // Fill implements [Slippage].
 func (m VolumeShare[N]) Fill(o *order.Order[N], bar *market.Bar[N], price, used N) (N, N) {
+	return volumeShareFor[N]()(m, o, bar, price, used)
+}
+
+// volumeShare is VolumeShare's Fill, concrete per backend.
+//
+//penny:specialize
+func volumeShare[N numeric.Number[N]](m VolumeShare[N], o *order.Order[N], bar *market.Bar[N], price, used N) (N, N) {
 	var zero N
 	if bar.Volume.Sign() <= 0 || m.VolumeLimit.Sign() <= 0 {
 		return price, zero
@@ -44,7 +51,7 @@ func (m VolumeShare[N]) Fill(o *order.Order[N], bar *market.Bar[N], price, used 
 	if avail.Sign() <= 0 {
 		return price, zero
 	}
-	qty := o.Remaining().Abs()
+	qty := o.Amount.Sub(o.Filled).Abs()
 	if qty.Cmp(avail) > 0 {
 		qty = avail
 		if o.Lot.Sign() > 0 {
@@ -55,5 +62,5 @@ func (m VolumeShare[N]) Fill(o *order.Order[N], bar *market.Bar[N], price, used 
 		}
 	}
 	total := used.Add(qty)
-	return impactPrice(price, m.PriceImpact, total, bar.Volume, o.IsBuy()), qty
+	return impactPrice(price, m.PriceImpact, total, bar.Volume, o.Amount.Sign() > 0), qty
 }

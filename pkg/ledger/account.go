@@ -50,10 +50,52 @@ func (a Account[N]) Validate() error {
 // Check reports whether the ledger's account rules accept the fill tx,
 // and if not, why, in words that name the amounts (the engine stores the
 // reason on the order it rejects). It changes nothing, and allocates
-// nothing in Float and Fixed when the fill is accepted. A cash account
-// without shorting checks in O(1); a leverage check values the positions
-// held, O(positions).
+// nothing in Float and Fixed when the fill is accepted. It checks in
+// O(1): a leverage check values the positions from the ledger's running
+// totals.
 func (l *Ledger[N]) Check(tx Transaction[N]) (ok bool, reason string) {
+	v := l.k.check(l, tx)
+	q := tx.Amount
+	switch v.refusal {
+	case noShorting:
+		return false, fmt.Sprintf("selling %s %s exceeds the position of %s and shorting is disabled",
+			q.Neg(), tx.Asset.Symbol, v.held)
+	case noCash:
+		return false, fmt.Sprintf("insufficient cash: buying %s %s at %s costs %s plus commission %s = %s, cash is %s",
+			q, tx.Asset.Symbol, tx.Price, v.notional, tx.Commission, v.cost, l.cash)
+	case noValue:
+		return false, fmt.Sprintf("%s %s %s at %s would leave a portfolio value of %s",
+			side(q), q.Abs(), tx.Asset.Symbol, tx.Price, v.value)
+	case overLeveraged:
+		return false, fmt.Sprintf("%s %s %s at %s would raise the gross leverage to %s (gross exposure %s, portfolio value %s), above the maximum of %s",
+			side(q), q.Abs(), tx.Asset.Symbol, tx.Price,
+			strconv.FormatFloat(v.gross.Float64()/v.value.Float64(), 'f', 4, 64), v.gross, v.value, v.max)
+	}
+	return true, ""
+}
+
+// refusal is the account rule a fill breaks, if any.
+type refusal uint8
+
+const (
+	accepted      refusal = iota
+	noShorting            // a sale below zero without shorting
+	noCash                // a purchase beyond the cash, in a cash account
+	noValue               // a portfolio value of zero or less after the fill
+	overLeveraged         // a gross leverage above the maximum after the fill
+)
+
+// verdict is what check decides, with the amounts a refusal names.
+type verdict[N numeric.Number[N]] struct {
+	refusal                            refusal
+	held, notional, cost, value, gross N
+	max                                N
+}
+
+// check is Check's decision, concrete per backend.
+//
+//penny:specialize
+func check[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) (v verdict[N]) {
 	var a N
 	if id := tx.Asset.ID; id >= 0 && id < len(l.positions) {
 		a = l.positions[id].Amount
@@ -61,45 +103,43 @@ func (l *Ledger[N]) Check(tx Transaction[N]) (ok bool, reason string) {
 	q := tx.Amount
 	after := a.Add(q)
 	if !l.account.Shorting && q.Sign() < 0 && after.Sign() < 0 {
-		return false, fmt.Sprintf("selling %s %s exceeds the position of %s and shorting is disabled",
-			q.Neg(), tx.Asset.Symbol, a)
+		v.refusal, v.held = noShorting, a
+		return v
 	}
 	increases := after.Abs().Cmp(a.Abs()) > 0
-	margin := l.account.Margin()
-	notional := tx.Notional()
+	margin := l.account.MaxLeverage.Sign() > 0
+	notional := round8(tx.Amount, tx.Price)
 	if !margin && q.Sign() > 0 && increases {
 		cost := notional.Add(tx.Commission)
 		if cost.Cmp(l.cash) > 0 {
-			return false, fmt.Sprintf("insufficient cash: buying %s %s at %s costs %s plus commission %s = %s, cash is %s",
-				q, tx.Asset.Symbol, tx.Price, notional, tx.Commission, cost, l.cash)
+			v.refusal, v.notional, v.cost = noCash, notional, cost
+			return v
 		}
 	}
 	if !increases || (!margin && !l.account.Shorting) {
-		return true, ""
+		return v
 	}
-	// Leverage after the fill, with the asset valued at the fill price.
+	// Leverage after the fill, with the asset valued at the fill price,
+	// from the running totals (Valuation).
 	max := l.account.MaxLeverage
 	if !margin {
 		max = numeric.Int[N](1)
 	}
-	v := l.Valuation()
 	var old N
 	if id := tx.Asset.ID; id >= 0 && id < len(l.positions) {
 		old = l.positions[id].Value
 	}
 	now := round8(after, tx.Price)
-	gross := v.Gross.Sub(old.Abs()).Add(now.Abs())
-	value := l.cash.Add(l.recv).Sub(notional).Sub(tx.Commission).Add(v.PositionsValue).Sub(old).Add(now)
+	gross := l.long.Sub(l.short).Sub(old.Abs()).Add(now.Abs())
+	value := l.cash.Add(l.recv).Sub(notional).Sub(tx.Commission).Add(l.long.Add(l.short)).Sub(old).Add(now)
 	if value.Sign() <= 0 {
-		return false, fmt.Sprintf("%s %s %s at %s would leave a portfolio value of %s",
-			side(q), q.Abs(), tx.Asset.Symbol, tx.Price, value)
+		v.refusal, v.value = noValue, value
+		return v
 	}
 	if gross.Cmp(round8(max, value)) > 0 {
-		return false, fmt.Sprintf("%s %s %s at %s would raise the gross leverage to %s (gross exposure %s, portfolio value %s), above the maximum of %s",
-			side(q), q.Abs(), tx.Asset.Symbol, tx.Price,
-			strconv.FormatFloat(gross.Float64()/value.Float64(), 'f', 4, 64), gross, value, max)
+		v.refusal, v.gross, v.value, v.max = overLeveraged, gross, value, max
 	}
-	return true, ""
+	return v
 }
 
 func side[N numeric.Number[N]](q N) string {

@@ -39,12 +39,14 @@ type Ledger[N numeric.Number[N]] struct {
 	dividends N
 	pending   []receivable[N]
 	lastDiv   N // dividend income at the last snapshot
+
+	k kernels[N]
 }
 
 // New returns a ledger holding cash and nothing else, applying the
 // account's rules in Check.
 func New[N numeric.Number[N]](cash N, account Account[N]) *Ledger[N] {
-	return &Ledger[N]{account: account, start: cash, cash: cash, lastValue: cash}
+	return &Ledger[N]{account: account, start: cash, cash: cash, lastValue: cash, k: kernelsFor[N]()}
 }
 
 // Account returns the account rules the ledger checks.
@@ -125,29 +127,39 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	if id >= len(l.positions) {
 		l.positions = append(l.positions, make([]Position[N], id+1-len(l.positions))...)
 	}
+	if n := len(l.txs); n == 0 || len(l.txs[n-1]) == cap(l.txs[n-1]) {
+		l.txs = append(l.txs, make([]Transaction[N], 0, min(max(txChunk, l.ntx/4), maxTxChunk)))
+	}
+	l.k.apply(l, tx)
+}
+
+// apply is Apply's arithmetic, concrete per backend: it books tx, whose
+// asset has a position slot and whose log chunk has room.
+//
+//penny:specialize
+func apply[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) {
+	id := tx.Asset.ID
 	p := &l.positions[id]
 	p.Asset = tx.Asset
 	oldCost := p.Cost
-	notional := tx.Notional()
+	notional := round8(tx.Amount, tx.Price)
 	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
-	l.session.add(&tx, notional)
+	addSession(&l.session, &tx, notional)
 
 	a := p.Amount
 	if pnl, ok := trade(p, &tx, notional); ok {
-		l.realize(p, pnl)
+		p.Realized = p.Realized.Add(pnl)
+		l.realized = l.realized.Add(pnl)
 	}
 	after := p.Amount
 	p.LastPrice = tx.Price
-	l.setValue(p, round8(after, tx.Price))
+	setValue(l, p, round8(after, tx.Price))
 	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
 	switch {
 	case a.IsZero():
 		l.hold(id)
 	case after.IsZero():
 		l.release(id)
-	}
-	if n := len(l.txs); n == 0 || len(l.txs[n-1]) == cap(l.txs[n-1]) {
-		l.txs = append(l.txs, make([]Transaction[N], 0, min(max(txChunk, l.ntx/4), maxTxChunk)))
 	}
 	last := &l.txs[len(l.txs)-1]
 	*last = append(*last, tx)
@@ -160,7 +172,10 @@ type sessionSums[N numeric.Number[N]] struct {
 	commission, slippage, traded N
 }
 
-func (s *sessionSums[N]) add(tx *Transaction[N], notional N) {
+// addSession adds tx, whose Notional() is given, to the session's sums.
+//
+//penny:specialize
+func addSession[N numeric.Number[N]](s *sessionSums[N], tx *Transaction[N], notional N) {
 	s.commission = s.commission.Add(tx.Commission)
 	s.traded = s.traded.Add(notional.Abs())
 	if !tx.Reference.IsZero() {
@@ -173,6 +188,8 @@ func (s *sessionSums[N]) add(tx *Transaction[N], notional N) {
 // p.Cost, and returns the P&L the fill realizes, with ok false (and a
 // zero P&L) when the fill only opens or increases the position. It is
 // the one rule of the ledger and of RoundTrips.
+//
+//penny:specialize
 func trade[N numeric.Number[N]](p *Position[N], tx *Transaction[N], notional N) (pnl N, ok bool) {
 	a, q := p.Amount, tx.Amount
 	after := a.Add(q)
@@ -203,7 +220,12 @@ func trade[N numeric.Number[N]](p *Position[N], tx *Transaction[N], notional N) 
 
 // setValue sets a position's value and keeps the running long and short
 // totals.
-func (l *Ledger[N]) setValue(p *Position[N], v N) {
+func (l *Ledger[N]) setValue(p *Position[N], v N) { setValue(l, p, v) }
+
+// setValue is the method setValue, concrete per backend.
+//
+//penny:specialize
+func setValue[N numeric.Number[N]](l *Ledger[N], p *Position[N], v N) {
 	if p.Value.Sign() < 0 {
 		l.short = l.short.Sub(p.Value)
 	} else {

@@ -10,10 +10,22 @@ func (l *Ledger[N]) UpdatePrice(asset int, price N) {
 	if asset < 0 || asset >= len(l.positions) {
 		return
 	}
-	p := &l.positions[asset]
+	l.k.reprice(l, &l.positions[asset], price)
+}
+
+// reprice is UpdatePrice on the position p, concrete per backend. A
+// price equal to the last one leaves the position as it is: its Value is
+// already Amount*price rounded (every change of Amount or LastPrice
+// sets Value with it).
+//
+//penny:specialize
+func reprice[N numeric.Number[N]](l *Ledger[N], p *Position[N], price N) {
+	if price.Cmp(p.LastPrice) == 0 {
+		return
+	}
 	p.LastPrice = price
 	if !p.Amount.IsZero() {
-		l.setValue(p, round8(p.Amount, price))
+		setValue(l, p, round8(p.Amount, price))
 	}
 }
 

@@ -105,10 +105,19 @@ func (o *Order[N]) Fill(amount, price, commission N, at time.Time) {
 	if !o.IsOpen() {
 		panic(fmt.Sprintf("order: fill of %s order %d", o.Status, o.ID))
 	}
+	fillFor[N]()(o, amount, price, commission)
+	o.Updated = at
+}
+
+// fill is Fill's arithmetic on an open order, concrete per backend (see
+// internal/specialize).
+//
+//penny:specialize
+func fill[N numeric.Number[N]](o *Order[N], amount, price, commission N) {
 	if amount.IsZero() || amount.Sign() != o.Amount.Sign() {
 		panic(fmt.Sprintf("order: fill of %s on order %d for %s: zero or of the wrong sign", amount, o.ID, o.Amount))
 	}
-	rem := o.Remaining()
+	rem := o.Amount.Sub(o.Filled)
 	if amount.Abs().Cmp(rem.Abs()) > 0 {
 		panic(fmt.Sprintf("order: fill of %s on order %d exceeds the remaining %s", amount, o.ID, rem))
 	}
@@ -116,7 +125,6 @@ func (o *Order[N]) Fill(amount, price, commission N, at time.Time) {
 	o.Notional = o.Notional.Add(amount.MulRound(price, 8, numeric.HalfEven))
 	o.Commission = o.Commission.Add(commission)
 	o.Fills++
-	o.Updated = at
 	if amount.Cmp(rem) == 0 {
 		o.Status = Filled
 	} else {
