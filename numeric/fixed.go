@@ -88,7 +88,24 @@ func withSign(q uint64, m int64, code opCode, x, y Fixed) Fixed {
 }
 
 // MulInt returns x*k, exactly; it panics on overflow.
+//
+// It is small enough to be inlined: the float64 product of x and k is
+// within a relative 2^-52 of the exact one, so when its magnitude is at
+// most 9e18 the exact product is below 2^63 and the 64-bit product is
+// exact (p*p, rounded too, tells |p| > 9e18 with the same margin); only
+// larger ones take the exact check of mulIntWide.
 func (x Fixed) MulInt(k int64) Fixed {
+	if p := float64(x) * float64(k); p*p > 81e36 { // |p| > 9e18
+
+		return x.mulIntWide(k)
+	}
+	return x * Fixed(k)
+}
+
+// mulIntWide is MulInt with the overflow check on the 128-bit product.
+//
+//go:noinline
+func (x Fixed) mulIntWide(k int64) Fixed {
 	hi, lo := bits.Mul64(mag(x), mag(Fixed(k)))
 	neg := (int64(x) ^ k) < 0
 	if hi != 0 || lo > math.MaxInt64+b2u(neg) {
@@ -310,12 +327,18 @@ func (x Fixed) Max(y Fixed) Fixed { return max(x, y) }
 
 // Float64 returns the float64 nearest to x.
 func (x Fixed) Float64() float64 {
-	if -1<<53 <= x && x <= 1<<53 {
+	if uint64(x)+1<<53 <= 1<<54 { // -2^53 <= x <= 2^53: inlined
 		// Both operands are exact, so the quotient is rounded once.
 		return float64(x) / FixedScale
 	}
-	return parseFloatExact(x.String())
+	return x.float64Slow()
 }
+
+// float64Slow is Float64 beyond 2^53 raw units, where float64(x) would
+// round before the division: the nearest float64 of the decimal text.
+//
+//go:noinline
+func (x Fixed) float64Slow() float64 { return parseFloatExact(x.String()) }
 
 // FromInt64 returns i as a Fixed; it panics if |i| > 92233720368.
 func (Fixed) FromInt64(i int64) Fixed {

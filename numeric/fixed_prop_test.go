@@ -2,6 +2,7 @@ package numeric
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"testing"
@@ -168,5 +169,57 @@ func checkFixedMulInt(t *testing.T, x Fixed, k int64, got Fixed, aerr *Arithmeti
 	}
 	if aerr != nil || fixedRat(got).Cmp(want) != 0 {
 		t.Fatalf("MulInt(%v, %d) = %v, %v; want %s", x, k, got, aerr, want.FloatString(8))
+	}
+}
+
+// TestFixedMulIntBoundary checks MulInt where its float64 pre-check hands
+// over to the exact 128-bit check: products at and around 9e18 and 2^63,
+// of either sign, against big.Rat.
+func TestFixedMulIntBoundary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	var ks []int64
+	for _, k := range []int64{1, -1, 2, -2, 3, 7, -7, 60, 1 << 20, -(1 << 31), 1<<62 + 1, math.MaxInt64, math.MinInt64} {
+		ks = append(ks, k)
+	}
+	for range 2000 {
+		ks = append(ks, rng.Int64N(1<<40)-1<<39)
+	}
+	for _, k := range ks {
+		if k == 0 {
+			continue
+		}
+		for _, target := range []int64{9e18, math.MaxInt64, math.MinInt64, -9e18} {
+			base := target / k
+			for d := int64(-3); d <= 3; d++ {
+				x := Fixed(base + d)
+				got, e := catchFixed(func() Fixed { return x.MulInt(k) })
+				checkFixedMulInt(t, x, k, got, e)
+			}
+		}
+	}
+	for _, x := range []Fixed{MinFixed, MaxFixed, MinFixed + 1, 0, 1, -1} {
+		for _, k := range []int64{math.MinInt64, math.MaxInt64, -1, 1, 0, 2} {
+			got, e := catchFixed(func() Fixed { return x.MulInt(k) })
+			checkFixedMulInt(t, x, k, got, e)
+		}
+	}
+}
+
+// TestFixedFloat64Boundary checks Float64 on both sides of 2^53 raw
+// units, where its inlined division hands over to the exact text path:
+// the result is the float64 nearest to the exact value.
+func TestFixedFloat64Boundary(t *testing.T) {
+	for _, c := range []int64{1 << 53, -(1 << 53), math.MaxInt64, math.MinInt64} {
+		for d := int64(-3); d <= 3; d++ {
+			r := c + d
+			if (c > 0 && r < c-3) || (c < 0 && r > c+3) {
+				continue // wrapped
+			}
+			x := Fixed(r)
+			want, _ := fixedRat(x).Float64()
+			if got := x.Float64(); got != want {
+				t.Fatalf("Float64(%v) = %v, want %v", x, got, want)
+			}
+		}
 	}
 }

@@ -31,7 +31,6 @@ type smaCrossState[N numeric.Number[N]] struct {
 	fast             int
 	count            int
 	fastSum, slowSum N
-	fastN, slowN     N
 	sign             int // the last non-zero sign of fast - slow
 }
 
@@ -48,7 +47,7 @@ func NewSMACross[N numeric.Number[N]](fast, slow int) (*SMACross[N], error) {
 		return nil, &ParamError{Indicator: "SMACross", Param: "fast", Value: fmt.Sprint(fast), Reason: fmt.Sprintf("must be less than slow (%d)", slow)}
 	}
 	return &SMACross[N]{
-		s:    smaCrossState[N]{buf: make([]N, slow), fast: fast, fastN: numeric.Int[N](int64(fast)), slowN: numeric.Int[N](int64(slow))},
+		s:    smaCrossState[N]{buf: make([]N, slow), fast: fast},
 		step: smaCrossStepFor[N](),
 	}, nil
 }
@@ -74,7 +73,10 @@ func smaCrossStep[N numeric.Number[N]](s *smaCrossState[N], x N) int {
 			return 0
 		}
 	}
-	d := s.fastSum.Mul(s.slowN).Cmp(s.slowSum.Mul(s.fastN))
+	// fastSum*slow vs slowSum*fast: products by whole numbers, exact
+	// (MulInt: no rounding division in Fixed; Float rounds them as Mul
+	// by the same whole numbers would).
+	d := s.fastSum.MulInt(int64(slow)).Cmp(s.slowSum.MulInt(int64(s.fast)))
 	if d == 0 {
 		return 0
 	}

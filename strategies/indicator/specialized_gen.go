@@ -905,7 +905,7 @@ func smaStepFor[N numeric.Number[N]]() func(s *smaState[N], x N) {
 
 // smaCrossStepFloat is smaCrossStep for numeric.Float.
 //
-//line github.com/pennybt/penny/strategies/indicator/smacross.go:59:1
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:58:1
 func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -924,7 +924,10 @@ func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
 			return 0
 		}
 	}
-	d := s.fastSum.Mul(s.slowN).Cmp(s.slowSum.Mul(s.fastN))
+	// fastSum*slow vs slowSum*fast: products by whole numbers, exact
+	// (MulInt: no rounding division in Fixed; Float rounds them as Mul
+	// by the same whole numbers would).
+	d := s.fastSum.MulInt(int64(slow)).Cmp(s.slowSum.MulInt(int64(s.fast)))
 	if d == 0 {
 		return 0
 	}
@@ -936,11 +939,11 @@ func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
 	return 0
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:940:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:943:1
 
 // smaCrossStepFixed is smaCrossStep for numeric.Fixed.
 //
-//line github.com/pennybt/penny/strategies/indicator/smacross.go:59:1
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:58:1
 func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -959,7 +962,10 @@ func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
 			return 0
 		}
 	}
-	d := s.fastSum.Mul(s.slowN).Cmp(s.slowSum.Mul(s.fastN))
+	// fastSum*slow vs slowSum*fast: products by whole numbers, exact
+	// (MulInt: no rounding division in Fixed; Float rounds them as Mul
+	// by the same whole numbers would).
+	d := s.fastSum.MulInt(int64(slow)).Cmp(s.slowSum.MulInt(int64(s.fast)))
 	if d == 0 {
 		return 0
 	}
@@ -971,11 +977,11 @@ func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
 	return 0
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:975:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:981:1
 
 // smaCrossStepDecimal is smaCrossStep for numeric.Decimal.
 //
-//line github.com/pennybt/penny/strategies/indicator/smacross.go:59:1
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:58:1
 func smaCrossStepDecimal(s *smaCrossState[numeric.Decimal], x numeric.Decimal) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -994,7 +1000,10 @@ func smaCrossStepDecimal(s *smaCrossState[numeric.Decimal], x numeric.Decimal) i
 			return 0
 		}
 	}
-	d := s.fastSum.Mul(s.slowN).Cmp(s.slowSum.Mul(s.fastN))
+	// fastSum*slow vs slowSum*fast: products by whole numbers, exact
+	// (MulInt: no rounding division in Fixed; Float rounds them as Mul
+	// by the same whole numbers would).
+	d := s.fastSum.MulInt(int64(slow)).Cmp(s.slowSum.MulInt(int64(s.fast)))
 	if d == 0 {
 		return 0
 	}
@@ -1006,7 +1015,7 @@ func smaCrossStepDecimal(s *smaCrossState[numeric.Decimal], x numeric.Decimal) i
 	return 0
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1010:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1019:1
 
 // smaCrossStepFor returns smaCrossStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1044,7 +1053,7 @@ func expStepFloat(s *expState[numeric.Float], x numeric.Float) {
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1048:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1057:1
 
 // expStepFixed is expStep for numeric.Fixed.
 //
@@ -1065,7 +1074,7 @@ func expStepFixed(s *expState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1069:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1078:1
 
 // expStepDecimal is expStep for numeric.Decimal.
 //
@@ -1086,7 +1095,7 @@ func expStepDecimal(s *expState[numeric.Decimal], x numeric.Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1090:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1099:1
 
 // expStepFor returns expStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1132,7 +1141,7 @@ func stochStepFloat(s *stochState[numeric.Float], high, low, close numeric.Float
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1136:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1145:1
 
 // stochStepFixed is stochStep for numeric.Fixed.
 //
@@ -1161,7 +1170,7 @@ func stochStepFixed(s *stochState[numeric.Fixed], high, low, close numeric.Fixed
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1165:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1174:1
 
 // stochStepDecimal is stochStep for numeric.Decimal.
 //
@@ -1190,7 +1199,7 @@ func stochStepDecimal(s *stochState[numeric.Decimal], high, low, close numeric.D
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1194:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1203:1
 
 // stochStepFor returns stochStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1225,7 +1234,7 @@ func wmaStepFloat(s *wmaState[numeric.Float], x numeric.Float) {
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1229:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1238:1
 
 // wmaStepFixed is wmaStep for numeric.Fixed.
 //
@@ -1243,7 +1252,7 @@ func wmaStepFixed(s *wmaState[numeric.Fixed], x numeric.Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1247:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1256:1
 
 // wmaStepDecimal is wmaStep for numeric.Decimal.
 //
@@ -1261,7 +1270,7 @@ func wmaStepDecimal(s *wmaState[numeric.Decimal], x numeric.Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1265:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1274:1
 
 // wmaStepFor returns wmaStep for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1291,7 +1300,7 @@ func zscoreValueFloat(s *momentState[numeric.Float]) numeric.Float {
 	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1295:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1304:1
 
 // zscoreValueFixed is zscoreValue for numeric.Fixed.
 //
@@ -1304,7 +1313,7 @@ func zscoreValueFixed(s *momentState[numeric.Fixed]) numeric.Fixed {
 	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1308:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1317:1
 
 // zscoreValueDecimal is zscoreValue for numeric.Decimal.
 //
@@ -1317,7 +1326,7 @@ func zscoreValueDecimal(s *momentState[numeric.Decimal]) numeric.Decimal {
 	return s.lastX.Sub(s.mean).Div(s.std)
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1321:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1330:1
 
 // zscoreValueFor returns zscoreValue for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1379,7 +1388,7 @@ func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float
 	return c
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1383:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1392:1
 
 // zscoreCompareFixed is zscoreCompare for numeric.Fixed.
 //
@@ -1424,7 +1433,7 @@ func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed
 	return c
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1428:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1437:1
 
 // zscoreCompareDecimal is zscoreCompare for numeric.Decimal.
 //
@@ -1469,7 +1478,7 @@ func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.D
 	return c
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1473:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1482:1
 
 // zscoreCompareFor returns zscoreCompare for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
