@@ -60,13 +60,24 @@ func ParseAdjust(s string) (Adjust, error) {
 // [lo, hi), the values adjusted as of the latest adjustment, computed
 // when a window first asks for them; every adjustment resets the range.
 // Each row is computed at most once per adjustment, so a strategy's
-// windows cost O(window) once per action, not per bar.
+// windows cost O(window) once per action, not per bar. The first
+// inlineBounds bounds and products are held in the struct itself (bounds,
+// cum and vcum start as its arrays): an asset's first actions allocate
+// nothing beyond it.
 type adjusted[N numeric.Number[N]] struct {
 	bounds    []int32
 	cum, vcum []factor
 	cols      [market.NumFields][]N
 	lo, hi    [market.NumFields]int
+
+	boundsBuf       [inlineBounds]int32
+	cumBuf, vcumBuf [inlineBounds]factor
 }
+
+// inlineBounds is the number of adjustments an asset's adjusted view
+// holds without allocating (a split every few years, a quarterly dividend
+// with adjust: all for half a year).
+const inlineBounds = 2
 
 // AddAdjustment records, at the current cursor, a corporate action of
 // asset a: from now on, History scales the asset's rows before the
@@ -105,6 +116,7 @@ func (p *Portal[N]) addFactors(a int, price, volume factor) {
 	st := p.adj[a]
 	if st == nil {
 		st = &adjusted[N]{} // its columns are made as History asks for them
+		st.bounds, st.cum, st.vcum = st.boundsBuf[:0], st.cumBuf[:0], st.vcumBuf[:0]
 		p.adj[a] = st
 	}
 	row := p.seen[a]

@@ -150,8 +150,7 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 	switch {
 	case it.IsSplitLike():
 		r := it.SplitRatio()
-		e.ledger.Split(a, r.New, r.Old, e.lots[it.Asset], now)
-		rec.Event = e.lastEvent()
+		rec.Event = e.ledger.Split(a, r.New, r.Old, e.lots[it.Asset], now)
 		rec.Rescaled, rec.Cancelled = e.rescaleOrders(it.Asset, r, now)
 		if e.cfg.Adjust != dataportal.AdjustRaw && !r.IsUnit() {
 			e.portal.AddSplit(it.Asset, r.New, r.Old)
@@ -161,8 +160,7 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 		if it.PaySession >= 0 {
 			due = e.sessions[it.PaySession].Open
 		}
-		e.ledger.Dividend(a, it.Amount, due, now)
-		rec.Event = e.lastEvent()
+		rec.Event = e.ledger.Dividend(a, it.Amount, due, now)
 		if !rec.Event.Before.IsZero() && !due.IsZero() { // the ledger accrued a receivable
 			e.acts.pending = append(e.acts.pending, pendingPay{due: due.UnixNano(), item: e.acts.next})
 		}
@@ -177,33 +175,24 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 		}
 	case it.Type == corpaction.StockDividend, it.Type == corpaction.SpinOff:
 		t := assets[it.Target]
-		e.ledger.Distribute(a, t, it.Ratio.New, it.Ratio.Old, last(it.Target), e.lots[it.Target], now)
-		rec.Event = e.lastEvent()
+		rec.Event = e.ledger.Distribute(a, t, it.Ratio.New, it.Ratio.Old, last(it.Target), e.lots[it.Target], now)
 	case it.Type == corpaction.MergerStock, it.Type == corpaction.MergerStockAndCash, it.Type == corpaction.NameChange:
 		t := assets[it.Target]
 		r := it.Ratio
 		if it.Type == corpaction.NameChange {
 			r = corpaction.Ratio{New: 1, Old: 1}
 		}
-		e.ledger.Exchange(a, t, r.New, r.Old, it.Amount, last(it.Target), e.lots[it.Target], now)
-		rec.Event = e.lastEvent()
+		rec.Event = e.ledger.Exchange(a, t, r.New, r.Old, it.Amount, last(it.Target), e.lots[it.Target], now)
 		reason := fmt.Sprintf("%s: %s into %s", it.Type, a.Symbol, t.Symbol)
 		if it.Type == corpaction.NameChange {
 			reason = fmt.Sprintf("name change: %s is now %s", a.Symbol, t.Symbol)
 		}
 		rec.Cancelled = e.cancelOrders(it.Asset, reason, now)
 	default: // merger_cash, delisting, worthless_removal
-		e.ledger.Close(a, it.Amount, now)
-		rec.Event = e.lastEvent()
+		rec.Event = e.ledger.Close(a, it.Amount, now)
 		rec.Cancelled = e.cancelOrders(it.Asset, fmt.Sprintf("%s of %s at %s", it.Type, a.Symbol, it.Amount), now)
 	}
 	e.acts.records = append(e.acts.records, rec)
-}
-
-// lastEvent returns the ledger's latest event, in its log.
-func (e *Engine[N]) lastEvent() *ledger.Event[N] {
-	evs := e.ledger.Events()
-	return &evs[len(evs)-1]
 }
 
 // cancelOrders cancels the open orders of asset a with reason.
@@ -250,8 +239,16 @@ func (e *Engine[N]) rescaleOrders(a int, r corpaction.Ratio, now time.Time) (res
 	return rescaled, cancelled
 }
 
-// mulRatio returns x*r truncated toward zero to a multiple of lot.
+// mulRatio returns x*r truncated toward zero to a multiple of lot. With
+// ratio terms up to a billion and a lot of at most 8 decimals, in the
+// backend's arithmetic: x*new/old truncated to 8 decimals (MulDiv, exact
+// in Fixed and Decimal), then to the lot (TruncTo), the same as truncating
+// the exact product to the lot, as every multiple of the lot is one of
+// 1e-8; in math/big otherwise.
 func mulRatio[N numeric.Number[N]](x N, r corpaction.Ratio, lot N) N {
+	if r.New <= 1e9 && r.Old <= 1e9 && lot.Quantize(8, numeric.Down).Cmp(lot) == 0 {
+		return x.MulDiv(numeric.Int[N](r.New), numeric.Int[N](r.Old), 8, numeric.Down).TruncTo(lot)
+	}
 	q := new(big.Rat).Mul(ratOf(x), r.Rat())
 	l := ratOf(lot)
 	k := new(big.Rat).Quo(q, l)

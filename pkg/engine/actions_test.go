@@ -343,3 +343,43 @@ func TestActionsSchedule(t *testing.T) {
 		t.Errorf("a schedule of other data: %v", err)
 	}
 }
+
+// TestMulRatio: an order's amount rescaled by a split, in the backend's
+// arithmetic, is the exact product truncated toward zero to the lot
+// (math/big), for lots of whole shares, of cents and of 1e-8, reverse and
+// forward ratios, long and short; Fixed and Decimal digit for digit, Float
+// within 1e-9 (its TruncTo is approximate).
+func TestMulRatio(t *testing.T) {
+	t.Run("backend=float", testMulRatio[numeric.Float])
+	t.Run("backend=fixed", testMulRatio[numeric.Fixed])
+	t.Run("backend=decimal", testMulRatio[numeric.Decimal])
+}
+
+func testMulRatio[N numeric.Number[N]](t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	lots := []string{"1", "100", "0.01", "0.00000001", "0.5"}
+	ratios := []corpaction.Ratio{{New: 3, Old: 2}, {New: 1, Old: 10}, {New: 7, Old: 3}, {New: 2, Old: 1}, {New: 1000, Old: 999}}
+	for i := 0; i < 2000; i++ {
+		lot := numeric.MustParse[N](lots[i%len(lots)])
+		r := ratios[rng.IntN(len(ratios))]
+		x := numeric.MustParse[N](fmt.Sprintf("%d", rng.IntN(200001)-100000)).TruncTo(lot)
+		if i%3 == 0 {
+			x = numeric.MustParse[N](fmt.Sprintf("%.8f", (rng.Float64()-0.5)*1000)).TruncTo(lot)
+		}
+		got := mulRatio(x, r, lot)
+		q := new(big.Rat).Quo(new(big.Rat).Mul(ratOf(x), r.Rat()), ratOf(lot))
+		k := new(big.Int).Quo(q.Num(), q.Denom()) // toward zero
+		want := new(big.Rat).Mul(new(big.Rat).SetInt(k), ratOf(lot))
+		if numeric.Backend[N]() == "float" {
+			g, _ := ratOf(got).Float64()
+			w, _ := want.Float64()
+			if d := g - w; d > 1e-9*max(1, w, -w) || -d > 1e-9*max(1, w, -w) {
+				t.Fatalf("%s x %s to a lot of %s = %s, want %s", x, r, lot, got, want.FloatString(8))
+			}
+			continue
+		}
+		if ratOf(got).Cmp(want) != 0 {
+			t.Fatalf("%s x %s to a lot of %s = %s, want %s", x, r, lot, got, want.FloatString(8))
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
+	"github.com/pennybt/penny/pkg/corpaction"
 	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/order"
@@ -107,10 +108,16 @@ type Series[N numeric.Number[N]] struct {
 // ActionCounts returns the number of corporate actions applied, by type
 // name (a dividend counts once, at its ex-date).
 func (r *Result[N]) ActionCounts() map[string]int {
+	var n [256]int // by type: a map entry per type, not per action
+	for i := range r.Actions {
+		if a := &r.Actions[i]; a.Event.Kind != ledger.EventPayment {
+			n[a.Action.Type]++
+		}
+	}
 	m := map[string]int{}
-	for _, a := range r.Actions {
-		if a.Event.Kind != ledger.EventPayment {
-			m[a.Action.Type.String()]++
+	for t, c := range n {
+		if c > 0 {
+			m[corpaction.Type(t).String()] = c
 		}
 	}
 	return m

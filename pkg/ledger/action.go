@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"slices"
 	"time"
@@ -89,12 +90,26 @@ type Event[N numeric.Number[N]] struct {
 	Seq int
 }
 
-// receivable is a dividend accrued and not paid yet.
+// receivable is a dividend accrued and not paid yet: on the position in
+// asset id, due at the time due (Unix nanoseconds; noDue when not within
+// the run).
 type receivable[N numeric.Number[N]] struct {
-	asset  market.Asset
+	id     int
 	amount N
-	due    time.Time // zero: not within the run
+	due    int64
 }
+
+// receivables are the dividends accrued and not paid yet, in the order
+// accrued, and the earliest time one of them is due (noDue when none is;
+// 0 before the first Settle, which computes it).
+type receivables[N numeric.Number[N]] struct {
+	list    []receivable[N]
+	nextDue int64
+}
+
+// noDue is the due time of a receivable never paid within the run (and
+// the ledger's next due time when none is pending).
+const noDue = math.MaxInt64
 
 // GrowEvents makes room for n more corporate action events, so that a
 // run that knows its actions logs them without growing the log.
@@ -114,7 +129,7 @@ func (l *Ledger[N]) Receivable() N { return l.recv }
 func (l *Ledger[N]) Dividends() N { return l.dividends }
 
 // Pending returns the number of receivables not yet paid.
-func (l *Ledger[N]) Pending() int { return len(l.pending) }
+func (l *Ledger[N]) Pending() int { return len(l.pending.list) }
 
 func (l *Ledger[N]) position(a market.Asset) *Position[N] {
 	id := a.ID
@@ -129,9 +144,26 @@ func (l *Ledger[N]) position(a market.Asset) *Position[N] {
 	return p
 }
 
-func (l *Ledger[N]) record(ev Event[N]) Event[N] {
+// record appends ev to the event log and returns the log's copy of it.
+func (l *Ledger[N]) record(ev *Event[N]) *Event[N] {
 	ev.Seq = l.ntx
-	l.events = append(l.events, ev)
+	l.events = append(l.events, *ev)
+	return &l.events[len(l.events)-1]
+}
+
+// add appends an event of kind on the position in a, of amount before
+// and after, to the event log and returns it, for the caller to fill in:
+// record without building the event beside the log and copying it (the
+// events of dividends and payments, the most frequent, whose arithmetic
+// is done before they are logged).
+func (l *Ledger[N]) add(kind EventKind, a *market.Asset, amount N, at time.Time) *Event[N] {
+	n := len(l.events)
+	if n == cap(l.events) {
+		l.events = slices.Grow(l.events, 1)
+	}
+	l.events = l.events[:n+1]
+	ev := &l.events[n]
+	*ev = Event[N]{Time: at, Kind: kind, Asset: *a, Before: amount, After: amount, Seq: l.ntx}
 	return ev
 }
 
@@ -144,28 +176,25 @@ func (l *Ledger[N]) record(ev Event[N]) Event[N] {
 // total cost of what is kept is unchanged, so the average cost per share
 // is divided by the ratio exactly. The last price becomes last*old/new,
 // rounded to 8 decimals half-even. A flat position records an event with
-// no effect.
-func (l *Ledger[N]) Split(a market.Asset, newShares, oldShares int64, lot N, at time.Time) Event[N] {
+// no effect. It returns the event, the log's own: read it, do not
+// modify it.
+func (l *Ledger[N]) Split(a market.Asset, newShares, oldShares int64, lot N, at time.Time) *Event[N] {
 	if newShares <= 0 || oldShares <= 0 || lot.Sign() <= 0 {
 		panic(fmt.Sprintf("ledger: split %d:%d with lot %s", newShares, oldShares, lot))
 	}
 	p := l.position(a)
 	ev := Event[N]{Time: at, Kind: EventSplit, Asset: a, Before: p.Amount, After: p.Amount, New: newShares, Old: oldShares}
-	if oldShares == 1 && lot.Cmp(numeric.Int[N](1)) == 0 && p.Amount.Quantize(0, numeric.Down).Cmp(p.Amount) == 0 {
-		// A whole ratio of whole shares (lots of one): no fraction to pay, and
-		// the price is divided by New, rounded once. The same digits as
-		// the general path, without big.Rat.
+	small := newShares <= maxSplitTerm && oldShares <= maxSplitTerm
+	if small && p.Amount.IsZero() {
 		if !p.LastPrice.IsZero() {
-			p.LastPrice = p.LastPrice.DivRound(numeric.Int[N](newShares), decimals, numeric.HalfEven)
+			p.LastPrice = p.LastPrice.MulDiv(numeric.Int[N](oldShares), numeric.Int[N](newShares), decimals, numeric.HalfEven)
 		}
-		if p.Amount.IsZero() {
-			return l.record(ev)
-		}
-		oldCost, oldValue := p.Cost, p.Value
-		p.Amount = p.Amount.MulInt(newShares)
-		ev.Price, ev.After = p.LastPrice, p.Amount
-		l.revalue(a.ID, p, oldCost, oldValue)
-		return l.record(ev)
+		return l.record(&ev)
+	}
+	if u, scale, ok := p.Amount.Unscaled(); small && ok && scale == 0 && u > -maxSplitShares/newShares && u < maxSplitShares/newShares &&
+		lot.Cmp(numeric.Int[N](1)) == 0 {
+		l.splitWhole(p, &ev, u)
+		return l.record(&ev)
 	}
 	ratio := big.NewRat(newShares, oldShares)
 	inv := big.NewRat(oldShares, newShares)
@@ -173,7 +202,7 @@ func (l *Ledger[N]) Split(a market.Asset, newShares, oldShares int64, lot N, at 
 		if !p.LastPrice.IsZero() {
 			p.LastPrice = fromRat[N](new(big.Rat).Mul(exact(p.LastPrice), inv))
 		}
-		return l.record(ev)
+		return l.record(&ev)
 	}
 	q := new(big.Rat).Mul(exact(p.Amount), ratio)
 	kept := truncLot(q, exact(lot))
@@ -197,7 +226,46 @@ func (l *Ledger[N]) Split(a market.Asset, newShares, oldShares int64, lot N, at 
 	p.LastPrice = ev.Price
 	ev.After = p.Amount
 	l.revalue(a.ID, p, oldCost, oldValue)
-	return l.record(ev)
+	return l.record(&ev)
+}
+
+// The bounds of Split's whole-share rule: ratio terms up to maxSplitTerm
+// and amount*new below maxSplitShares in magnitude, so that every
+// operand is a whole number every backend holds (Fixed's limit is about
+// 9.2e10). Beyond them, Split computes in math/big.
+const (
+	maxSplitTerm   = 1_000_000_000
+	maxSplitShares = 10_000_000_000
+)
+
+// splitWhole applies the split of ev to p, a position of amount whole
+// shares (non-zero) in lots of one: Split's rule in the backend's
+// arithmetic instead of math/big, with the same digits in Fixed and
+// Decimal (MulDiv computes x*y/z exactly and rounds once). With q =
+// amount*new, kept = q/old and rem = q%old (toward zero), the fraction
+// rem/old of a share is paid at last*old/new, which is rem*last/new, and
+// removes the cost Cost*(rem/old)/(q/old) = Cost*rem/q.
+func (l *Ledger[N]) splitWhole(p *Position[N], ev *Event[N], amount int64) {
+	last := p.LastPrice
+	p.LastPrice = last.MulDiv(numeric.Int[N](ev.Old), numeric.Int[N](ev.New), decimals, numeric.HalfEven)
+	q := amount * ev.New
+	kept, rem := q/ev.Old, q%ev.Old
+	oldCost, oldValue := p.Cost, p.Value
+	if rem != 0 {
+		cash := last.MulDiv(numeric.Int[N](rem), numeric.Int[N](ev.New), decimals, numeric.HalfEven)
+		removed := p.Cost
+		if kept != 0 {
+			removed = p.Cost.MulDiv(numeric.Int[N](rem), numeric.Int[N](q), decimals, numeric.HalfEven)
+		}
+		pnl := cash.Sub(removed)
+		l.realize(p, pnl)
+		p.Cost = p.Cost.Sub(removed)
+		l.cash = l.cash.Add(cash)
+		ev.Cash, ev.Realized = cash, pnl
+	}
+	p.Amount = numeric.Int[N](kept)
+	ev.Price, ev.After = p.LastPrice, p.Amount
+	l.revalue(ev.Asset.ID, p, oldCost, oldValue)
 }
 
 // revalue sets a position's value after its amount or price changed, and
@@ -218,39 +286,57 @@ func (l *Ledger[N]) revalue(id int, p *Position[N], oldCost, oldValue N) {
 // added to the receivables and to the dividend income (negative for a
 // short, which owes it), to be paid by Settle at due (never within the
 // run when due is zero). A flat position records an event with no
-// effect.
-func (l *Ledger[N]) Dividend(a market.Asset, perShare N, due, at time.Time) Event[N] {
+// effect. It returns the event, the log's own.
+func (l *Ledger[N]) Dividend(a market.Asset, perShare N, due, at time.Time) *Event[N] {
 	p := l.position(a)
-	ev := Event[N]{Time: at, Kind: EventDividend, Asset: a, Before: p.Amount, After: p.Amount, Price: perShare}
 	if p.Amount.IsZero() {
-		return l.record(ev)
+		ev := l.add(EventDividend, &a, p.Amount, at)
+		ev.Price = perShare
+		return ev
 	}
 	amt := round8(p.Amount, perShare)
 	l.recv = l.recv.Add(amt)
 	l.dividends = l.dividends.Add(amt)
-	ev.Receivable, ev.Dividend = amt, amt
-	l.pending = append(l.pending, receivable[N]{asset: a, amount: amt, due: due})
-	return l.record(ev)
+	d := int64(noDue)
+	if !due.IsZero() {
+		d = due.UnixNano()
+	}
+	l.pending.nextDue = min(l.pending.nextDue, d)
+	l.pending.list = append(l.pending.list, receivable[N]{id: a.ID, amount: amt, due: d})
+	ev := l.add(EventDividend, &a, p.Amount, at)
+	ev.Price, ev.Receivable, ev.Dividend = perShare, amt, amt
+	return ev
 }
 
 // Settle pays every receivable due at or before t: its amount moves from
 // the receivables to the cash, exactly, with an EventPayment each, in
-// the order they were accrued.
+// the order they were accrued. It returns the payments' events (the
+// log's own), none when nothing was due: the ledger keeps the earliest
+// due time, so a session with nothing to pay costs a comparison.
 func (l *Ledger[N]) Settle(t time.Time) []Event[N] {
+	now := t.UnixNano()
+	if now < l.pending.nextDue {
+		return nil
+	}
 	start := len(l.events)
-	kept := l.pending[:0]
-	for _, r := range l.pending {
-		if r.due.IsZero() || r.due.After(t) {
-			kept = append(kept, r)
+	next := int64(noDue)
+	kept := l.pending.list[:0]
+	for i := range l.pending.list {
+		r := &l.pending.list[i]
+		if r.due > now {
+			next = min(next, r.due)
+			kept = append(kept, *r)
 			continue
 		}
 		l.recv = l.recv.Sub(r.amount)
 		l.cash = l.cash.Add(r.amount)
-		amt := l.Amount(r.asset.ID)
-		l.record(Event[N]{Time: t, Kind: EventPayment, Asset: r.asset, Before: amt, After: amt, Cash: r.amount, Receivable: r.amount.Neg()})
+		p := &l.positions[r.id] // made by Dividend
+		ev := l.add(EventPayment, &p.Asset, p.Amount, t)
+		ev.Cash, ev.Receivable = r.amount, r.amount.Neg()
 	}
-	clear(l.pending[len(kept):])
-	l.pending = kept
+	clear(l.pending.list[len(kept):])
+	l.pending.list = kept
+	l.pending.nextDue = next
 	return l.events[start:]
 }
 
@@ -258,11 +344,11 @@ func (l *Ledger[N]) Settle(t time.Time) []Event[N] {
 // delisting, zero for a worthless removal): the cash is Amount*price
 // rounded once to 8 decimals half-even, and the cash less the cost is
 // realized. A flat position records an event with no effect.
-func (l *Ledger[N]) Close(a market.Asset, price N, at time.Time) Event[N] {
+func (l *Ledger[N]) Close(a market.Asset, price N, at time.Time) *Event[N] {
 	p := l.position(a)
 	ev := Event[N]{Time: at, Kind: EventClose, Asset: a, Before: p.Amount, Price: price}
 	if p.Amount.IsZero() {
-		return l.record(ev)
+		return l.record(&ev)
 	}
 	oldCost, oldValue := p.Cost, p.Value
 	cash := round8(p.Amount, price)
@@ -272,7 +358,7 @@ func (l *Ledger[N]) Close(a market.Asset, price N, at time.Time) Event[N] {
 	p.Cost, p.Amount, p.LastPrice = numeric.Zero[N](), numeric.Zero[N](), price
 	ev.Cash, ev.Realized = cash, pnl
 	l.revalue(a.ID, p, oldCost, oldValue)
-	return l.record(ev)
+	return l.record(&ev)
 }
 
 // Exchange turns the position in from into shares of to (a stock merger,
@@ -287,7 +373,7 @@ func (l *Ledger[N]) Close(a market.Asset, price N, at time.Time) Event[N] {
 // no cash, the whole cost moves and nothing is realized. A position in to
 // of the opposite sign is reduced by the shares received, as a fill at
 // their average cost.
-func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, cashPerShare, toPrice, lot N, at time.Time) Event[N] {
+func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, cashPerShare, toPrice, lot N, at time.Time) *Event[N] {
 	if newShares <= 0 || oldShares <= 0 || lot.Sign() <= 0 || from.ID == to.ID {
 		panic(fmt.Sprintf("ledger: exchange %s -> %s %d:%d with lot %s", from, to, newShares, oldShares, lot))
 	}
@@ -296,7 +382,7 @@ func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, 
 	ev := Event[N]{Time: at, Kind: EventExchange, Asset: from, Before: p.Amount, Target: to,
 		TargetBefore: t.Amount, TargetAfter: t.Amount, New: newShares, Old: oldShares, Price: cashPerShare, TargetPrice: toPrice}
 	if p.Amount.IsZero() {
-		return l.record(ev)
+		return l.record(&ev)
 	}
 	q := new(big.Rat).Mul(exact(p.Amount), big.NewRat(newShares, oldShares))
 	kept := truncLot(q, exact(lot))
@@ -327,7 +413,7 @@ func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, 
 	l.receive(to, t, fromRat[N](kept), moved, toPrice)
 	ev.After, ev.TargetAfter, ev.CostMoved = p.Amount, t.Amount, moved
 	ev.Cash, ev.Realized = cash, pnl
-	return l.record(ev)
+	return l.record(&ev)
 }
 
 // Distribute gives the holder of from Amount*new/old shares of to,
@@ -336,7 +422,7 @@ func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, 
 // cost. The fraction cut off is paid at toPrice when to has a price
 // (toPrice > 0), and dropped otherwise (a spin-off whose shares have not
 // traded yet has no price to pay it at).
-func (l *Ledger[N]) Distribute(from, to market.Asset, newShares, oldShares int64, toPrice, lot N, at time.Time) Event[N] {
+func (l *Ledger[N]) Distribute(from, to market.Asset, newShares, oldShares int64, toPrice, lot N, at time.Time) *Event[N] {
 	if newShares <= 0 || oldShares <= 0 || lot.Sign() <= 0 || from.ID == to.ID {
 		panic(fmt.Sprintf("ledger: distribution %s -> %s %d:%d with lot %s", from, to, newShares, oldShares, lot))
 	}
@@ -345,7 +431,7 @@ func (l *Ledger[N]) Distribute(from, to market.Asset, newShares, oldShares int64
 	ev := Event[N]{Time: at, Kind: EventDistribution, Asset: from, Before: p.Amount, After: p.Amount, Target: to,
 		TargetBefore: t.Amount, TargetAfter: t.Amount, New: newShares, Old: oldShares, TargetPrice: toPrice}
 	if p.Amount.IsZero() {
-		return l.record(ev)
+		return l.record(&ev)
 	}
 	q := new(big.Rat).Mul(exact(p.Amount), big.NewRat(newShares, oldShares))
 	kept := truncLot(q, exact(lot))
@@ -358,7 +444,7 @@ func (l *Ledger[N]) Distribute(from, to market.Asset, newShares, oldShares int64
 	}
 	l.receive(to, t, fromRat[N](kept), numeric.Zero[N](), toPrice)
 	ev.TargetAfter = t.Amount
-	return l.record(ev)
+	return l.record(&ev)
 }
 
 // receive adds q shares of cost to the position t (in asset a), valued

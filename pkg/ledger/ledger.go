@@ -37,7 +37,7 @@ type Ledger[N numeric.Number[N]] struct {
 	events    []Event[N]
 	recv      N
 	dividends N
-	pending   []receivable[N]
+	pending   receivables[N]
 	lastDiv   N // dividend income at the last snapshot
 
 	k kernels[N]

@@ -259,5 +259,10 @@ func scaled[N numeric.Number[N]](x N, newShares, oldShares int64) N {
 	if oldShares == 1 {
 		return x.MulInt(newShares) // exact: x has at most 8 decimals
 	}
+	if newShares <= maxSplitTerm && oldShares <= maxSplitTerm {
+		// Exact in Fixed and Decimal, rounded once: the digits of the
+		// big.Rat rule below.
+		return x.MulDiv(numeric.Int[N](newShares), numeric.Int[N](oldShares), decimals, numeric.HalfEven)
+	}
 	return fromRat[N](new(big.Rat).Mul(exact(x), big.NewRat(newShares, oldShares)))
 }

@@ -161,3 +161,17 @@ func testFlatByName(name string) (func(t *testing.T), bool) {
 	}
 	return nil, false
 }
+
+// testSplitRulesByName returns testSplitRules for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testSplitRulesByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testSplitRules[numeric.Float], true
+	case "fixed":
+		return testSplitRules[numeric.Fixed], true
+	case "decimal":
+		return testSplitRules[numeric.Decimal], true
+	}
+	return nil, false
+}
