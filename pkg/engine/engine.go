@@ -24,6 +24,7 @@ type Engine[N numeric.Number[N]] struct {
 	portal   *dataportal.Portal[N]
 	strategy Strategy[N]
 	sim      execution.Simulator[N]
+	match    func(o *order.Order[N], bar *market.Bar[N], barIndex int, used N) (execution.Fill[N], bool) // sim's Matcher
 	ledger   *ledger.Ledger[N]
 	book     order.Book[N]
 	ctx      Context[N]
@@ -105,6 +106,7 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 		markedAt: -2,
 	}
 	e.valuesBook = cfg.Execution.Account.Shorting || cfg.Execution.Account.Margin()
+	e.match = e.sim.Matcher()
 	e.lastBar = len(e.times) - 1
 	e.ledger.ReserveSnapshots(len(e.sessions))
 	clk := portal.Clock()
@@ -240,7 +242,7 @@ func (e *Engine[N]) fill(k int) {
 			e.used[a] = numeric.Zero[N]()
 		}
 		e.fillBar, _ = e.portal.Current(a)
-		tx, ok := e.sim.Match(o, &e.fillBar, k, e.used[a])
+		tx, ok := e.match(o, &e.fillBar, k, e.used[a])
 		if !ok {
 			continue
 		}
@@ -260,7 +262,7 @@ func (e *Engine[N]) fill(k int) {
 			// before anything reads a value.)
 			e.ledger.UpdatePrice(a, e.fillBar.Close)
 		}
-		o.Fill(tx.Amount, tx.Price, tx.Commission, tx.Time)
+		e.book.Fill(o, tx.Amount, tx.Price, tx.Commission, tx.Time)
 		e.used[a] = e.used[a].Add(tx.Amount.Abs())
 	}
 }

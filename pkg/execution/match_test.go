@@ -116,6 +116,16 @@ func testMatch[N numeric.Number[N]](t *testing.T) {
 			if !o.Filled.IsZero() || o.Status != order.Open {
 				t.Errorf("Match changed the order: %s", o.String())
 			}
+			// Matcher decides as Match does.
+			o2 := newOrder[N](t, orcl, tc.amount, tc.typ, tc.limit, tc.stop)
+			o2.Triggered = tc.triggered
+			f2, ok2 := sim.Matcher()(o2, b, 1, used)
+			if ok2 != ok || ok && (f2.Price.Cmp(f.Price) != 0 || f2.Amount.Cmp(f.Amount) != 0 || !f2.Time.Equal(f.Time)) || o2.Triggered != o.Triggered {
+				t.Errorf("Matcher: %v %+v, Match: %v %+v", ok2, f2, ok, f)
+			}
+			if _, ok := sim.Matcher()(o2, b, 0, used); ok {
+				t.Error("Matcher filled at the bar the order was placed in")
+			}
 		})
 	}
 }

@@ -70,7 +70,16 @@ func match[N numeric.Number[N]](s *Simulator[N], o *order.Order[N], bar *market.
 	remaining := o.Amount.Sub(o.Filled).Abs()
 	qty := remaining
 	if s.Slippage != nil {
-		price, qty = s.Slippage.Fill(o, bar, price, used)
+		// Penny's own models are called directly, as concrete code; any
+		// other through the interface.
+		switch m := s.Slippage.(type) {
+		case VolumeShare[N]:
+			price, qty = volumeShare(m, o, bar, price, used)
+		case NoSlippage[N]:
+			// The whole remaining quantity at the price.
+		default:
+			price, qty = s.Slippage.Fill(o, bar, price, used)
+		}
 		if qty.Sign() <= 0 {
 			o.Starved++
 			return Fill[N]{}, false
@@ -92,10 +101,27 @@ func match[N numeric.Number[N]](s *Simulator[N], o *order.Order[N], bar *market.
 		amount = qty.Neg()
 	}
 	f := Fill[N]{Time: time.Unix(0, bar.Time).UTC(), Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
-	if s.Commission != nil {
+	switch m := s.Commission.(type) {
+	case nil, NoCommission[N]:
+	case PerShare[N]:
+		f.Commission = perShare(m, o, amount, price)
+	default:
 		f.Commission = s.Commission.Charge(o, amount, price)
 	}
 	return f, true
+}
+
+// Matcher returns a function that does what s.Match does, with the
+// simulator's code for N's backend looked up once instead of at every
+// call: for a loop that matches many orders, as the engine's.
+func (s *Simulator[N]) Matcher() func(o *order.Order[N], bar *market.Bar[N], barIndex int, used N) (Fill[N], bool) {
+	k := matchFor[N]()
+	return func(o *order.Order[N], bar *market.Bar[N], barIndex int, used N) (Fill[N], bool) {
+		if bar == nil || barIndex <= o.PlacedBar || !o.IsOpen() {
+			return Fill[N]{}, false
+		}
+		return k(s, o, bar, used)
+	}
 }
 
 // FillsByVolume reports whether the simulator's slippage model fills a

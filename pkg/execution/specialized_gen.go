@@ -213,7 +213,16 @@ func matchFloat(s *Simulator[numeric.Float], o *order.Order[numeric.Float], bar 
 	remaining := o.Amount.Sub(o.Filled).Abs()
 	qty := remaining
 	if s.Slippage != nil {
-		price, qty = s.Slippage.Fill(o, bar, price, used)
+		// Penny's own models are called directly, as concrete code; any
+		// other through the interface.
+		switch m := s.Slippage.(type) {
+		case VolumeShare[numeric.Float]:
+			price, qty = volumeShareFloat(m, o, bar, price, used)
+		case NoSlippage[numeric.Float]:
+			// The whole remaining quantity at the price.
+		default:
+			price, qty = s.Slippage.Fill(o, bar, price, used)
+		}
 		if qty.Sign() <= 0 {
 			o.Starved++
 			return Fill[numeric.Float]{}, false
@@ -235,13 +244,17 @@ func matchFloat(s *Simulator[numeric.Float], o *order.Order[numeric.Float], bar 
 		amount = qty.Neg()
 	}
 	f := Fill[numeric.Float]{Time: time.Unix(0, bar.Time).UTC(), Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
-	if s.Commission != nil {
+	switch m := s.Commission.(type) {
+	case nil, NoCommission[numeric.Float]:
+	case PerShare[numeric.Float]:
+		f.Commission = perShareFloat(m, o, amount, price)
+	default:
 		f.Commission = s.Commission.Charge(o, amount, price)
 	}
 	return f, true
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:245:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:258:1
 
 // matchFixed is match for numeric.Fixed.
 //
@@ -261,7 +274,16 @@ func matchFixed(s *Simulator[numeric.Fixed], o *order.Order[numeric.Fixed], bar 
 	remaining := o.Amount.Sub(o.Filled).Abs()
 	qty := remaining
 	if s.Slippage != nil {
-		price, qty = s.Slippage.Fill(o, bar, price, used)
+		// Penny's own models are called directly, as concrete code; any
+		// other through the interface.
+		switch m := s.Slippage.(type) {
+		case VolumeShare[numeric.Fixed]:
+			price, qty = volumeShareFixed(m, o, bar, price, used)
+		case NoSlippage[numeric.Fixed]:
+			// The whole remaining quantity at the price.
+		default:
+			price, qty = s.Slippage.Fill(o, bar, price, used)
+		}
 		if qty.Sign() <= 0 {
 			o.Starved++
 			return Fill[numeric.Fixed]{}, false
@@ -283,13 +305,17 @@ func matchFixed(s *Simulator[numeric.Fixed], o *order.Order[numeric.Fixed], bar 
 		amount = qty.Neg()
 	}
 	f := Fill[numeric.Fixed]{Time: time.Unix(0, bar.Time).UTC(), Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
-	if s.Commission != nil {
+	switch m := s.Commission.(type) {
+	case nil, NoCommission[numeric.Fixed]:
+	case PerShare[numeric.Fixed]:
+		f.Commission = perShareFixed(m, o, amount, price)
+	default:
 		f.Commission = s.Commission.Charge(o, amount, price)
 	}
 	return f, true
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:293:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:319:1
 
 // matchDecimal is match for numeric.Decimal.
 //
@@ -309,7 +335,16 @@ func matchDecimal(s *Simulator[numeric.Decimal], o *order.Order[numeric.Decimal]
 	remaining := o.Amount.Sub(o.Filled).Abs()
 	qty := remaining
 	if s.Slippage != nil {
-		price, qty = s.Slippage.Fill(o, bar, price, used)
+		// Penny's own models are called directly, as concrete code; any
+		// other through the interface.
+		switch m := s.Slippage.(type) {
+		case VolumeShare[numeric.Decimal]:
+			price, qty = volumeShareDecimal(m, o, bar, price, used)
+		case NoSlippage[numeric.Decimal]:
+			// The whole remaining quantity at the price.
+		default:
+			price, qty = s.Slippage.Fill(o, bar, price, used)
+		}
 		if qty.Sign() <= 0 {
 			o.Starved++
 			return Fill[numeric.Decimal]{}, false
@@ -331,13 +366,17 @@ func matchDecimal(s *Simulator[numeric.Decimal], o *order.Order[numeric.Decimal]
 		amount = qty.Neg()
 	}
 	f := Fill[numeric.Decimal]{Time: time.Unix(0, bar.Time).UTC(), Asset: o.Asset, Amount: amount, Price: price, OrderID: o.ID, Reference: reference}
-	if s.Commission != nil {
+	switch m := s.Commission.(type) {
+	case nil, NoCommission[numeric.Decimal]:
+	case PerShare[numeric.Decimal]:
+		f.Commission = perShareDecimal(m, o, amount, price)
+	default:
 		f.Commission = s.Commission.Charge(o, amount, price)
 	}
 	return f, true
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:341:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:380:1
 
 // matchFor returns match for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -358,7 +397,7 @@ func matchFor[N numeric.Number[N]]() func(s *Simulator[N], o *order.Order[N], ba
 
 // matchOpenFloat is matchOpen for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:113:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:139:1
 func matchOpenFloat(o *order.Order[numeric.Float], b *market.Bar[numeric.Float]) (numeric.Float, bool) {
 	buy := o.Amount.Sign() > 0
 	switch o.Type {
@@ -415,11 +454,11 @@ func matchOpenFloat(o *order.Order[numeric.Float], b *market.Bar[numeric.Float])
 	return z, false
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:419:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:458:1
 
 // matchOpenFixed is matchOpen for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:113:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:139:1
 func matchOpenFixed(o *order.Order[numeric.Fixed], b *market.Bar[numeric.Fixed]) (numeric.Fixed, bool) {
 	buy := o.Amount.Sign() > 0
 	switch o.Type {
@@ -476,11 +515,11 @@ func matchOpenFixed(o *order.Order[numeric.Fixed], b *market.Bar[numeric.Fixed])
 	return z, false
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:480:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:519:1
 
 // matchOpenDecimal is matchOpen for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:113:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:139:1
 func matchOpenDecimal(o *order.Order[numeric.Decimal], b *market.Bar[numeric.Decimal]) (numeric.Decimal, bool) {
 	buy := o.Amount.Sign() > 0
 	switch o.Type {
@@ -537,7 +576,7 @@ func matchOpenDecimal(o *order.Order[numeric.Decimal], b *market.Bar[numeric.Dec
 	return z, false
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:541:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:580:1
 
 // matchOpenFor returns matchOpen for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -558,7 +597,7 @@ func matchOpenFor[N numeric.Number[N]]() func(o *order.Order[N], b *market.Bar[N
 
 // limitOpenFloat is limitOpen for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:174:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:200:1
 func limitOpenFloat(buy bool, l numeric.Float, b *market.Bar[numeric.Float]) (numeric.Float, bool) {
 	switch {
 	case buy && b.Open.Cmp(l) <= 0, !buy && b.Open.Cmp(l) >= 0:
@@ -570,11 +609,11 @@ func limitOpenFloat(buy bool, l numeric.Float, b *market.Bar[numeric.Float]) (nu
 	return z, false
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:574:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:613:1
 
 // limitOpenFixed is limitOpen for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:174:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:200:1
 func limitOpenFixed(buy bool, l numeric.Fixed, b *market.Bar[numeric.Fixed]) (numeric.Fixed, bool) {
 	switch {
 	case buy && b.Open.Cmp(l) <= 0, !buy && b.Open.Cmp(l) >= 0:
@@ -586,11 +625,11 @@ func limitOpenFixed(buy bool, l numeric.Fixed, b *market.Bar[numeric.Fixed]) (nu
 	return z, false
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:590:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:629:1
 
 // limitOpenDecimal is limitOpen for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:174:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:200:1
 func limitOpenDecimal(buy bool, l numeric.Decimal, b *market.Bar[numeric.Decimal]) (numeric.Decimal, bool) {
 	switch {
 	case buy && b.Open.Cmp(l) <= 0, !buy && b.Open.Cmp(l) >= 0:
@@ -602,7 +641,7 @@ func limitOpenDecimal(buy bool, l numeric.Decimal, b *market.Bar[numeric.Decimal
 	return z, false
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:606:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:645:1
 
 // limitOpenFor returns limitOpen for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -623,7 +662,7 @@ func limitOpenFor[N numeric.Number[N]]() func(buy bool, l N, b *market.Bar[N]) (
 
 // matchCloseFloat is matchClose for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:188:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:214:1
 func matchCloseFloat(o *order.Order[numeric.Float], b *market.Bar[numeric.Float]) (numeric.Float, bool) {
 	buy := o.Amount.Sign() > 0
 	c := b.Close
@@ -647,11 +686,11 @@ func matchCloseFloat(o *order.Order[numeric.Float], b *market.Bar[numeric.Float]
 	return c, true
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:651:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:690:1
 
 // matchCloseFixed is matchClose for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:188:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:214:1
 func matchCloseFixed(o *order.Order[numeric.Fixed], b *market.Bar[numeric.Fixed]) (numeric.Fixed, bool) {
 	buy := o.Amount.Sign() > 0
 	c := b.Close
@@ -675,11 +714,11 @@ func matchCloseFixed(o *order.Order[numeric.Fixed], b *market.Bar[numeric.Fixed]
 	return c, true
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:679:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:718:1
 
 // matchCloseDecimal is matchClose for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/execution/simulator.go:188:1
+//line github.com/pennybt/penny/pkg/execution/simulator.go:214:1
 func matchCloseDecimal(o *order.Order[numeric.Decimal], b *market.Bar[numeric.Decimal]) (numeric.Decimal, bool) {
 	buy := o.Amount.Sign() > 0
 	c := b.Close
@@ -703,7 +742,7 @@ func matchCloseDecimal(o *order.Order[numeric.Decimal], b *market.Bar[numeric.De
 	return c, true
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:707:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:746:1
 
 // matchCloseFor returns matchClose for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -748,7 +787,7 @@ func volumeShareFloat(m VolumeShare[numeric.Float], o *order.Order[numeric.Float
 	return impactPriceFloat(price, m.PriceImpact, total, bar.Volume, o.Amount.Sign() > 0), qty
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:752:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:791:1
 
 // volumeShareFixed is volumeShare for numeric.Fixed.
 //
@@ -776,7 +815,7 @@ func volumeShareFixed(m VolumeShare[numeric.Fixed], o *order.Order[numeric.Fixed
 	return impactPriceFixed(price, m.PriceImpact, total, bar.Volume, o.Amount.Sign() > 0), qty
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:780:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:819:1
 
 // volumeShareDecimal is volumeShare for numeric.Decimal.
 //
@@ -804,7 +843,7 @@ func volumeShareDecimal(m VolumeShare[numeric.Decimal], o *order.Order[numeric.D
 	return impactPriceDecimal(price, m.PriceImpact, total, bar.Volume, o.Amount.Sign() > 0), qty
 }
 
-//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:808:1
+//line github.com/pennybt/penny/pkg/execution/specialized_gen.go:847:1
 
 // volumeShareFor returns volumeShare for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.

@@ -1,6 +1,7 @@
 package order
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/pennybt/penny/numeric"
@@ -23,6 +24,9 @@ type Book[N numeric.Number[N]] struct {
 	all   []*Order[N]
 	open  []*Order[N] // a superset of the open orders, in placement order
 	chunk []Order[N]  // the chunk new orders are stored in
+	// fill is Order.Fill's code for N's backend, looked up at the first
+	// Fill.
+	fill func(o *Order[N], amount, price, commission N)
 }
 
 // Counts summarizes a book.
@@ -50,6 +54,20 @@ func (b *Book[N]) Place(r Request[N], p Placement) *Order[N] {
 		b.open = append(b.open, o)
 	}
 	return o
+}
+
+// Fill records a fill of o, an order of the book, as o.Fill(amount,
+// price, commission, at) does (and panics as it does), with the code for
+// N's backend looked up once per book instead of at every fill.
+func (b *Book[N]) Fill(o *Order[N], amount, price, commission N, at time.Time) {
+	if !o.IsOpen() {
+		panic(fmt.Sprintf("order: fill of %s order %d", o.Status, o.ID))
+	}
+	if b.fill == nil {
+		b.fill = fillFor[N]()
+	}
+	b.fill(o, amount, price, commission)
+	o.Updated = at
 }
 
 // Len returns the number of orders placed.

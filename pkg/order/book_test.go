@@ -47,7 +47,25 @@ func testBook[N numeric.Number[N]](t *testing.T) {
 	}
 	// A fill closes o1; cancelling it then fails; cancelling o5 works.
 	o1.Fill(num[N](t, "10"), num[N](t, "1"), num[N](t, "0"), t0)
-	o4.Fill(num[N](t, "3"), num[N](t, "1"), num[N](t, "0"), t0)
+	b.Fill(o4, num[N](t, "3"), num[N](t, "1.5"), num[N](t, "0.25"), t0.Add(time.Minute))
+	if o4.Status != order.PartiallyFilled || o4.Filled.String() != "3" || o4.Notional.String() != "4.5" ||
+		o4.Commission.String() != "0.25" || o4.Fills != 1 || !o4.Updated.Equal(t0.Add(time.Minute)) {
+		t.Errorf("o4 after Book.Fill: %s, notional %s, commission %s, %d fills, updated %s", o4.String(), o4.Notional, o4.Commission, o4.Fills, o4.Updated)
+	}
+	for name, fill := range map[string]func(){
+		"a filled order":              func() { b.Fill(o1, num[N](t, "1"), num[N](t, "1"), num[N](t, "0"), t0) },
+		"more than remains":           func() { b.Fill(o4, num[N](t, "5"), num[N](t, "1"), num[N](t, "0"), t0) },
+		"an amount of the wrong sign": func() { b.Fill(o4, num[N](t, "-1"), num[N](t, "1"), num[N](t, "0"), t0) },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Book.Fill of %s did not panic", name)
+				}
+			}()
+			fill()
+		}()
+	}
 	if b.Cancel(1, order.ReasonCancelled, t0) || b.Cancel(2, order.ReasonCancelled, t0) || b.Cancel(99, order.ReasonCancelled, t0) {
 		t.Error("Cancel of a closed or unknown order reported true")
 	}
