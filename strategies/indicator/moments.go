@@ -37,10 +37,12 @@ type momentState[N numeric.Number[N]] struct {
 	last      N    // the newest value's deviation from origin
 	lastX     N    // the newest value
 
-	// zscoreCompare's per-push cache: D, V and their float64 values.
-	cached bool
-	d, v   N
-	df, vf float64
+	// zscoreCompare's per-push cache: D and its float64, the quick
+	// estimate of V and its error bound, and (exact) V and its float64.
+	cached, exact bool
+	d, v          N
+	df, vf        float64
+	vq, verr      float64
 }
 
 func newMomentState[N numeric.Number[N]](period int) momentState[N] {

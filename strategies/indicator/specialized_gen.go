@@ -455,7 +455,7 @@ func macdStepFor[N numeric.Number[N]]() func(s *macdState[N], x N) {
 
 // momentStepFloat is momentStep for numeric.Float.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:53:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:55:1
 func momentStepFloat(s *momentState[numeric.Float], x numeric.Float) {
 	momentPushFloat(s, x)
 	if s.ready {
@@ -467,7 +467,7 @@ func momentStepFloat(s *momentState[numeric.Float], x numeric.Float) {
 
 // momentStepFixed is momentStep for numeric.Fixed.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:53:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:55:1
 func momentStepFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 	momentPushFixed(s, x)
 	if s.ready {
@@ -479,7 +479,7 @@ func momentStepFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 
 // momentStepDecimal is momentStep for numeric.Decimal.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:53:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:55:1
 func momentStepDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 	momentPushDecimal(s, x)
 	if s.ready {
@@ -508,7 +508,7 @@ func momentStepFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
 
 // momentPushFloat is momentPush for numeric.Float.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:66:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:68:1
 func momentPushFloat(s *momentState[numeric.Float], x numeric.Float) {
 	if s.anchor {
 		// Re-anchor at the previous newest value (its deviation is last).
@@ -541,7 +541,7 @@ func momentPushFloat(s *momentState[numeric.Float], x numeric.Float) {
 
 // momentPushFixed is momentPush for numeric.Fixed.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:66:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:68:1
 func momentPushFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 	if s.anchor {
 		// Re-anchor at the previous newest value (its deviation is last).
@@ -574,7 +574,7 @@ func momentPushFixed(s *momentState[numeric.Fixed], x numeric.Fixed) {
 
 // momentPushDecimal is momentPush for numeric.Decimal.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:66:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:68:1
 func momentPushDecimal(s *momentState[numeric.Decimal], x numeric.Decimal) {
 	if s.anchor {
 		// Re-anchor at the previous newest value (its deviation is last).
@@ -624,7 +624,7 @@ func momentPushFor[N numeric.Number[N]]() func(s *momentState[N], x N) {
 
 // momentStatsFloat is momentStats for numeric.Float.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:97:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:99:1
 func momentStatsFloat(s *momentState[numeric.Float]) {
 	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
 	m := s.s1.DivInt(int64(len(s.buf)))
@@ -639,7 +639,7 @@ func momentStatsFloat(s *momentState[numeric.Float]) {
 
 // momentStatsFixed is momentStats for numeric.Fixed.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:97:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:99:1
 func momentStatsFixed(s *momentState[numeric.Fixed]) {
 	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
 	m := s.s1.DivInt(int64(len(s.buf)))
@@ -654,7 +654,7 @@ func momentStatsFixed(s *momentState[numeric.Fixed]) {
 
 // momentStatsDecimal is momentStats for numeric.Decimal.
 //
-//line github.com/pennybt/penny/strategies/indicator/moments.go:97:1
+//line github.com/pennybt/penny/strategies/indicator/moments.go:99:1
 func momentStatsDecimal(s *momentState[numeric.Decimal]) {
 	s.mean = s.s1.Add(s.originSum).DivInt(int64(len(s.buf)))
 	m := s.s1.DivInt(int64(len(s.buf)))
@@ -1347,16 +1347,22 @@ func zscoreValueFor[N numeric.Number[N]]() func(s *momentState[N]) N {
 
 // zscoreCompareFloat is zscoreCompare for numeric.Float.
 //
-//line github.com/pennybt/penny/strategies/indicator/zscore.go:51:1
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:60:1
 func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float]) int {
 	if !s.cached {
-		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
-		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
-		s.df, s.vf = s.d.Float64(), s.v.Float64()
-		s.cached = true
+		n := int64(len(s.buf))
+		s.d = s.last.MulInt(n).Sub(s.s1)
+		s.df = s.d.Float64()
+		a, b := s.s2.MulInt(n).Float64(), s.s1.Float64()
+		b *= b
+		s.vq, s.verr = a-b, (a+b)*0x1p-50
+		s.cached, s.exact = true, false
 	}
-	if s.v.Sign() <= 0 {
-		return -t.t.Sign()
+	if s.vq <= s.verr { // V may be <= 0: look at V itself
+		zscoreExactVFloat(s)
+		if s.v.Sign() <= 0 {
+			return -t.t.Sign()
+		}
 	}
 	ds, ts := s.d.Sign(), t.t.Sign()
 	switch {
@@ -1371,16 +1377,29 @@ func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float
 	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
 	// the opposite for negative ones.
 	c := 0
-	lhs, rhs := s.df*s.df, t.t2f*s.vf
-	switch diff := lhs - rhs; {
-	case diff > 1e-12*(lhs+rhs):
-		c = 1
-	case diff < -1e-12*(lhs+rhs):
-		c = -1
-	case lhs > 1e10 || rhs > 1e10:
-		return zscoreValueFloat(s).Cmp(t.t)
-	default:
-		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	lhs := s.df * s.df
+	if rhs := t.t2f * s.vq; !s.exact {
+		tol := 1e-12*(lhs+rhs) + 2*t.t2f*s.verr
+		switch diff := lhs - rhs; {
+		case diff > tol:
+			c = 1
+		case diff < -tol:
+			c = -1
+		}
+	}
+	if c == 0 {
+		zscoreExactVFloat(s)
+		rhs := t.t2f * s.vf
+		switch diff := lhs - rhs; {
+		case diff > 1e-12*(lhs+rhs):
+			c = 1
+		case diff < -1e-12*(lhs+rhs):
+			c = -1
+		case lhs > 1e10 || rhs > 1e10:
+			return zscoreValueFloat(s).Cmp(t.t)
+		default:
+			c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+		}
 	}
 	if ds < 0 {
 		return -c
@@ -1388,20 +1407,26 @@ func zscoreCompareFloat(s *momentState[numeric.Float], t Threshold[numeric.Float
 	return c
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1392:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1411:1
 
 // zscoreCompareFixed is zscoreCompare for numeric.Fixed.
 //
-//line github.com/pennybt/penny/strategies/indicator/zscore.go:51:1
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:60:1
 func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed]) int {
 	if !s.cached {
-		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
-		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
-		s.df, s.vf = s.d.Float64(), s.v.Float64()
-		s.cached = true
+		n := int64(len(s.buf))
+		s.d = s.last.MulInt(n).Sub(s.s1)
+		s.df = s.d.Float64()
+		a, b := s.s2.MulInt(n).Float64(), s.s1.Float64()
+		b *= b
+		s.vq, s.verr = a-b, (a+b)*0x1p-50
+		s.cached, s.exact = true, false
 	}
-	if s.v.Sign() <= 0 {
-		return -t.t.Sign()
+	if s.vq <= s.verr { // V may be <= 0: look at V itself
+		zscoreExactVFixed(s)
+		if s.v.Sign() <= 0 {
+			return -t.t.Sign()
+		}
 	}
 	ds, ts := s.d.Sign(), t.t.Sign()
 	switch {
@@ -1416,16 +1441,29 @@ func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed
 	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
 	// the opposite for negative ones.
 	c := 0
-	lhs, rhs := s.df*s.df, t.t2f*s.vf
-	switch diff := lhs - rhs; {
-	case diff > 1e-12*(lhs+rhs):
-		c = 1
-	case diff < -1e-12*(lhs+rhs):
-		c = -1
-	case lhs > 1e10 || rhs > 1e10:
-		return zscoreValueFixed(s).Cmp(t.t)
-	default:
-		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	lhs := s.df * s.df
+	if rhs := t.t2f * s.vq; !s.exact {
+		tol := 1e-12*(lhs+rhs) + 2*t.t2f*s.verr
+		switch diff := lhs - rhs; {
+		case diff > tol:
+			c = 1
+		case diff < -tol:
+			c = -1
+		}
+	}
+	if c == 0 {
+		zscoreExactVFixed(s)
+		rhs := t.t2f * s.vf
+		switch diff := lhs - rhs; {
+		case diff > 1e-12*(lhs+rhs):
+			c = 1
+		case diff < -1e-12*(lhs+rhs):
+			c = -1
+		case lhs > 1e10 || rhs > 1e10:
+			return zscoreValueFixed(s).Cmp(t.t)
+		default:
+			c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+		}
 	}
 	if ds < 0 {
 		return -c
@@ -1433,20 +1471,26 @@ func zscoreCompareFixed(s *momentState[numeric.Fixed], t Threshold[numeric.Fixed
 	return c
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1437:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1475:1
 
 // zscoreCompareDecimal is zscoreCompare for numeric.Decimal.
 //
-//line github.com/pennybt/penny/strategies/indicator/zscore.go:51:1
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:60:1
 func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.Decimal]) int {
 	if !s.cached {
-		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
-		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
-		s.df, s.vf = s.d.Float64(), s.v.Float64()
-		s.cached = true
+		n := int64(len(s.buf))
+		s.d = s.last.MulInt(n).Sub(s.s1)
+		s.df = s.d.Float64()
+		a, b := s.s2.MulInt(n).Float64(), s.s1.Float64()
+		b *= b
+		s.vq, s.verr = a-b, (a+b)*0x1p-50
+		s.cached, s.exact = true, false
 	}
-	if s.v.Sign() <= 0 {
-		return -t.t.Sign()
+	if s.vq <= s.verr { // V may be <= 0: look at V itself
+		zscoreExactVDecimal(s)
+		if s.v.Sign() <= 0 {
+			return -t.t.Sign()
+		}
 	}
 	ds, ts := s.d.Sign(), t.t.Sign()
 	switch {
@@ -1461,16 +1505,29 @@ func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.D
 	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
 	// the opposite for negative ones.
 	c := 0
-	lhs, rhs := s.df*s.df, t.t2f*s.vf
-	switch diff := lhs - rhs; {
-	case diff > 1e-12*(lhs+rhs):
-		c = 1
-	case diff < -1e-12*(lhs+rhs):
-		c = -1
-	case lhs > 1e10 || rhs > 1e10:
-		return zscoreValueDecimal(s).Cmp(t.t)
-	default:
-		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	lhs := s.df * s.df
+	if rhs := t.t2f * s.vq; !s.exact {
+		tol := 1e-12*(lhs+rhs) + 2*t.t2f*s.verr
+		switch diff := lhs - rhs; {
+		case diff > tol:
+			c = 1
+		case diff < -tol:
+			c = -1
+		}
+	}
+	if c == 0 {
+		zscoreExactVDecimal(s)
+		rhs := t.t2f * s.vf
+		switch diff := lhs - rhs; {
+		case diff > 1e-12*(lhs+rhs):
+			c = 1
+		case diff < -1e-12*(lhs+rhs):
+			c = -1
+		case lhs > 1e10 || rhs > 1e10:
+			return zscoreValueDecimal(s).Cmp(t.t)
+		default:
+			c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+		}
 	}
 	if ds < 0 {
 		return -c
@@ -1478,7 +1535,7 @@ func zscoreCompareDecimal(s *momentState[numeric.Decimal], t Threshold[numeric.D
 	return c
 }
 
-//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1482:1
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1539:1
 
 // zscoreCompareFor returns zscoreCompare for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -1493,6 +1550,62 @@ func zscoreCompareFor[N numeric.Number[N]]() func(s *momentState[N], t Threshold
 		*p = zscoreCompareDecimal
 	default:
 		f = zscoreCompare[N]
+	}
+	return f
+}
+
+// zscoreExactVFloat is zscoreExactV for numeric.Float.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:123:1
+func zscoreExactVFloat(s *momentState[numeric.Float]) {
+	if !s.exact {
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.vf = s.v.Float64()
+		s.exact = true
+	}
+}
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1569:1
+
+// zscoreExactVFixed is zscoreExactV for numeric.Fixed.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:123:1
+func zscoreExactVFixed(s *momentState[numeric.Fixed]) {
+	if !s.exact {
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.vf = s.v.Float64()
+		s.exact = true
+	}
+}
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1582:1
+
+// zscoreExactVDecimal is zscoreExactV for numeric.Decimal.
+//
+//line github.com/pennybt/penny/strategies/indicator/zscore.go:123:1
+func zscoreExactVDecimal(s *momentState[numeric.Decimal]) {
+	if !s.exact {
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.vf = s.v.Float64()
+		s.exact = true
+	}
+}
+
+//line github.com/pennybt/penny/strategies/indicator/specialized_gen.go:1595:1
+
+// zscoreExactVFor returns zscoreExactV for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func zscoreExactVFor[N numeric.Number[N]]() func(s *momentState[N]) {
+	var f func(s *momentState[N])
+	switch p := any(&f).(type) {
+	case *func(s *momentState[numeric.Float]):
+		*p = zscoreExactVFloat
+	case *func(s *momentState[numeric.Fixed]):
+		*p = zscoreExactVFixed
+	case *func(s *momentState[numeric.Decimal]):
+		*p = zscoreExactVDecimal
+	default:
+		f = zscoreExactV[N]
 	}
 	return f
 }

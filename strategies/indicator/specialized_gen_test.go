@@ -91,3 +91,17 @@ func testZScoreCompareByName(name string) (func(t *testing.T), bool) {
 	}
 	return nil, false
 }
+
+// testZScoreCompareTiesByName returns testZScoreCompareTies for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testZScoreCompareTiesByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testZScoreCompareTies[numeric.Float], true
+	case "fixed":
+		return testZScoreCompareTies[numeric.Fixed], true
+	case "decimal":
+		return testZScoreCompareTies[numeric.Decimal], true
+	}
+	return nil, false
+}

@@ -47,16 +47,31 @@ func zscoreValue[N numeric.Number[N]](s *momentState[N]) N {
 // 1e10) the rounded z-score of Value decides instead. A flat window
 // (V <= 0) has z = 0.
 //
+// Before V itself (whose S1^2 is a Mul, a rounding division in Fixed),
+// a quicker estimate is tried: vq = float64(n*S2) - float64(S1)^2, off
+// from V by at most verr = 2^-50 (float64(n*S2) + float64(S1)^2) (each
+// term within 3*2^-53 of its exact value, the difference within 2^-53 of
+// its own). A decision taken from vq with a margin covering t^2*verr is
+// the sign of the exact difference, as one taken from V is; anything
+// closer goes to V and the steps above, unchanged. With Float, vq is V
+// (the same two roundings), so its decisions are the same as before too.
+//
 //penny:specialize
 func zscoreCompare[N numeric.Number[N]](s *momentState[N], t Threshold[N]) int {
 	if !s.cached {
-		s.d = s.last.MulInt(int64(len(s.buf))).Sub(s.s1)
-		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
-		s.df, s.vf = s.d.Float64(), s.v.Float64()
-		s.cached = true
+		n := int64(len(s.buf))
+		s.d = s.last.MulInt(n).Sub(s.s1)
+		s.df = s.d.Float64()
+		a, b := s.s2.MulInt(n).Float64(), s.s1.Float64()
+		b *= b
+		s.vq, s.verr = a-b, (a+b)*0x1p-50
+		s.cached, s.exact = true, false
 	}
-	if s.v.Sign() <= 0 {
-		return -t.t.Sign()
+	if s.vq <= s.verr { // V may be <= 0: look at V itself
+		zscoreExactV(s)
+		if s.v.Sign() <= 0 {
+			return -t.t.Sign()
+		}
 	}
 	ds, ts := s.d.Sign(), t.t.Sign()
 	switch {
@@ -71,21 +86,46 @@ func zscoreCompare[N numeric.Number[N]](s *momentState[N], t Threshold[N]) int {
 	// Same signs: z - t has the sign of D^2 - t^2 V for positive ones,
 	// the opposite for negative ones.
 	c := 0
-	lhs, rhs := s.df*s.df, t.t2f*s.vf
-	switch diff := lhs - rhs; {
-	case diff > 1e-12*(lhs+rhs):
-		c = 1
-	case diff < -1e-12*(lhs+rhs):
-		c = -1
-	case lhs > 1e10 || rhs > 1e10:
-		return zscoreValue(s).Cmp(t.t)
-	default:
-		c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+	lhs := s.df * s.df
+	if rhs := t.t2f * s.vq; !s.exact {
+		tol := 1e-12*(lhs+rhs) + 2*t.t2f*s.verr
+		switch diff := lhs - rhs; {
+		case diff > tol:
+			c = 1
+		case diff < -tol:
+			c = -1
+		}
+	}
+	if c == 0 {
+		zscoreExactV(s)
+		rhs := t.t2f * s.vf
+		switch diff := lhs - rhs; {
+		case diff > 1e-12*(lhs+rhs):
+			c = 1
+		case diff < -1e-12*(lhs+rhs):
+			c = -1
+		case lhs > 1e10 || rhs > 1e10:
+			return zscoreValue(s).Cmp(t.t)
+		default:
+			c = s.d.Mul(s.d).Cmp(t.t2.Mul(s.v))
+		}
 	}
 	if ds < 0 {
 		return -c
 	}
 	return c
+}
+
+// zscoreExactV computes V = n*S2 - S1^2 in N and its float64, once per
+// push.
+//
+//penny:specialize
+func zscoreExactV[N numeric.Number[N]](s *momentState[N]) {
+	if !s.exact {
+		s.v = s.s2.MulInt(int64(len(s.buf))).Sub(s.s1.Mul(s.s1))
+		s.vf = s.v.Float64()
+		s.exact = true
+	}
 }
 
 // NewZScore returns a rolling z-score over period values (1 to

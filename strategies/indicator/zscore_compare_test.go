@@ -91,3 +91,63 @@ func testZScoreCompare[N numeric.Number[N]](t *testing.T) {
 		}
 	}
 }
+
+func TestZScoreCompareTies(t *testing.T) {
+	backendtest.Run(t, testZScoreCompareTiesByName)
+}
+
+// testZScoreCompareTies checks Compare at exact ties, where no float64
+// estimate may decide: over two values x1, x2 the z-score of x2 is
+// exactly +1 or -1 (D = x2 - x1, V = D^2), at any magnitude of the
+// prices and of the step, so Compare with +-1 must give 0 on its side and
+// the strict answer on the other, and a threshold a step away (1 - 1e-4,
+// 1 + 1e-4) the strict answer too.
+//
+//penny:backends
+func testZScoreCompareTies[N numeric.Number[N]](t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 1))
+	one, minusOne := NewThreshold(numeric.MustParse[N]("1")), NewThreshold(numeric.MustParse[N]("-1"))
+	below, above := NewThreshold(numeric.MustParse[N]("0.9999")), NewThreshold(numeric.MustParse[N]("1.0001"))
+	for _, scale := range []int64{1, 100, 10000, 1000000} {
+		z, err := NewZScore[N](2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		units := int64(5000000)
+		for i := range 3000 {
+			prev := units
+			units += (rng.Int64N(201) - 100) * scale
+			if rng.IntN(10) == 0 {
+				units += rng.Int64N(3) - 1 // steps of 1e-4
+			}
+			x := numeric.MustParse[N](big.NewRat(units, 10000).FloatString(4))
+			if !z.Push(x) {
+				continue
+			}
+			if numeric.Backend[N]() == "float" {
+				continue // float decides exact ties by its roundings
+			}
+			up := units - prev
+			if up == 0 {
+				// A flat pair: z = 0.
+				if c := z.Compare(one); c != -1 {
+					t.Fatalf("bar %d: flat pair, Compare(1) = %d", i, c)
+				}
+				continue
+			}
+			type check struct {
+				th   Threshold[N]
+				want int
+			}
+			checks := []check{{one, 0}, {minusOne, 1}, {below, 1}, {above, -1}}
+			if up < 0 {
+				checks = []check{{one, -1}, {minusOne, 0}}
+			}
+			for _, c := range checks {
+				if got := z.Compare(c.th); got != c.want {
+					t.Fatalf("scale %d bar %d (%d to %d): Compare(%s) = %d, want %d", scale, i, prev, units, c.th.Value(), got, c.want)
+				}
+			}
+		}
+	}
+}
