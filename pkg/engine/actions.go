@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 	"time"
@@ -43,7 +44,12 @@ type actions[N numeric.Number[N]] struct {
 	// the order accrued (the order Ledger.Settle pays them in): the
 	// dividend each is of, for its payment's record.
 	pending []pendingPay
+	// nextDue is the earliest due time in pending (noDue when empty).
+	nextDue int64
 }
+
+// noDue is the nextDue of no pending payment.
+const noDue = math.MaxInt64
 
 type pendingPay struct {
 	due  int64 // the open of the pay session
@@ -93,7 +99,7 @@ func (e *Engine[N]) setupActions() error {
 			n++
 		}
 	}
-	e.acts = actions[N]{sched: sc, at: make([]int64, len(assets)), records: make([]ActionRecord[N], 0, n)}
+	e.acts = actions[N]{sched: sc, at: make([]int64, len(assets)), records: make([]ActionRecord[N], 0, n), nextDue: noDue}
 	e.ledger.GrowEvents(n)
 	for i := range e.acts.at {
 		e.acts.at[i] = -1 << 63
@@ -104,8 +110,11 @@ func (e *Engine[N]) setupActions() error {
 // applyActions applies the actions of session s at its open, before any
 // fill, then pays the receivables due.
 func (e *Engine[N]) applyActions(s int) {
-	open := e.sessions[s].Open
 	items := e.acts.sched.Items
+	if e.acts.next >= len(items) || items[e.acts.next].Session != s {
+		return // most sessions
+	}
+	open := e.sessions[s].Open
 	for e.acts.next < len(items) && items[e.acts.next].Session == s {
 		e.applyAction(&items[e.acts.next], open)
 		e.acts.next++
@@ -113,6 +122,9 @@ func (e *Engine[N]) applyActions(s int) {
 }
 
 func (e *Engine[N]) settle(s int) {
+	if e.acts.nextDue > e.sessions[s].Open.UnixNano() {
+		return // nothing due yet: most sessions
+	}
 	open := e.sessions[s].Open
 	paid := e.ledger.Settle(open)
 	if len(paid) == 0 {
@@ -121,9 +133,11 @@ func (e *Engine[N]) settle(s int) {
 	// The ledger pays its receivables due by now in the order accrued:
 	// the same as the pending list's.
 	kept, k := e.acts.pending[:0], 0
+	e.acts.nextDue = noDue
 	for _, p := range e.acts.pending {
 		if p.due > open.UnixNano() {
 			kept = append(kept, p)
+			e.acts.nextDue = min(e.acts.nextDue, p.due)
 			continue
 		}
 		if k >= len(paid) || paid[k].Asset.ID != e.acts.sched.Items[p.item].Asset {
@@ -163,6 +177,7 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 		rec.Event = e.ledger.Dividend(a, it.Amount, due, now)
 		if !rec.Event.Before.IsZero() && !due.IsZero() { // the ledger accrued a receivable
 			e.acts.pending = append(e.acts.pending, pendingPay{due: due.UnixNano(), item: e.acts.next})
+			e.acts.nextDue = min(e.acts.nextDue, due.UnixNano())
 		}
 		if e.cfg.Adjust == dataportal.AdjustAll {
 			if prev := last(it.Asset); prev.Cmp(it.Amount) > 0 {

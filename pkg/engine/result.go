@@ -108,13 +108,19 @@ type Series[N numeric.Number[N]] struct {
 // ActionCounts returns the number of corporate actions applied, by type
 // name (a dividend counts once, at its ex-date).
 func (r *Result[N]) ActionCounts() map[string]int {
-	var n [256]int // by type: a map entry per type, not per action
+	// By type, then a map entry per type, not per action.
+	var n [corpaction.WorthlessRemoval + 1]int
+	m := map[string]int{}
 	for i := range r.Actions {
-		if a := &r.Actions[i]; a.Event.Kind != ledger.EventPayment {
-			n[a.Action.Type]++
+		a := &r.Actions[i]
+		switch t := a.Action.Type; {
+		case a.Event.Kind == ledger.EventPayment:
+		case int(t) < len(n):
+			n[t]++
+		default:
+			m[t.String()]++
 		}
 	}
-	m := map[string]int{}
 	for t, c := range n {
 		if c > 0 {
 			m[corpaction.Type(t).String()] = c

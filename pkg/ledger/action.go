@@ -117,7 +117,7 @@ func (l *Ledger[N]) GrowEvents(n int) { l.events = slices.Grow(l.events, n) }
 
 // Events returns the corporate action events in the order applied (the
 // ledger's own slice: read it, do not modify it).
-func (l *Ledger[N]) Events() []Event[N] { return l.events }
+func (l *Ledger[N]) Events() []Event[N] { return l.events[:len(l.events):len(l.events)] }
 
 // Receivable returns the dividends accrued and not yet paid (negative
 // when shorts owe more than longs are owed). It counts in the portfolio
@@ -161,9 +161,13 @@ func (l *Ledger[N]) add(kind EventKind, a *market.Asset, amount N, at time.Time)
 	if n == cap(l.events) {
 		l.events = slices.Grow(l.events, 1)
 	}
+	// The log's room past its length is zero, as make and append leave
+	// it: nothing writes there but add and record, which extend the log,
+	// and Events hands out the log without that room. Only the fields
+	// set are written.
 	l.events = l.events[:n+1]
 	ev := &l.events[n]
-	*ev = Event[N]{Time: at, Kind: kind, Asset: *a, Before: amount, After: amount, Seq: l.ntx}
+	ev.Time, ev.Kind, ev.Asset, ev.Before, ev.After, ev.Seq = at, kind, *a, amount, amount, l.ntx
 	return ev
 }
 
