@@ -319,6 +319,19 @@ func targets(r *Results) []Target {
 		}
 		out = append(out, t)
 	}
+	// The cost of corporate actions on daily (an aim), by the steadiest
+	// measure.
+	if costs := ActionsCost(r); costs != nil {
+		t := Target{Name: "corporate actions (aim)", Goal: fmt.Sprintf("%s costs under %.0f%% more than daily, by instructions where counted", ActionsScenario, ActionsTarget)}
+		var parts []string
+		ok := true
+		for _, c := range costs {
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", c.Backend, fmtPct(c.Judged), c.Measure))
+			ok = ok && c.Verdict == TargetMet
+		}
+		t.Measured, t.Status = strings.Join(parts, ", "), status(ok)
+		out = append(out, t)
+	}
 	// Peak memory on minute-large, per backend.
 	for _, b := range r.Settings.Backends {
 		t := Target{Name: "peak memory (" + b + ")", Goal: fmt.Sprintf("peak heap on minute-large <= %.0fx the raw size of its bars (48 bytes an asset-bar)", MaxPeakOverRawBytes), Required: true, Status: TargetNotMeasured}

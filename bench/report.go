@@ -545,6 +545,25 @@ func secActions(w *mdWriter, r *Results) {
 			fmt.Sprintf("%d / %d", c.TransactionsWithout, c.TransactionsWith)})
 	}
 	w.table([]string{"backend", "daily median", ActionsScenario + " median", "cost", "CPU cost", "normalised cost", "fills without / with"}, rows)
+	rows = nil
+	for _, c := range costs {
+		if !c.Counted {
+			continue
+		}
+		rows = append(rows, []string{c.Backend,
+			fmt.Sprintf("%.2fM", float64(c.InstructionsWithout)/1e6), fmt.Sprintf("%.2fM", float64(c.InstructionsWith)/1e6), fmtPct(c.InstructionCost),
+			fmt.Sprintf("%.0f kB", float64(c.AllocBytesWithout)/1e3), fmt.Sprintf("%.0f kB", float64(c.AllocBytesWith)/1e3), fmtPct(c.AllocCost),
+			fmt.Sprintf("%d / %d", c.AllocObjectsWithout, c.AllocObjectsWith)})
+	}
+	if len(rows) > 0 {
+		w.p("The same backtests counted (one of each, under callgrind, GOGC=off: see Instruction counts): the instructions, which other processes do not change, and what the backtest allocated, whose collection the count leaves out (the timed runs pay it, in a process that holds every backend's bars).")
+		w.table([]string{"backend", "daily instructions", ActionsScenario + " instructions", "instruction cost", "daily allocated", ActionsScenario + " allocated", "allocation cost", "objects without / with"}, rows)
+	}
+	var parts []string
+	for _, c := range costs {
+		parts = append(parts, fmt.Sprintf("%s %s (%s %s)", c.Backend, c.Verdict, fmtPct(c.Judged), c.Measure))
+	}
+	w.p("Verdict, by the steadiest measure each backend has (the instruction count, else the CPU time), against the aim of %.0f%%: %s.", ActionsTarget, strings.Join(parts, ", "))
 }
 
 func secTargets(w *mdWriter, r *Results) {
