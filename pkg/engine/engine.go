@@ -250,11 +250,10 @@ func (e *Engine[N]) fill(k int) {
 			e.mark() // Check values the book at the last closes
 		}
 		tx.Time = e.fillTime(k)
-		if ok, reason := e.ledger.Check(tx); !ok {
+		if ok, reason := e.ledger.TryApply(tx); !ok {
 			o.Reject(reason, tx.Time)
 			continue
 		}
-		e.ledger.Apply(tx)
 		if e.markedAt == k {
 			// Apply values the position at the fill price; the book is
 			// marked at this bar's closes, so value it at the bar's close

@@ -55,23 +55,29 @@ func (a Account[N]) Validate() error {
 // totals.
 func (l *Ledger[N]) Check(tx Transaction[N]) (ok bool, reason string) {
 	v := l.k.check(l, tx)
+	if v.refusal != accepted {
+		return false, l.refused(&tx, &v)
+	}
+	return true, ""
+}
+
+// refused says why the account rules refuse tx, as v found.
+func (l *Ledger[N]) refused(tx *Transaction[N], v *verdict[N]) string {
 	q := tx.Amount
 	switch v.refusal {
 	case noShorting:
-		return false, fmt.Sprintf("selling %s %s exceeds the position of %s and shorting is disabled",
+		return fmt.Sprintf("selling %s %s exceeds the position of %s and shorting is disabled",
 			q.Neg(), tx.Asset.Symbol, v.held)
 	case noCash:
-		return false, fmt.Sprintf("insufficient cash: buying %s %s at %s costs %s plus commission %s = %s, cash is %s",
+		return fmt.Sprintf("insufficient cash: buying %s %s at %s costs %s plus commission %s = %s, cash is %s",
 			q, tx.Asset.Symbol, tx.Price, v.notional, tx.Commission, v.cost, l.cash)
 	case noValue:
-		return false, fmt.Sprintf("%s %s %s at %s would leave a portfolio value of %s",
+		return fmt.Sprintf("%s %s %s at %s would leave a portfolio value of %s",
 			side(q), q.Abs(), tx.Asset.Symbol, tx.Price, v.value)
-	case overLeveraged:
-		return false, fmt.Sprintf("%s %s %s at %s would raise the gross leverage to %s (gross exposure %s, portfolio value %s), above the maximum of %s",
-			side(q), q.Abs(), tx.Asset.Symbol, tx.Price,
-			strconv.FormatFloat(v.gross.Float64()/v.value.Float64(), 'f', 4, 64), v.gross, v.value, v.max)
 	}
-	return true, ""
+	return fmt.Sprintf("%s %s %s at %s would raise the gross leverage to %s (gross exposure %s, portfolio value %s), above the maximum of %s",
+		side(q), q.Abs(), tx.Asset.Symbol, tx.Price,
+		strconv.FormatFloat(v.gross.Float64()/v.value.Float64(), 'f', 4, 64), v.gross, v.value, v.max)
 }
 
 // refusal is the account rule a fill breaks, if any.
@@ -85,17 +91,28 @@ const (
 	overLeveraged         // a gross leverage above the maximum after the fill
 )
 
-// verdict is what check decides, with the amounts a refusal names.
+// verdict is what check decides, with the amounts a refusal names, the
+// fill's notional (round8(tx.Amount, tx.Price)) when the fill is not
+// refused for shorting, and, when valued, now: its position's value after
+// it (round8(amount after, tx.Price)).
 type verdict[N numeric.Number[N]] struct {
 	refusal                            refusal
+	valued                             bool
 	held, notional, cost, value, gross N
-	max                                N
+	max, now                           N
 }
 
-// check is Check's decision, concrete per backend.
+// checkTx is Check's decision, concrete per backend.
 //
 //penny:specialize
-func check[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) (v verdict[N]) {
+func checkTx[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) verdict[N] {
+	return check(l, &tx)
+}
+
+// check decides whether the account rules accept tx.
+//
+//penny:specialize
+func check[N numeric.Number[N]](l *Ledger[N], tx *Transaction[N]) (v verdict[N]) {
 	var a N
 	if id := tx.Asset.ID; id >= 0 && id < len(l.positions) {
 		a = l.positions[id].Amount
@@ -109,10 +126,11 @@ func check[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) (v verdict[N]) 
 	increases := after.Abs().Cmp(a.Abs()) > 0
 	margin := l.account.MaxLeverage.Sign() > 0
 	notional := round8(tx.Amount, tx.Price)
+	v.notional = notional
 	if !margin && q.Sign() > 0 && increases {
 		cost := notional.Add(tx.Commission)
 		if cost.Cmp(l.cash) > 0 {
-			v.refusal, v.notional, v.cost = noCash, notional, cost
+			v.refusal, v.cost = noCash, cost
 			return v
 		}
 	}
@@ -130,6 +148,7 @@ func check[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) (v verdict[N]) 
 		old = l.positions[id].Value
 	}
 	now := round8(after, tx.Price)
+	v.now, v.valued = now, true
 	gross := l.long.Sub(l.short).Sub(old.Abs()).Add(now.Abs())
 	value := l.cash.Add(l.recv).Sub(notional).Sub(tx.Commission).Add(l.long.Add(l.short)).Sub(old).Add(now)
 	if value.Sign() <= 0 {

@@ -120,6 +120,27 @@ func (l *Ledger[N]) NumTransactions() int { return l.ntx }
 // the amount is zero or the asset ID negative, and with a
 // *numeric.ArithmeticError if a Fixed value overflows.
 func (l *Ledger[N]) Apply(tx Transaction[N]) {
+	l.prepare(&tx)
+	l.k.apply(l, tx)
+}
+
+// TryApply is Check followed, if the fill is accepted, by Apply, in one
+// pass: the fill's notional, and its position's value when the check
+// computes it, are computed once. It reports what Check reports, and
+// panics as Apply does.
+func (l *Ledger[N]) TryApply(tx Transaction[N]) (ok bool, reason string) {
+	l.prepare(&tx)
+	v := l.k.tryApply(l, tx)
+	if v.refusal != accepted {
+		return false, l.refused(&tx, &v)
+	}
+	return true, ""
+}
+
+// prepare makes room for tx: a position slot for its asset and a log
+// chunk with room. It panics (a bug of the caller) if the amount is zero
+// or the asset ID negative.
+func (l *Ledger[N]) prepare(tx *Transaction[N]) {
 	id := tx.Asset.ID
 	if tx.Amount.IsZero() || id < 0 {
 		panic(fmt.Sprintf("ledger: Apply of a transaction of %s asset ID %d", tx.Amount, id))
@@ -130,30 +151,52 @@ func (l *Ledger[N]) Apply(tx Transaction[N]) {
 	if n := len(l.txs); n == 0 || len(l.txs[n-1]) == cap(l.txs[n-1]) {
 		l.txs = append(l.txs, make([]Transaction[N], 0, min(max(txChunk, l.ntx/4), maxTxChunk)))
 	}
-	l.k.apply(l, tx)
 }
 
-// apply is Apply's arithmetic, concrete per backend: it books tx, whose
-// asset has a position slot and whose log chunk has room.
+// apply is Apply's arithmetic, concrete per backend: it books tx, which
+// prepare made room for.
 //
 //penny:specialize
 func apply[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) {
+	book(l, &tx, round8(tx.Amount, tx.Price), tx.Price, false)
+}
+
+// tryApply is TryApply's arithmetic, concrete per backend: check, then
+// book if accepted.
+//
+//penny:specialize
+func tryApply[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) verdict[N] {
+	v := check(l, &tx)
+	if v.refusal == accepted {
+		book(l, &tx, v.notional, v.now, v.valued)
+	}
+	return v
+}
+
+// book applies tx, whose notional is given (round8(tx.Amount, tx.Price)),
+// and, when valued is true, the position's value after it
+// (round8(amount after, tx.Price)); else it computes the value.
+//
+//penny:specialize
+func book[N numeric.Number[N]](l *Ledger[N], tx *Transaction[N], notional, value N, valued bool) {
 	id := tx.Asset.ID
 	p := &l.positions[id]
 	p.Asset = tx.Asset
 	oldCost := p.Cost
-	notional := round8(tx.Amount, tx.Price)
 	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
-	addSession(&l.session, &tx, notional)
+	addSession(&l.session, tx, notional)
 
 	a := p.Amount
-	if pnl, ok := trade(p, &tx, notional); ok {
+	if pnl, ok := trade(p, tx, notional); ok {
 		p.Realized = p.Realized.Add(pnl)
 		l.realized = l.realized.Add(pnl)
 	}
 	after := p.Amount
 	p.LastPrice = tx.Price
-	setValue(l, p, round8(after, tx.Price))
+	if !valued {
+		value = round8(after, tx.Price)
+	}
+	setValue(l, p, value)
 	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
 	switch {
 	case a.IsZero():
@@ -162,7 +205,7 @@ func apply[N numeric.Number[N]](l *Ledger[N], tx Transaction[N]) {
 		l.release(id)
 	}
 	last := &l.txs[len(l.txs)-1]
-	*last = append(*last, tx)
+	*last = append(*last, *tx)
 	l.ntx++
 }
 

@@ -6,10 +6,54 @@ import (
 	"github.com/pennybt/penny/numeric"
 )
 
+// checkTxFloat is checkTx for numeric.Float.
+//
+//line github.com/pennybt/penny/pkg/ledger/account.go:108:1
+func checkTxFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) verdict[numeric.Float] {
+	return checkFloat(l, &tx)
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:17:1
+
+// checkTxFixed is checkTx for numeric.Fixed.
+//
+//line github.com/pennybt/penny/pkg/ledger/account.go:108:1
+func checkTxFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) verdict[numeric.Fixed] {
+	return checkFixed(l, &tx)
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:26:1
+
+// checkTxDecimal is checkTx for numeric.Decimal.
+//
+//line github.com/pennybt/penny/pkg/ledger/account.go:108:1
+func checkTxDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) verdict[numeric.Decimal] {
+	return checkDecimal(l, &tx)
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:35:1
+
+// checkTxFor returns checkTx for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func checkTxFor[N numeric.Number[N]]() func(l *Ledger[N], tx Transaction[N]) verdict[N] {
+	var f func(l *Ledger[N], tx Transaction[N]) verdict[N]
+	switch p := any(&f).(type) {
+	case *func(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) verdict[numeric.Float]:
+		*p = checkTxFloat
+	case *func(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) verdict[numeric.Fixed]:
+		*p = checkTxFixed
+	case *func(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) verdict[numeric.Decimal]:
+		*p = checkTxDecimal
+	default:
+		f = checkTx[N]
+	}
+	return f
+}
+
 // checkFloat is check for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/account.go:98:1
-func checkFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) (v verdict[numeric.Float]) {
+//line github.com/pennybt/penny/pkg/ledger/account.go:115:1
+func checkFloat(l *Ledger[numeric.Float], tx *Transaction[numeric.Float]) (v verdict[numeric.Float]) {
 	var a numeric.Float
 	if id := tx.Asset.ID; id >= 0 && id < len(l.positions) {
 		a = l.positions[id].Amount
@@ -23,10 +67,11 @@ func checkFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) (v verd
 	increases := after.Abs().Cmp(a.Abs()) > 0
 	margin := l.account.MaxLeverage.Sign() > 0
 	notional := round8Float(tx.Amount, tx.Price)
+	v.notional = notional
 	if !margin && q.Sign() > 0 && increases {
 		cost := notional.Add(tx.Commission)
 		if cost.Cmp(l.cash) > 0 {
-			v.refusal, v.notional, v.cost = noCash, notional, cost
+			v.refusal, v.cost = noCash, cost
 			return v
 		}
 	}
@@ -44,6 +89,7 @@ func checkFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) (v verd
 		old = l.positions[id].Value
 	}
 	now := round8Float(after, tx.Price)
+	v.now, v.valued = now, true
 	gross := l.long.Sub(l.short).Sub(old.Abs()).Add(now.Abs())
 	value := l.cash.Add(l.recv).Sub(notional).Sub(tx.Commission).Add(l.long.Add(l.short)).Sub(old).Add(now)
 	if value.Sign() <= 0 {
@@ -56,12 +102,12 @@ func checkFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) (v verd
 	return v
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:60:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:106:1
 
 // checkFixed is check for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/account.go:98:1
-func checkFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) (v verdict[numeric.Fixed]) {
+//line github.com/pennybt/penny/pkg/ledger/account.go:115:1
+func checkFixed(l *Ledger[numeric.Fixed], tx *Transaction[numeric.Fixed]) (v verdict[numeric.Fixed]) {
 	var a numeric.Fixed
 	if id := tx.Asset.ID; id >= 0 && id < len(l.positions) {
 		a = l.positions[id].Amount
@@ -75,10 +121,11 @@ func checkFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) (v verd
 	increases := after.Abs().Cmp(a.Abs()) > 0
 	margin := l.account.MaxLeverage.Sign() > 0
 	notional := round8Fixed(tx.Amount, tx.Price)
+	v.notional = notional
 	if !margin && q.Sign() > 0 && increases {
 		cost := notional.Add(tx.Commission)
 		if cost.Cmp(l.cash) > 0 {
-			v.refusal, v.notional, v.cost = noCash, notional, cost
+			v.refusal, v.cost = noCash, cost
 			return v
 		}
 	}
@@ -96,6 +143,7 @@ func checkFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) (v verd
 		old = l.positions[id].Value
 	}
 	now := round8Fixed(after, tx.Price)
+	v.now, v.valued = now, true
 	gross := l.long.Sub(l.short).Sub(old.Abs()).Add(now.Abs())
 	value := l.cash.Add(l.recv).Sub(notional).Sub(tx.Commission).Add(l.long.Add(l.short)).Sub(old).Add(now)
 	if value.Sign() <= 0 {
@@ -108,12 +156,12 @@ func checkFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) (v verd
 	return v
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:112:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:160:1
 
 // checkDecimal is check for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/account.go:98:1
-func checkDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) (v verdict[numeric.Decimal]) {
+//line github.com/pennybt/penny/pkg/ledger/account.go:115:1
+func checkDecimal(l *Ledger[numeric.Decimal], tx *Transaction[numeric.Decimal]) (v verdict[numeric.Decimal]) {
 	var a numeric.Decimal
 	if id := tx.Asset.ID; id >= 0 && id < len(l.positions) {
 		a = l.positions[id].Amount
@@ -127,10 +175,11 @@ func checkDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) (
 	increases := after.Abs().Cmp(a.Abs()) > 0
 	margin := l.account.MaxLeverage.Sign() > 0
 	notional := round8Decimal(tx.Amount, tx.Price)
+	v.notional = notional
 	if !margin && q.Sign() > 0 && increases {
 		cost := notional.Add(tx.Commission)
 		if cost.Cmp(l.cash) > 0 {
-			v.refusal, v.notional, v.cost = noCash, notional, cost
+			v.refusal, v.cost = noCash, cost
 			return v
 		}
 	}
@@ -148,6 +197,7 @@ func checkDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) (
 		old = l.positions[id].Value
 	}
 	now := round8Decimal(after, tx.Price)
+	v.now, v.valued = now, true
 	gross := l.long.Sub(l.short).Sub(old.Abs()).Add(now.Abs())
 	value := l.cash.Add(l.recv).Sub(notional).Sub(tx.Commission).Add(l.long.Add(l.short)).Sub(old).Add(now)
 	if value.Sign() <= 0 {
@@ -160,18 +210,18 @@ func checkDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) (
 	return v
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:164:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:214:1
 
 // checkFor returns check for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
-func checkFor[N numeric.Number[N]]() func(l *Ledger[N], tx Transaction[N]) (v verdict[N]) {
-	var f func(l *Ledger[N], tx Transaction[N]) (v verdict[N])
+func checkFor[N numeric.Number[N]]() func(l *Ledger[N], tx *Transaction[N]) (v verdict[N]) {
+	var f func(l *Ledger[N], tx *Transaction[N]) (v verdict[N])
 	switch p := any(&f).(type) {
-	case *func(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) (v verdict[numeric.Float]):
+	case *func(l *Ledger[numeric.Float], tx *Transaction[numeric.Float]) (v verdict[numeric.Float]):
 		*p = checkFloat
-	case *func(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) (v verdict[numeric.Fixed]):
+	case *func(l *Ledger[numeric.Fixed], tx *Transaction[numeric.Fixed]) (v verdict[numeric.Fixed]):
 		*p = checkFixed
-	case *func(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) (v verdict[numeric.Decimal]):
+	case *func(l *Ledger[numeric.Decimal], tx *Transaction[numeric.Decimal]) (v verdict[numeric.Decimal]):
 		*p = checkDecimal
 	default:
 		f = check[N]
@@ -184,14 +234,14 @@ func checkFor[N numeric.Number[N]]() func(l *Ledger[N], tx Transaction[N]) (v ve
 //line github.com/pennybt/penny/pkg/ledger/exact.go:14:1
 func round8Float(x, y numeric.Float) numeric.Float { return x.MulRound(y, decimals, numeric.HalfEven) }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:188:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:238:1
 
 // round8Fixed is round8 for numeric.Fixed.
 //
 //line github.com/pennybt/penny/pkg/ledger/exact.go:14:1
 func round8Fixed(x, y numeric.Fixed) numeric.Fixed { return x.MulRound(y, decimals, numeric.HalfEven) }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:195:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:245:1
 
 // round8Decimal is round8 for numeric.Decimal.
 //
@@ -200,7 +250,7 @@ func round8Decimal(x, y numeric.Decimal) numeric.Decimal {
 	return x.MulRound(y, decimals, numeric.HalfEven)
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:204:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:254:1
 
 // round8For returns round8 for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -226,7 +276,7 @@ func mulDiv8Float(x, y, z numeric.Float) numeric.Float {
 	return x.MulDiv(y, z, decimals, numeric.HalfEven)
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:230:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:280:1
 
 // mulDiv8Fixed is mulDiv8 for numeric.Fixed.
 //
@@ -235,7 +285,7 @@ func mulDiv8Fixed(x, y, z numeric.Fixed) numeric.Fixed {
 	return x.MulDiv(y, z, decimals, numeric.HalfEven)
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:239:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:289:1
 
 // mulDiv8Decimal is mulDiv8 for numeric.Decimal.
 //
@@ -244,7 +294,7 @@ func mulDiv8Decimal(x, y, z numeric.Decimal) numeric.Decimal {
 	return x.MulDiv(y, z, decimals, numeric.HalfEven)
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:248:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:298:1
 
 // mulDiv8For returns mulDiv8 for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -265,105 +315,30 @@ func mulDiv8For[N numeric.Number[N]]() func(x, y, z N) N {
 
 // applyFloat is apply for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:140:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:160:1
 func applyFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) {
-	id := tx.Asset.ID
-	p := &l.positions[id]
-	p.Asset = tx.Asset
-	oldCost := p.Cost
-	notional := round8Float(tx.Amount, tx.Price)
-	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
-	addSessionFloat(&l.session, &tx, notional)
-
-	a := p.Amount
-	if pnl, ok := tradeFloat(p, &tx, notional); ok {
-		p.Realized = p.Realized.Add(pnl)
-		l.realized = l.realized.Add(pnl)
-	}
-	after := p.Amount
-	p.LastPrice = tx.Price
-	setValueFloat(l, p, round8Float(after, tx.Price))
-	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
-	switch {
-	case a.IsZero():
-		l.hold(id)
-	case after.IsZero():
-		l.release(id)
-	}
-	last := &l.txs[len(l.txs)-1]
-	*last = append(*last, tx)
-	l.ntx++
+	bookFloat(l, &tx, round8Float(tx.Amount, tx.Price), tx.Price, false)
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:299:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:324:1
 
 // applyFixed is apply for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:140:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:160:1
 func applyFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) {
-	id := tx.Asset.ID
-	p := &l.positions[id]
-	p.Asset = tx.Asset
-	oldCost := p.Cost
-	notional := round8Fixed(tx.Amount, tx.Price)
-	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
-	addSessionFixed(&l.session, &tx, notional)
-
-	a := p.Amount
-	if pnl, ok := tradeFixed(p, &tx, notional); ok {
-		p.Realized = p.Realized.Add(pnl)
-		l.realized = l.realized.Add(pnl)
-	}
-	after := p.Amount
-	p.LastPrice = tx.Price
-	setValueFixed(l, p, round8Fixed(after, tx.Price))
-	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
-	switch {
-	case a.IsZero():
-		l.hold(id)
-	case after.IsZero():
-		l.release(id)
-	}
-	last := &l.txs[len(l.txs)-1]
-	*last = append(*last, tx)
-	l.ntx++
+	bookFixed(l, &tx, round8Fixed(tx.Amount, tx.Price), tx.Price, false)
 }
 
 //line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:333:1
 
 // applyDecimal is apply for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:140:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:160:1
 func applyDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) {
-	id := tx.Asset.ID
-	p := &l.positions[id]
-	p.Asset = tx.Asset
-	oldCost := p.Cost
-	notional := round8Decimal(tx.Amount, tx.Price)
-	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
-	addSessionDecimal(&l.session, &tx, notional)
-
-	a := p.Amount
-	if pnl, ok := tradeDecimal(p, &tx, notional); ok {
-		p.Realized = p.Realized.Add(pnl)
-		l.realized = l.realized.Add(pnl)
-	}
-	after := p.Amount
-	p.LastPrice = tx.Price
-	setValueDecimal(l, p, round8Decimal(after, tx.Price))
-	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
-	switch {
-	case a.IsZero():
-		l.hold(id)
-	case after.IsZero():
-		l.release(id)
-	}
-	last := &l.txs[len(l.txs)-1]
-	*last = append(*last, tx)
-	l.ntx++
+	bookDecimal(l, &tx, round8Decimal(tx.Amount, tx.Price), tx.Price, false)
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:367:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:342:1
 
 // applyFor returns apply for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -382,9 +357,190 @@ func applyFor[N numeric.Number[N]]() func(l *Ledger[N], tx Transaction[N]) {
 	return f
 }
 
+// tryApplyFloat is tryApply for numeric.Float.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:168:1
+func tryApplyFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) verdict[numeric.Float] {
+	v := checkFloat(l, &tx)
+	if v.refusal == accepted {
+		bookFloat(l, &tx, v.notional, v.now, v.valued)
+	}
+	return v
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:372:1
+
+// tryApplyFixed is tryApply for numeric.Fixed.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:168:1
+func tryApplyFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) verdict[numeric.Fixed] {
+	v := checkFixed(l, &tx)
+	if v.refusal == accepted {
+		bookFixed(l, &tx, v.notional, v.now, v.valued)
+	}
+	return v
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:385:1
+
+// tryApplyDecimal is tryApply for numeric.Decimal.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:168:1
+func tryApplyDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) verdict[numeric.Decimal] {
+	v := checkDecimal(l, &tx)
+	if v.refusal == accepted {
+		bookDecimal(l, &tx, v.notional, v.now, v.valued)
+	}
+	return v
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:398:1
+
+// tryApplyFor returns tryApply for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func tryApplyFor[N numeric.Number[N]]() func(l *Ledger[N], tx Transaction[N]) verdict[N] {
+	var f func(l *Ledger[N], tx Transaction[N]) verdict[N]
+	switch p := any(&f).(type) {
+	case *func(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) verdict[numeric.Float]:
+		*p = tryApplyFloat
+	case *func(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) verdict[numeric.Fixed]:
+		*p = tryApplyFixed
+	case *func(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) verdict[numeric.Decimal]:
+		*p = tryApplyDecimal
+	default:
+		f = tryApply[N]
+	}
+	return f
+}
+
+// bookFloat is book for numeric.Float.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:181:1
+func bookFloat(l *Ledger[numeric.Float], tx *Transaction[numeric.Float], notional, value numeric.Float, valued bool) {
+	id := tx.Asset.ID
+	p := &l.positions[id]
+	p.Asset = tx.Asset
+	oldCost := p.Cost
+	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
+	addSessionFloat(&l.session, tx, notional)
+
+	a := p.Amount
+	if pnl, ok := tradeFloat(p, tx, notional); ok {
+		p.Realized = p.Realized.Add(pnl)
+		l.realized = l.realized.Add(pnl)
+	}
+	after := p.Amount
+	p.LastPrice = tx.Price
+	if !valued {
+		value = round8Float(after, tx.Price)
+	}
+	setValueFloat(l, p, value)
+	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
+	switch {
+	case a.IsZero():
+		l.hold(id)
+	case after.IsZero():
+		l.release(id)
+	}
+	last := &l.txs[len(l.txs)-1]
+	*last = append(*last, *tx)
+	l.ntx++
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:451:1
+
+// bookFixed is book for numeric.Fixed.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:181:1
+func bookFixed(l *Ledger[numeric.Fixed], tx *Transaction[numeric.Fixed], notional, value numeric.Fixed, valued bool) {
+	id := tx.Asset.ID
+	p := &l.positions[id]
+	p.Asset = tx.Asset
+	oldCost := p.Cost
+	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
+	addSessionFixed(&l.session, tx, notional)
+
+	a := p.Amount
+	if pnl, ok := tradeFixed(p, tx, notional); ok {
+		p.Realized = p.Realized.Add(pnl)
+		l.realized = l.realized.Add(pnl)
+	}
+	after := p.Amount
+	p.LastPrice = tx.Price
+	if !valued {
+		value = round8Fixed(after, tx.Price)
+	}
+	setValueFixed(l, p, value)
+	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
+	switch {
+	case a.IsZero():
+		l.hold(id)
+	case after.IsZero():
+		l.release(id)
+	}
+	last := &l.txs[len(l.txs)-1]
+	*last = append(*last, *tx)
+	l.ntx++
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:487:1
+
+// bookDecimal is book for numeric.Decimal.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:181:1
+func bookDecimal(l *Ledger[numeric.Decimal], tx *Transaction[numeric.Decimal], notional, value numeric.Decimal, valued bool) {
+	id := tx.Asset.ID
+	p := &l.positions[id]
+	p.Asset = tx.Asset
+	oldCost := p.Cost
+	l.cash = l.cash.Sub(notional).Sub(tx.Commission)
+	addSessionDecimal(&l.session, tx, notional)
+
+	a := p.Amount
+	if pnl, ok := tradeDecimal(p, tx, notional); ok {
+		p.Realized = p.Realized.Add(pnl)
+		l.realized = l.realized.Add(pnl)
+	}
+	after := p.Amount
+	p.LastPrice = tx.Price
+	if !valued {
+		value = round8Decimal(after, tx.Price)
+	}
+	setValueDecimal(l, p, value)
+	l.cost = l.cost.Sub(oldCost).Add(p.Cost)
+	switch {
+	case a.IsZero():
+		l.hold(id)
+	case after.IsZero():
+		l.release(id)
+	}
+	last := &l.txs[len(l.txs)-1]
+	*last = append(*last, *tx)
+	l.ntx++
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:523:1
+
+// bookFor returns book for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func bookFor[N numeric.Number[N]]() func(l *Ledger[N], tx *Transaction[N], notional, value N, valued bool) {
+	var f func(l *Ledger[N], tx *Transaction[N], notional, value N, valued bool)
+	switch p := any(&f).(type) {
+	case *func(l *Ledger[numeric.Float], tx *Transaction[numeric.Float], notional, value numeric.Float, valued bool):
+		*p = bookFloat
+	case *func(l *Ledger[numeric.Fixed], tx *Transaction[numeric.Fixed], notional, value numeric.Fixed, valued bool):
+		*p = bookFixed
+	case *func(l *Ledger[numeric.Decimal], tx *Transaction[numeric.Decimal], notional, value numeric.Decimal, valued bool):
+		*p = bookDecimal
+	default:
+		f = book[N]
+	}
+	return f
+}
+
 // addSessionFloat is addSession for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:178:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:221:1
 func addSessionFloat(s *sessionSums[numeric.Float], tx *Transaction[numeric.Float], notional numeric.Float) {
 	s.commission = s.commission.Add(tx.Commission)
 	s.traded = s.traded.Add(notional.Abs())
@@ -393,11 +549,11 @@ func addSessionFloat(s *sessionSums[numeric.Float], tx *Transaction[numeric.Floa
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:397:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:553:1
 
 // addSessionFixed is addSession for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:178:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:221:1
 func addSessionFixed(s *sessionSums[numeric.Fixed], tx *Transaction[numeric.Fixed], notional numeric.Fixed) {
 	s.commission = s.commission.Add(tx.Commission)
 	s.traded = s.traded.Add(notional.Abs())
@@ -406,11 +562,11 @@ func addSessionFixed(s *sessionSums[numeric.Fixed], tx *Transaction[numeric.Fixe
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:410:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:566:1
 
 // addSessionDecimal is addSession for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:178:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:221:1
 func addSessionDecimal(s *sessionSums[numeric.Decimal], tx *Transaction[numeric.Decimal], notional numeric.Decimal) {
 	s.commission = s.commission.Add(tx.Commission)
 	s.traded = s.traded.Add(notional.Abs())
@@ -419,7 +575,7 @@ func addSessionDecimal(s *sessionSums[numeric.Decimal], tx *Transaction[numeric.
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:423:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:579:1
 
 // addSessionFor returns addSession for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -440,7 +596,7 @@ func addSessionFor[N numeric.Number[N]]() func(s *sessionSums[N], tx *Transactio
 
 // tradeFloat is trade for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:193:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:236:1
 func tradeFloat(p *Position[numeric.Float], tx *Transaction[numeric.Float], notional numeric.Float) (pnl numeric.Float, ok bool) {
 	a, q := p.Amount, tx.Amount
 	after := a.Add(q)
@@ -469,11 +625,11 @@ func tradeFloat(p *Position[numeric.Float], tx *Transaction[numeric.Float], noti
 	return pnl, ok
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:473:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:629:1
 
 // tradeFixed is trade for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:193:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:236:1
 func tradeFixed(p *Position[numeric.Fixed], tx *Transaction[numeric.Fixed], notional numeric.Fixed) (pnl numeric.Fixed, ok bool) {
 	a, q := p.Amount, tx.Amount
 	after := a.Add(q)
@@ -502,11 +658,11 @@ func tradeFixed(p *Position[numeric.Fixed], tx *Transaction[numeric.Fixed], noti
 	return pnl, ok
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:506:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:662:1
 
 // tradeDecimal is trade for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:193:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:236:1
 func tradeDecimal(p *Position[numeric.Decimal], tx *Transaction[numeric.Decimal], notional numeric.Decimal) (pnl numeric.Decimal, ok bool) {
 	a, q := p.Amount, tx.Amount
 	after := a.Add(q)
@@ -535,7 +691,7 @@ func tradeDecimal(p *Position[numeric.Decimal], tx *Transaction[numeric.Decimal]
 	return pnl, ok
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:539:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:695:1
 
 // tradeFor returns trade for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -556,7 +712,7 @@ func tradeFor[N numeric.Number[N]]() func(p *Position[N], tx *Transaction[N], no
 
 // setValueFloat is setValue for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:228:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:271:1
 func setValueFloat(l *Ledger[numeric.Float], p *Position[numeric.Float], v numeric.Float) {
 	if p.Value.Sign() < 0 {
 		l.short = l.short.Sub(p.Value)
@@ -571,11 +727,11 @@ func setValueFloat(l *Ledger[numeric.Float], p *Position[numeric.Float], v numer
 	p.Value = v
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:575:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:731:1
 
 // setValueFixed is setValue for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:228:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:271:1
 func setValueFixed(l *Ledger[numeric.Fixed], p *Position[numeric.Fixed], v numeric.Fixed) {
 	if p.Value.Sign() < 0 {
 		l.short = l.short.Sub(p.Value)
@@ -590,11 +746,11 @@ func setValueFixed(l *Ledger[numeric.Fixed], p *Position[numeric.Fixed], v numer
 	p.Value = v
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:594:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:750:1
 
 // setValueDecimal is setValue for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:228:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:271:1
 func setValueDecimal(l *Ledger[numeric.Decimal], p *Position[numeric.Decimal], v numeric.Decimal) {
 	if p.Value.Sign() < 0 {
 		l.short = l.short.Sub(p.Value)
@@ -609,7 +765,7 @@ func setValueDecimal(l *Ledger[numeric.Decimal], p *Position[numeric.Decimal], v
 	p.Value = v
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:613:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:769:1
 
 // setValueFor returns setValue for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -641,7 +797,7 @@ func repriceFloat(l *Ledger[numeric.Float], p *Position[numeric.Float], price nu
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:645:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:801:1
 
 // repriceFixed is reprice for numeric.Fixed.
 //
@@ -656,7 +812,7 @@ func repriceFixed(l *Ledger[numeric.Fixed], p *Position[numeric.Fixed], price nu
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:660:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:816:1
 
 // repriceDecimal is reprice for numeric.Decimal.
 //
@@ -671,7 +827,7 @@ func repriceDecimal(l *Ledger[numeric.Decimal], p *Position[numeric.Decimal], pr
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:675:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:831:1
 
 // repriceFor returns reprice for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.

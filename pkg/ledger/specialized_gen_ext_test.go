@@ -175,3 +175,17 @@ func testSplitRulesByName(name string) (func(t *testing.T), bool) {
 	}
 	return nil, false
 }
+
+// testTryApplyByName returns testTryApply for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testTryApplyByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testTryApply[numeric.Float], true
+	case "fixed":
+		return testTryApply[numeric.Fixed], true
+	case "decimal":
+		return testTryApply[numeric.Decimal], true
+	}
+	return nil, false
+}
