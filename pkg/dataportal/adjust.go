@@ -79,6 +79,9 @@ type adjusted[N numeric.Number[N]] struct {
 // with adjust: all for half a year).
 const inlineBounds = 2
 
+// adjViewChunk is the number of adjusted views allocated at once.
+const adjViewChunk = 16
+
 // AddAdjustment records, at the current cursor, a corporate action of
 // asset a: from now on, History scales the asset's rows before the
 // current bar (the ex-date's) by price (open, high, low, close) and
@@ -115,7 +118,13 @@ func (p *Portal[N]) addFactors(a int, price, volume factor) {
 	}
 	st := p.adj[a]
 	if st == nil {
-		st = &adjusted[N]{} // its columns are made as History asks for them
+		// Views are made adjViewChunk at a time (its columns as History
+		// asks for them).
+		if len(p.adjFree) == 0 {
+			p.adjFree = make([]adjusted[N], min(adjViewChunk, len(p.series)))
+		}
+		st = &p.adjFree[0]
+		p.adjFree = p.adjFree[1:]
 		st.bounds, st.cum, st.vcum = st.boundsBuf[:0], st.cumBuf[:0], st.vcumBuf[:0]
 		p.adj[a] = st
 	}

@@ -31,7 +31,8 @@ type Portal[N numeric.Number[N]] struct {
 	bar  int
 	// adj[a] is asset a's adjusted view, nil while it has had no
 	// corporate action (adj is nil while no asset has).
-	adj []*adjusted[N]
+	adj     []*adjusted[N]
+	adjFree []adjusted[N] // room for the next assets' views, made in chunks
 	// zeroVol[a] counts asset a's rows of zero volume, counted once by
 	// New (the columns are read-only, so the count is shared by clones).
 	zeroVol []int32
@@ -272,7 +273,7 @@ func (p *Portal[N]) Clone() *Portal[N] {
 	q.seen = make([]int32, len(p.seen))
 	q.next = make([]int32, len(p.next))
 	q.bar = -1
-	q.adj = nil
+	q.adj, q.adjFree = nil, nil
 	for a, rb := range p.rowBar {
 		q.next[a] = noBar
 		if len(rb) > 0 {

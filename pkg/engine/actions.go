@@ -153,7 +153,7 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 	assets := e.portal.Assets()
 	a := assets[it.Asset]
 	rec := ActionRecord[N]{Action: &it.Action}
-	e.acts.at[it.Asset] = now.UnixNano()
+	e.acts.at[it.Asset] = e.now // now's, the session's open
 	last := func(id int) N {
 		p, _, ok := e.portal.Last(id)
 		if !ok {
@@ -161,14 +161,7 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 		}
 		return p
 	}
-	switch {
-	case it.IsSplitLike():
-		r := it.SplitRatio()
-		rec.Event = e.ledger.Split(a, r.New, r.Old, e.lots[it.Asset], now)
-		rec.Rescaled, rec.Cancelled = e.rescaleOrders(it.Asset, r, now)
-		if e.cfg.Adjust != dataportal.AdjustRaw && !r.IsUnit() {
-			e.portal.AddSplit(it.Asset, r.New, r.Old)
-		}
+	switch { // the most frequent first (the types are disjoint)
 	case it.Type == corpaction.CashDividend:
 		var due time.Time
 		if it.PaySession >= 0 {
@@ -187,6 +180,13 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 			} else {
 				e.warnings = append(e.warnings, fmt.Sprintf("%s: %s: not adjusted for: the close before it, %s, is not above the dividend", it.Origin, it.Action, prev))
 			}
+		}
+	case it.IsSplitLike():
+		r := it.SplitRatio()
+		rec.Event = e.ledger.Split(a, r.New, r.Old, e.lots[it.Asset], now)
+		rec.Rescaled, rec.Cancelled = e.rescaleOrders(it.Asset, r, now)
+		if e.cfg.Adjust != dataportal.AdjustRaw && !r.IsUnit() {
+			e.portal.AddSplit(it.Asset, r.New, r.Old)
 		}
 	case it.Type == corpaction.StockDividend, it.Type == corpaction.SpinOff:
 		t := assets[it.Target]

@@ -173,7 +173,7 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 		e.session = s
 		sess := e.sessions[s]
 		e.now = sess.Open.UnixNano()
-		if e.acts.sched != nil {
+		if e.acts.sched != nil && (e.acts.next < len(e.acts.sched.Items) && e.acts.sched.Items[e.acts.next].Session == s || e.now >= e.acts.nextDue) {
 			e.phase = "corporate actions"
 			e.applyActions(s)
 			if e.ledger.Pending() > 0 {

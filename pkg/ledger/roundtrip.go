@@ -186,11 +186,11 @@ func (r *tripReplay[N]) event(ev *Event[N]) {
 	if id < 0 || ev.Target.ID < 0 {
 		panic(fmt.Sprintf("ledger: RoundTrips: %s event of asset ID %d", ev.Kind, id))
 	}
-	r.grow(max(id, ev.Target.ID))
-	p := &r.pos[id]
 	if ev.Before.IsZero() {
 		return // a flat position: the event had no effect
 	}
+	r.grow(max(id, ev.Target.ID))
+	p := &r.pos[id]
 	switch ev.Kind {
 	case EventDividend:
 		rt := &r.trips[r.open[id]]
