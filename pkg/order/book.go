@@ -27,6 +27,7 @@ type Book[N numeric.Number[N]] struct {
 	// fill is Order.Fill's code for N's backend, looked up at the first
 	// Fill.
 	fill func(o *Order[N], amount, price, commission N)
+	lots lotCache[N] // the lot of each asset ordered
 }
 
 // Counts summarizes a book.
@@ -47,7 +48,7 @@ func (b *Book[N]) Place(r Request[N], p Placement) *Order[N] {
 	if len(b.chunk) == cap(b.chunk) {
 		b.chunk = make([]Order[N], 0, min(max(bookChunk, len(b.all)/4), maxBookChunk))
 	}
-	b.chunk = append(b.chunk, New(ID(len(b.all)+1), r, p))
+	b.chunk = append(b.chunk, newOrder(ID(len(b.all)+1), r, p, &b.lots))
 	o := &b.chunk[len(b.chunk)-1]
 	b.all = append(b.all, o)
 	if o.IsOpen() {

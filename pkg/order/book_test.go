@@ -6,6 +6,7 @@ import (
 
 	"github.com/pennybt/penny/internal/backendtest"
 	"github.com/pennybt/penny/numeric"
+	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/order"
 )
 
@@ -154,4 +155,38 @@ func BenchmarkBookOpen(b *testing.B) {
 			_ = bk.Open()
 		}
 	})
+}
+
+// testBookLots checks that the book's orders get the lot, status and
+// reason New gives them when an asset's lot size changes between orders
+// (the book keeps each asset's lot: it must not serve a stale one).
+//
+//penny:backends
+func testBookLots[N numeric.Number[N]](t *testing.T) {
+	var b order.Book[N]
+	asset := func(id int, class market.Class, lot string) market.Asset {
+		return market.Asset{ID: id, Symbol: "X", Class: class, LotSize: lot}
+	}
+	reqs := []order.Request[N]{
+		{Asset: asset(0, market.Equity, "10"), Amount: num[N](t, "5")},
+		{Asset: asset(0, market.Equity, "10"), Amount: num[N](t, "20")},
+		{Asset: asset(0, market.Equity, ""), Amount: num[N](t, "5")},
+		{Asset: asset(0, market.Crypto, ""), Amount: num[N](t, "0.5")},
+		{Asset: asset(0, market.Equity, ""), Amount: num[N](t, "0.5")},
+		{Asset: asset(0, market.Equity, "abc"), Amount: num[N](t, "5")},
+		{Asset: asset(0, market.Equity, "abc"), Amount: num[N](t, "5")},
+		{Asset: asset(3, market.Equity, "0.5"), Amount: num[N](t, "1.5")},
+		{Asset: asset(3, market.Equity, "0.5"), Amount: num[N](t, "1.25")},
+	}
+	for i, r := range reqs {
+		p := order.Placement{Time: t0, Bar: i, KnownAsset: true}
+		got, want := b.Place(r, p), order.New(order.ID(i+1), r, p)
+		if got.Status != want.Status || got.Reason != want.Reason || got.Lot.Cmp(want.Lot) != 0 {
+			t.Errorf("request %d (lot %q): book %s lot %s, New %s lot %s", i, r.Asset.LotSize, got.String(), got.Lot, want.String(), want.Lot)
+		}
+	}
+}
+
+func TestBookLots(t *testing.T) {
+	backendtest.Run(t, testBookLotsByName)
 }

@@ -32,6 +32,41 @@ func Lot[N numeric.Number[N]](a market.Asset) (N, error) {
 	return lot, nil
 }
 
+// lotCache keeps each asset's Lot, by asset ID, for the orders of a
+// book: parsing the lot size text at every order cost more than the rest
+// of placing it. An entry serves an asset of the same ID, class and lot
+// size text only.
+type lotCache[N numeric.Number[N]] struct {
+	byID []cachedLot[N]
+}
+
+type cachedLot[N numeric.Number[N]] struct {
+	set   bool
+	class market.Class
+	size  string
+	lot   N
+	err   error
+}
+
+// lot returns Lot(a), from the cache when it holds a's (a nil cache
+// holds nothing).
+func (c *lotCache[N]) lot(a market.Asset) (N, error) {
+	if c == nil || a.ID < 0 {
+		return Lot[N](a)
+	}
+	if a.ID < len(c.byID) {
+		if e := &c.byID[a.ID]; e.set && e.class == a.Class && e.size == a.LotSize {
+			return e.lot, e.err
+		}
+	}
+	lot, err := Lot[N](a)
+	if a.ID >= len(c.byID) {
+		c.byID = append(c.byID, make([]cachedLot[N], a.ID+1-len(c.byID))...)
+	}
+	c.byID[a.ID] = cachedLot[N]{set: true, class: a.Class, size: a.LotSize, lot: lot, err: err}
+	return lot, err
+}
+
 // Quantity returns the quantity of an asset worth value at price, in
 // whole lots: value/price cut to 8 decimals toward zero, then to a
 // multiple of lot toward zero (see [TruncLot]; the first cut does not

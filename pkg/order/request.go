@@ -48,6 +48,11 @@ const (
 // price that is zero, negative, NaN or infinite, and an asset whose lot
 // size is invalid. New never panics on the request's values.
 func New[N numeric.Number[N]](id ID, r Request[N], p Placement) Order[N] {
+	return newOrder(id, r, p, nil)
+}
+
+// newOrder is New, with the lot sizes from lots (nil: parsed).
+func newOrder[N numeric.Number[N]](id ID, r Request[N], p Placement, lots *lotCache[N]) Order[N] {
 	o := Order[N]{
 		ID:         id,
 		Asset:      r.Asset,
@@ -61,7 +66,7 @@ func New[N numeric.Number[N]](id ID, r Request[N], p Placement) Order[N] {
 		Updated:    p.Time,
 		PlacedBar:  p.Bar,
 	}
-	if reason := o.validate(p); reason != "" {
+	if reason := o.validate(p, lots); reason != "" {
 		o.Status = Rejected
 		o.Reason = reason
 	}
@@ -69,8 +74,8 @@ func New[N numeric.Number[N]](id ID, r Request[N], p Placement) Order[N] {
 }
 
 // validate returns why the new order o is refused, or "". It also sets
-// o.Lot.
-func (o *Order[N]) validate(p Placement) string {
+// o.Lot, taken from lots.
+func (o *Order[N]) validate(p Placement, lots *lotCache[N]) string {
 	sym := o.Asset.Symbol
 	switch {
 	case !p.KnownAsset:
@@ -92,7 +97,7 @@ func (o *Order[N]) validate(p Placement) string {
 	if r := checkPrice("stop", o.Type, o.Type.hasStop(), o.StopPrice); r != "" {
 		return r
 	}
-	lot, err := Lot[N](o.Asset)
+	lot, err := lots.lot(o.Asset)
 	if err != nil {
 		return fmt.Sprintf("asset %s has an invalid lot size %q", sym, o.Asset.LotSize)
 	}

@@ -22,6 +22,20 @@ func testBookByName(name string) (func(t *testing.T), bool) {
 	return nil, false
 }
 
+// testBookLotsByName returns testBookLots for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testBookLotsByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testBookLots[numeric.Float], true
+	case "fixed":
+		return testBookLots[numeric.Fixed], true
+	case "decimal":
+		return testBookLots[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testLotByName returns testLot for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testLotByName(name string) (func(t *testing.T), bool) {
