@@ -85,6 +85,8 @@ type Strategy[N numeric.Number[N]] struct {
 	z                 []*indicator.ZScore[N]
 	shorting          bool
 	entries, exits    int
+	// bar is onBar's concrete copy for N (see OnBar).
+	bar func(s *Strategy[N], ctx *engine.Context[N])
 }
 
 // New returns the strategy for params p.
@@ -92,7 +94,7 @@ func New[N numeric.Number[N]](p Params) (*Strategy[N], error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Strategy[N]{p: p}
+	s := &Strategy[N]{p: p, bar: onBarFor[N]()}
 	entry, err := strategies.Number[N]("entry", *p.Entry)
 	if err != nil {
 		return nil, err
@@ -124,7 +126,15 @@ func (s *Strategy[N]) Init(ctx *engine.Context[N]) error {
 }
 
 // OnBar updates the z-scores of the assets with a bar and trades them.
-func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) {
+// The loop over the assets is onBar's copy for N: in it the arithmetic and
+// comparisons of N are direct calls, inlined, instead of calls through
+// the generic code's dictionary.
+func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) { s.bar(s, ctx) }
+
+// onBar is OnBar's loop over the assets.
+//
+//penny:specialize
+func onBar[N numeric.Number[N]](s *Strategy[N], ctx *engine.Context[N]) {
 	for _, a := range ctx.Assets() {
 		c, ok := ctx.Field(a, market.Close)
 		if !ok {
