@@ -28,7 +28,10 @@ type Portal[N numeric.Number[N]] struct {
 	seen []int32
 	// next[a] is the clock bar of asset a's next row, or noBar.
 	next []int32
-	bar  int
+	// cur[a] is asset a's row at the current bar, or -1 when it has none
+	// there: Field and HasBar read one value.
+	cur []int32
+	bar int
 	// adj[a] is asset a's adjusted view, nil while it has had no
 	// corporate action (adj is nil while no asset has).
 	adj     []*adjusted[N]
@@ -68,6 +71,7 @@ func New[N numeric.Number[N]](ds *market.Dataset[N], clk *clock.Clock) (*Portal[
 		rowBar:  make([][]int32, len(ds.Series)),
 		seen:    make([]int32, len(ds.Series)),
 		next:    make([]int32, len(ds.Series)),
+		cur:     noRows(len(ds.Series)),
 		bar:     -1,
 		zeroVol: make([]int32, len(ds.Series)),
 	}
@@ -156,17 +160,25 @@ func (p *Portal[N]) Advance(k int) {
 	}
 	p.bar = k
 	kk := int32(k)
+	cur := p.cur[:len(p.next)]
 	for a, nb := range p.next {
 		if nb > kk {
+			cur[a] = -1
 			continue
 		}
-		// Skip rows before k (when bars were skipped) and take the one at k.
+		// Take the row at nb <= k, skip any others before k (when bars
+		// were skipped), and take the one at k.
 		rb := p.rowBar[a]
-		i := p.seen[a]
+		i, last := p.seen[a]+1, nb
 		for int(i) < len(rb) && rb[i] <= kk {
+			last = rb[i]
 			i++
 		}
 		p.seen[a] = i
+		cur[a] = -1
+		if last == kk {
+			cur[a] = i - 1
+		}
 		if int(i) < len(rb) {
 			p.next[a] = rb[i]
 		} else {
@@ -175,11 +187,17 @@ func (p *Portal[N]) Advance(k int) {
 	}
 }
 
-// HasBar reports whether asset a has a bar at the current bar.
-func (p *Portal[N]) HasBar(a int) bool {
-	n := p.seen[a]
-	return n > 0 && int(p.rowBar[a][n-1]) == p.bar
+// noRows returns n cursors at no row (-1).
+func noRows(n int) []int32 {
+	c := make([]int32, n)
+	for i := range c {
+		c[i] = -1
+	}
+	return c
 }
+
+// HasBar reports whether asset a has a bar at the current bar.
+func (p *Portal[N]) HasBar(a int) bool { return p.cur[a] >= 0 }
 
 // Current returns asset a's bar at the current bar, if it has one.
 func (p *Portal[N]) Current(a int) (market.Bar[N], bool) {
@@ -191,13 +209,11 @@ func (p *Portal[N]) Current(a int) (market.Bar[N], bool) {
 
 // Field returns field f of asset a's bar at the current bar, if it has
 // one.
-func (p *Portal[N]) Field(a int, f market.Field) (N, bool) {
-	n := p.seen[a]
-	if n == 0 || int(p.rowBar[a][n-1]) != p.bar {
-		var z N
-		return z, false
+func (p *Portal[N]) Field(a int, f market.Field) (v N, ok bool) {
+	if i := p.cur[a]; i >= 0 {
+		return p.cols[f][a][i], true
 	}
-	return p.cols[f][a][n-1], true
+	return v, false
 }
 
 // Last returns asset a's last known close at or before the current bar and
@@ -272,6 +288,7 @@ func (p *Portal[N]) Clone() *Portal[N] {
 	q := *p
 	q.seen = make([]int32, len(p.seen))
 	q.next = make([]int32, len(p.next))
+	q.cur = noRows(len(p.cur))
 	q.bar = -1
 	q.adj, q.adjFree = nil, nil
 	for a, rb := range p.rowBar {

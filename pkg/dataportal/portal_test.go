@@ -219,3 +219,58 @@ func TestNewRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestAdvanceSkipping advances by strides of 1 to 4 bars over assets with
+// gaps, on the portal and on a clone, and checks HasBar, Field and
+// Current against the rows' stamps: an asset has a bar at k exactly when
+// one of its rows is stamped at bar k.
+func TestAdvanceSkipping(t *testing.T) {
+	clk := newClock(t, market.Daily, "2024-01-02", "2024-02-29")
+	times := clk.BarTimes()
+	pick := func(keep func(i int) bool) []int64 {
+		var ts []int64
+		for i, t := range times {
+			if keep(i) {
+				ts = append(ts, t)
+			}
+		}
+		return ts
+	}
+	ds := &market.Dataset[numeric.Fixed]{Frequency: market.Daily, Series: []market.Series[numeric.Fixed]{
+		series[numeric.Fixed]("A", times, 100),
+		series[numeric.Fixed]("B", pick(func(i int) bool { return i%3 != 1 }), 200),
+		series[numeric.Fixed]("C", pick(func(i int) bool { return i%5 == 0 }), 300),
+		series[numeric.Fixed]("D", pick(func(i int) bool { return i > 20 && i%2 == 0 }), 400),
+	}}
+	p, err := New(ds, clk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for stride := 1; stride <= 4; stride++ {
+		for _, q := range []*Portal[numeric.Fixed]{p.Clone(), p.Clone()} {
+			for k := stride - 1; k < len(times); k += stride {
+				q.Advance(k)
+				for a := range q.Assets() {
+					s := &ds.Series[a]
+					row := -1
+					for i, ts := range s.Time {
+						if ts == times[k] {
+							row = i
+						}
+					}
+					if q.HasBar(a) != (row >= 0) {
+						t.Fatalf("stride %d bar %d asset %s: HasBar = %v", stride, k, s.Asset.Symbol, !(row >= 0))
+					}
+					v, ok := q.Field(a, market.Close)
+					b, okb := q.Current(a)
+					if ok != (row >= 0) || okb != ok {
+						t.Fatalf("stride %d bar %d asset %s: Field ok = %v, Current ok = %v", stride, k, s.Asset.Symbol, ok, okb)
+					}
+					if ok && (v != s.Close[row] || b.Close != s.Close[row] || b.Time != times[k]) {
+						t.Fatalf("stride %d bar %d asset %s: Field = %v, Current = %+v, want row %d", stride, k, s.Asset.Symbol, v, b, row)
+					}
+				}
+			}
+		}
+	}
+}

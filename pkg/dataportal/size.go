@@ -31,5 +31,5 @@ func AssetBytes[N numeric.Number[N]]() int64 {
 	var ds market.Dataset[N]
 	return int64(unsafe.Sizeof(ds.Series[0]) + unsafe.Sizeof(p.series[0]) + unsafe.Sizeof(p.assets[0]) +
 		uintptr(len(p.cols))*unsafe.Sizeof(p.cols[0][0]) + unsafe.Sizeof(p.rowBar[0]) +
-		unsafe.Sizeof(p.seen[0]) + unsafe.Sizeof(p.next[0]) + unsafe.Sizeof(p.adj[0]) + unsafe.Sizeof(p.zeroVol[0]))
+		unsafe.Sizeof(p.seen[0]) + unsafe.Sizeof(p.next[0]) + unsafe.Sizeof(p.cur[0]) + unsafe.Sizeof(p.adj[0]) + unsafe.Sizeof(p.zeroVol[0]))
 }
