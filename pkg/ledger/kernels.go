@@ -14,8 +14,9 @@ type kernels[N numeric.Number[N]] struct {
 	tryApply func(l *Ledger[N], tx Transaction[N]) verdict[N]
 	reprice  func(l *Ledger[N], p *Position[N], price N)
 	check    func(l *Ledger[N], tx Transaction[N]) verdict[N]
+	resum    func(l *Ledger[N])
 }
 
 func kernelsFor[N numeric.Number[N]]() kernels[N] {
-	return kernels[N]{apply: applyFor[N](), tryApply: tryApplyFor[N](), reprice: repriceFor[N](), check: checkTxFor[N]()}
+	return kernels[N]{apply: applyFor[N](), tryApply: tryApplyFor[N](), reprice: repriceFor[N](), check: checkTxFor[N](), resum: resumFor[N]()}
 }

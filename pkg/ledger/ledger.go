@@ -283,7 +283,12 @@ func setValue[N numeric.Number[N]](l *Ledger[N], p *Position[N], v N) {
 }
 
 // resum recomputes the running totals from the positions.
-func (l *Ledger[N]) resum() {
+func (l *Ledger[N]) resum() { l.k.resum(l) }
+
+// resum is the method resum, concrete per backend.
+//
+//penny:specialize
+func resum[N numeric.Number[N]](l *Ledger[N]) {
 	var long, short, cost N
 	for _, id := range l.held {
 		p := &l.positions[id]

@@ -784,6 +784,80 @@ func setValueFor[N numeric.Number[N]]() func(l *Ledger[N], p *Position[N], v N) 
 	return f
 }
 
+// resumFloat is resum for numeric.Float.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:291:1
+func resumFloat(l *Ledger[numeric.Float]) {
+	var long, short, cost numeric.Float
+	for _, id := range l.held {
+		p := &l.positions[id]
+		if p.Value.Sign() < 0 {
+			short = short.Add(p.Value)
+		} else {
+			long = long.Add(p.Value)
+		}
+		cost = cost.Add(p.Cost)
+	}
+	l.long, l.short, l.cost = long, short, cost
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:805:1
+
+// resumFixed is resum for numeric.Fixed.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:291:1
+func resumFixed(l *Ledger[numeric.Fixed]) {
+	var long, short, cost numeric.Fixed
+	for _, id := range l.held {
+		p := &l.positions[id]
+		if p.Value.Sign() < 0 {
+			short = short.Add(p.Value)
+		} else {
+			long = long.Add(p.Value)
+		}
+		cost = cost.Add(p.Cost)
+	}
+	l.long, l.short, l.cost = long, short, cost
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:824:1
+
+// resumDecimal is resum for numeric.Decimal.
+//
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:291:1
+func resumDecimal(l *Ledger[numeric.Decimal]) {
+	var long, short, cost numeric.Decimal
+	for _, id := range l.held {
+		p := &l.positions[id]
+		if p.Value.Sign() < 0 {
+			short = short.Add(p.Value)
+		} else {
+			long = long.Add(p.Value)
+		}
+		cost = cost.Add(p.Cost)
+	}
+	l.long, l.short, l.cost = long, short, cost
+}
+
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:843:1
+
+// resumFor returns resum for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func resumFor[N numeric.Number[N]]() func(l *Ledger[N]) {
+	var f func(l *Ledger[N])
+	switch p := any(&f).(type) {
+	case *func(l *Ledger[numeric.Float]):
+		*p = resumFloat
+	case *func(l *Ledger[numeric.Fixed]):
+		*p = resumFixed
+	case *func(l *Ledger[numeric.Decimal]):
+		*p = resumDecimal
+	default:
+		f = resum[N]
+	}
+	return f
+}
+
 // repriceFloat is reprice for numeric.Float.
 //
 //line github.com/pennybt/penny/pkg/ledger/valuation.go:22:1
@@ -797,7 +871,7 @@ func repriceFloat(l *Ledger[numeric.Float], p *Position[numeric.Float], price nu
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:801:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:875:1
 
 // repriceFixed is reprice for numeric.Fixed.
 //
@@ -812,7 +886,7 @@ func repriceFixed(l *Ledger[numeric.Fixed], p *Position[numeric.Fixed], price nu
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:816:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:890:1
 
 // repriceDecimal is reprice for numeric.Decimal.
 //
@@ -827,7 +901,7 @@ func repriceDecimal(l *Ledger[numeric.Decimal], p *Position[numeric.Decimal], pr
 	}
 }
 
-//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:831:1
+//line github.com/pennybt/penny/pkg/ledger/specialized_gen.go:905:1
 
 // repriceFor returns reprice for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
