@@ -66,29 +66,51 @@ type Event[N numeric.Number[N]] struct {
 	Asset market.Asset
 	// Before and After are the position's amounts around the event.
 	Before, After N
-	// Target is the other asset of an exchange or a distribution, with
-	// its amounts around the event and the cost moved onto it.
-	Target                    market.Asset
-	TargetBefore, TargetAfter N
-	CostMoved                 N
+	// Transfer is the other side of an exchange or a distribution (its
+	// fields read as the event's: ev.Target, ev.TargetBefore...); nil for
+	// the other kinds, which have none. Out of line, so that the events
+	// of splits and dividends, nearly all of them, do not carry its room.
+	*Transfer[N]
 	// New and Old are the ratio of a split, exchange or distribution;
 	// Price the per-share value the event used (the dividend, the cash
 	// per share of a merger, the delisting price, the price of cash in
 	// lieu).
-	New, Old int64
-	Price    N
-	// TargetPrice is the price of a share of Target an exchange or a
-	// distribution used (for cash in lieu and the cost's allocation).
-	TargetPrice N
-	Cash        N
-	Receivable  N
-	Realized    N
-	Dividend    N
+	New, Old   int64
+	Price      N
+	Cash       N
+	Receivable N
+	Realized   N
+	Dividend   N
 	// Seq is the number of transactions in the ledger's log when the
 	// event applied: it came after transaction Seq-1 and before
 	// transaction Seq (RoundTrips merges the two logs by it).
 	Seq int
 }
+
+// Transfer is the other asset of an exchange or a distribution event.
+type Transfer[N numeric.Number[N]] struct {
+	// Target is the other asset, with its amounts around the event and
+	// the cost moved onto it.
+	Target                    market.Asset
+	TargetBefore, TargetAfter N
+	CostMoved                 N
+	// TargetPrice is the price of a share of Target the event used (for
+	// cash in lieu and the cost's allocation).
+	TargetPrice N
+}
+
+// transfer returns a new Transfer, from the ledger's chunks (which never
+// move: the events keep pointers into them).
+func (l *Ledger[N]) transfer(t Transfer[N]) *Transfer[N] {
+	if len(l.corp.transfers) == cap(l.corp.transfers) {
+		l.corp.transfers = make([]Transfer[N], 0, transferChunk)
+	}
+	l.corp.transfers = append(l.corp.transfers, t)
+	return &l.corp.transfers[len(l.corp.transfers)-1]
+}
+
+// transferChunk is the number of Transfers the ledger allocates at once.
+const transferChunk = 16
 
 // receivable is a dividend accrued and not paid yet: on the position in
 // asset id, due at the time due (Unix nanoseconds; noDue when not within
@@ -99,12 +121,15 @@ type receivable[N numeric.Number[N]] struct {
 	due    int64
 }
 
-// receivables are the dividends accrued and not paid yet, in the order
-// accrued, and the earliest time one of them is due (noDue when none is;
-// 0 before the first Settle, which computes it).
-type receivables[N numeric.Number[N]] struct {
-	list    []receivable[N]
-	nextDue int64
+// corpState is the ledger's state for corporate actions beside its event
+// log: the dividends accrued and not paid yet (pending, in the order
+// accrued), the earliest time one of them is due (noDue when none is; 0
+// before the first Settle, which computes it), and the chunk the next
+// Transfers are taken from.
+type corpState[N numeric.Number[N]] struct {
+	pending   []receivable[N]
+	nextDue   int64
+	transfers []Transfer[N]
 }
 
 // noDue is the due time of a receivable never paid within the run (and
@@ -129,7 +154,7 @@ func (l *Ledger[N]) Receivable() N { return l.recv }
 func (l *Ledger[N]) Dividends() N { return l.dividends }
 
 // Pending returns the number of receivables not yet paid.
-func (l *Ledger[N]) Pending() int { return len(l.pending.list) }
+func (l *Ledger[N]) Pending() int { return len(l.corp.pending) }
 
 func (l *Ledger[N]) position(a market.Asset) *Position[N] {
 	id := a.ID
@@ -305,8 +330,8 @@ func (l *Ledger[N]) Dividend(a market.Asset, perShare N, due, at time.Time) *Eve
 	if !due.IsZero() {
 		d = due.UnixNano()
 	}
-	l.pending.nextDue = min(l.pending.nextDue, d)
-	l.pending.list = append(l.pending.list, receivable[N]{id: a.ID, amount: amt, due: d})
+	l.corp.nextDue = min(l.corp.nextDue, d)
+	l.corp.pending = append(l.corp.pending, receivable[N]{id: a.ID, amount: amt, due: d})
 	ev := l.add(EventDividend, &a, p.Amount, at)
 	ev.Price, ev.Receivable, ev.Dividend = perShare, amt, amt
 	return ev
@@ -319,14 +344,14 @@ func (l *Ledger[N]) Dividend(a market.Asset, perShare N, due, at time.Time) *Eve
 // due time, so a session with nothing to pay costs a comparison.
 func (l *Ledger[N]) Settle(t time.Time) []Event[N] {
 	now := t.UnixNano()
-	if now < l.pending.nextDue {
+	if now < l.corp.nextDue {
 		return nil
 	}
 	start := len(l.events)
 	next := int64(noDue)
-	kept := l.pending.list[:0]
-	for i := range l.pending.list {
-		r := &l.pending.list[i]
+	kept := l.corp.pending[:0]
+	for i := range l.corp.pending {
+		r := &l.corp.pending[i]
 		if r.due > now {
 			next = min(next, r.due)
 			kept = append(kept, *r)
@@ -338,9 +363,9 @@ func (l *Ledger[N]) Settle(t time.Time) []Event[N] {
 		ev := l.add(EventPayment, &p.Asset, p.Amount, t)
 		ev.Cash, ev.Receivable = r.amount, r.amount.Neg()
 	}
-	clear(l.pending.list[len(kept):])
-	l.pending.list = kept
-	l.pending.nextDue = next
+	clear(l.corp.pending[len(kept):])
+	l.corp.pending = kept
+	l.corp.nextDue = next
 	return l.events[start:]
 }
 
@@ -383,8 +408,8 @@ func (l *Ledger[N]) Exchange(from, to market.Asset, newShares, oldShares int64, 
 	}
 	p := l.position(from)
 	t := l.position(to)
-	ev := Event[N]{Time: at, Kind: EventExchange, Asset: from, Before: p.Amount, Target: to,
-		TargetBefore: t.Amount, TargetAfter: t.Amount, New: newShares, Old: oldShares, Price: cashPerShare, TargetPrice: toPrice}
+	ev := Event[N]{Time: at, Kind: EventExchange, Asset: from, Before: p.Amount, New: newShares, Old: oldShares, Price: cashPerShare,
+		Transfer: l.transfer(Transfer[N]{Target: to, TargetBefore: t.Amount, TargetAfter: t.Amount, TargetPrice: toPrice})}
 	if p.Amount.IsZero() {
 		return l.record(&ev)
 	}
@@ -432,8 +457,8 @@ func (l *Ledger[N]) Distribute(from, to market.Asset, newShares, oldShares int64
 	}
 	p := l.position(from)
 	t := l.position(to)
-	ev := Event[N]{Time: at, Kind: EventDistribution, Asset: from, Before: p.Amount, After: p.Amount, Target: to,
-		TargetBefore: t.Amount, TargetAfter: t.Amount, New: newShares, Old: oldShares, TargetPrice: toPrice}
+	ev := Event[N]{Time: at, Kind: EventDistribution, Asset: from, Before: p.Amount, After: p.Amount, New: newShares, Old: oldShares,
+		Transfer: l.transfer(Transfer[N]{Target: to, TargetBefore: t.Amount, TargetAfter: t.Amount, TargetPrice: toPrice})}
 	if p.Amount.IsZero() {
 		return l.record(&ev)
 	}

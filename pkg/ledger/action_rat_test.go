@@ -243,8 +243,11 @@ func testActionsRat[N numeric.Number[N]](t *testing.T) {
 		nTx = l.NumTransactions()
 		for _, ev := range l.Events()[nEv:] {
 			counts[ev.Kind]++
-			ref.event(t, ledger.Event[numeric.Decimal]{Time: ev.Time, Kind: ev.Kind, Asset: ev.Asset, Target: ev.Target,
-				New: ev.New, Old: ev.Old, Price: d(ev.Price), TargetPrice: d(ev.TargetPrice)})
+			in := ledger.Event[numeric.Decimal]{Time: ev.Time, Kind: ev.Kind, Asset: ev.Asset, New: ev.New, Old: ev.Old, Price: d(ev.Price)}
+			if ev.Transfer != nil {
+				in.Transfer = &ledger.Transfer[numeric.Decimal]{Target: ev.Target, TargetPrice: d(ev.TargetPrice)}
+			}
+			ref.event(t, in)
 		}
 		nEv = len(l.Events())
 		if mark != "" { // a mark is not logged: mirror it

@@ -37,7 +37,7 @@ type Ledger[N numeric.Number[N]] struct {
 	events    []Event[N]
 	recv      N
 	dividends N
-	pending   receivables[N]
+	corp      corpState[N]
 	lastDiv   N // dividend income at the last snapshot
 
 	k kernels[N]

@@ -182,14 +182,20 @@ func (r *tripReplay[N]) realized(id int, before, pnl N, at time.Time, a market.A
 
 // event replays a corporate action event (see RoundTrips).
 func (r *tripReplay[N]) event(ev *Event[N]) {
-	id := ev.Asset.ID
-	if id < 0 || ev.Target.ID < 0 {
+	id, tid := ev.Asset.ID, 0
+	if id < 0 {
 		panic(fmt.Sprintf("ledger: RoundTrips: %s event of asset ID %d", ev.Kind, id))
 	}
 	if ev.Before.IsZero() {
 		return // a flat position: the event had no effect
 	}
-	r.grow(max(id, ev.Target.ID))
+	if ev.Kind == EventExchange || ev.Kind == EventDistribution {
+		if ev.Transfer == nil || ev.Target.ID < 0 {
+			panic(fmt.Sprintf("ledger: RoundTrips: %s event of %s without a target asset", ev.Kind, ev.Asset.Symbol))
+		}
+		tid = ev.Target.ID
+	}
+	r.grow(max(id, tid))
 	p := &r.pos[id]
 	switch ev.Kind {
 	case EventDividend:

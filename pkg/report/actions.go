@@ -42,10 +42,15 @@ func (r *Report[N]) WriteActions(w io.Writer) error {
 		addNum(c, ev.Realized)
 		addNum(c, ev.Before)
 		addNum(c, ev.After)
-		if target != "" {
+		switch {
+		case target != "" && ev.Transfer != nil:
 			addNum(c, ev.TargetBefore)
 			addNum(c, ev.TargetAfter)
-		} else {
+		case target != "": // a stock dividend of its own symbol, a split
+			var zero N
+			addNum(c, zero)
+			addNum(c, zero)
+		default:
 			c.add("")
 			c.add("")
 		}

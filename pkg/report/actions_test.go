@@ -118,3 +118,79 @@ func TestHTMLActions(t *testing.T) {
 		t.Error("a run without actions shows them")
 	}
 }
+
+// TestWriteActionsTargets: actions.csv gives the target's amounts around
+// an exchange and a distribution (the event's Transfer), zeros for a
+// stock dividend of the asset's own symbol (a split: the event has no
+// Transfer) and nothing for an action without a target. 10 X get 1 Z
+// for 2 X (5 Z), then 10% in X (11 X), then merge into Y 1 for 2 (5 Y
+// and half a Y in cash); Z pays a dividend (accrued and paid the same
+// session: it has no pay date).
+func TestWriteActionsTargets(t *testing.T) {
+	clk, err := clock.New(calendar.XNYS(), market.Daily, date(t, "2024-01-02"), date(t, "2024-01-12"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &market.Dataset[numeric.Fixed]{Frequency: market.Daily, Calendar: "XNYS"}
+	for _, sym := range []string{"X", "Y", "Z"} {
+		s := market.Series[numeric.Fixed]{Asset: market.Asset{Symbol: sym}}
+		for _, ts := range clk.BarTimes() {
+			x := numeric.MustParse[numeric.Fixed]("100")
+			s.Append(market.Bar[numeric.Fixed]{Time: ts, Open: x, High: x, Low: x, Close: x, Volume: numeric.Int[numeric.Fixed](1000)})
+		}
+		ds.Series = append(ds.Series, s)
+	}
+	p, err := dataportal.New(ds, clk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts, err := corpaction.ReadCSV[numeric.Fixed](strings.NewReader(`date,symbol,type,ratio,amount,pay_date,record_date,target
+2024-01-04,X,spin_off,1/2,,,,Z
+2024-01-05,X,stock_dividend,0.1,,,,X
+2024-01-09,X,merger_stock,1/2,,,,Y
+2024-01-10,Z,cash_dividend,,0.5,,,
+`), "a.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := engine.New(p, engine.Strategy[numeric.Fixed](holdTen{}), engine.Config[numeric.Fixed]{Capital: numeric.Int[numeric.Fixed](10000), Actions: acts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := report.New(res, report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := rep.WriteActions(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(b.String()), "\n")
+	head := strings.Split(rows[0], ",")
+	col := func(name string) int {
+		for i, h := range head {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %q in %s", name, rows[0])
+		return -1
+	}
+	tb, ta, typ := col("target_before"), col("target_after"), col("type")
+	want := map[string][2]string{"spin_off": {"0", "5"}, "stock_dividend": {"0", "0"}, "merger_stock": {"0", "5"}, "cash_dividend": {"", ""}}
+	if len(rows) != 2+len(want) { // the dividend's accrual and payment
+
+		t.Fatalf("actions.csv:\n%s", b.String())
+	}
+	for _, r := range rows[1:] {
+		f := strings.Split(r, ",")
+		w, ok := want[f[typ]]
+		if !ok || f[tb] != w[0] || f[ta] != w[1] {
+			t.Errorf("%s: target before/after %q/%q, want %q/%q", f[typ], f[tb], f[ta], w[0], w[1])
+		}
+	}
+}
