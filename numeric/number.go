@@ -40,6 +40,11 @@ type Number[T any] interface {
 	Abs() T
 	Sqrt() T
 	Cmp(y T) int
+	// MulCmp returns the sign of x*y - z*w with the products exact
+	// (Fixed and Decimal; Float compares its rounded products, as
+	// x.Mul(y).Cmp(z.Mul(w))): a ratio comparison without a division,
+	// and in Fixed without Mul's rounding division either.
+	MulCmp(y, z, w T) int
 	Sign() int
 	IsZero() bool
 	Min(y T) T

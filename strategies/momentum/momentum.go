@@ -84,6 +84,8 @@ type Strategy[N numeric.Number[N]] struct {
 	want   []bool // scratch: in the new top
 	top    []int  // the top of the last rebalance, best first
 	rebals int
+	// better is rankedBefore's concrete copy for N.
+	better func(now, past []N, a, b int) bool
 }
 
 // New returns the strategy for params p.
@@ -99,7 +101,7 @@ func New[N numeric.Number[N]](p Params) (*Strategy[N], error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Strategy[N]{p: p, weight: e.DivRound(numeric.Int[N](int64(p.Top)), numeric.FixedDecimals, numeric.Down)}, nil
+	return &Strategy[N]{p: p, better: rankedBeforeFor[N](), weight: e.DivRound(numeric.Int[N](int64(p.Top)), numeric.FixedDecimals, numeric.Down)}, nil
 }
 
 // Init sizes the scratch space for the universe.
@@ -139,12 +141,7 @@ func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) {
 		return // not enough history yet
 	}
 	sort.SliceStable(s.ranked, func(i, j int) bool {
-		a, b := s.ranked[i], s.ranked[j]
-		// r_a > r_b  <=>  now_a * past_b > now_b * past_a
-		if c := s.now[a].Mul(s.past[b]).Cmp(s.now[b].Mul(s.past[a])); c != 0 {
-			return c > 0
-		}
-		return a < b
+		return s.better(s.now, s.past, s.ranked[i], s.ranked[j])
 	})
 	s.rebals++
 	top := s.ranked[:s.p.Top]
@@ -164,6 +161,20 @@ func (s *Strategy[N]) OnBar(ctx *engine.Context[N]) {
 		ctx.OrderTargetPercent(assets[id], s.weight)
 		s.inTop[id] = true
 	}
+}
+
+// rankedBefore reports whether asset a ranks before asset b: a higher
+// return over the lookback, r_a > r_b, that is now_a * past_b >
+// now_b * past_a (past prices are positive), the products compared
+// exactly by MulCmp (in Fixed and Decimal; as Mul rounds them in Float);
+// the lower ID first on a tie.
+//
+//penny:specialize
+func rankedBefore[N numeric.Number[N]](now, past []N, a, b int) bool {
+	if c := now[a].MulCmp(past[b], now[b], past[a]); c != 0 {
+		return c > 0
+	}
+	return a < b
 }
 
 // Top returns the asset IDs chosen at the last rebalance, best first
