@@ -35,8 +35,11 @@ func (c *Context[N]) Valuation() ledger.Valuation[N] {
 }
 
 // mark values the held positions at their last known closes. Closes only
-// change from one bar to the next, so it does the work once per bar; the
-// fill step re-marks each asset it trades (see fill).
+// change from one bar to the next, so it does the work once per bar, and
+// only when a value is read (the strategy's PortfolioValue or Valuation,
+// a fill in an account whose check reads values, the session's
+// snapshot); once the book is marked at a bar, the fill step re-marks
+// each asset it trades (see fill).
 func (e *Engine[N]) mark() {
 	if e.markedAt == e.bar {
 		return

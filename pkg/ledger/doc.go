@@ -10,10 +10,17 @@
 // The engine asks [Ledger.Check] whether a fill passes the account's
 // rules ([Account]: a cash account by default, optionally shorting and a
 // maximum gross leverage); if not, it rejects the order with the reason
-// returned. Otherwise [Ledger.Apply] records the [Transaction]. At the
-// end of each bar or session the engine sets the held assets' prices
-// ([Ledger.UpdatePrice], [Ledger.MarkToMarket]) and values the ledger
-// ([Ledger.Valuation], [Ledger.Snapshot]).
+// returned. Otherwise [Ledger.Apply] records the [Transaction].
+// ([Ledger.TryApply] does both in one pass, as the engine calls it.)
+// When a value is needed (a check of leverage, the strategy asking for
+// its portfolio value, the end of a session) the engine sets the held
+// assets' prices ([Ledger.UpdatePrice], [Ledger.MarkToMarket]) and values
+// the ledger ([Ledger.Valuation], [Ledger.Snapshot]).
+//
+// The arithmetic of Apply, Check, TryApply, UpdatePrice and Snapshot's
+// sums runs as concrete code for each backend (functions marked
+// //penny:specialize, taken once by [New]): a method call on a type
+// parameter goes through a dictionary and is never inlined.
 //
 // # Rounding: where and how
 //
