@@ -127,26 +127,24 @@ func (e *Engine[N]) settle(s int) {
 	}
 	open := e.sessions[s].Open
 	paid := e.ledger.Settle(open)
-	if len(paid) == 0 {
-		return
+	// The ledger pays its receivables due by now by due time, then in
+	// the order accrued: the pending list's order, whose first
+	// len(paid) are these.
+	ps := e.acts.pending
+	if len(paid) > len(ps) || len(paid) < len(ps) && ps[len(paid)].due <= open.UnixNano() {
+		panic(fmt.Sprintf("engine: the ledger paid %d receivables at %s, the engine expected others", len(paid), open))
 	}
-	// The ledger pays its receivables due by now in the order accrued:
-	// the same as the pending list's.
-	kept, k := e.acts.pending[:0], 0
-	e.acts.nextDue = noDue
-	for _, p := range e.acts.pending {
-		if p.due > open.UnixNano() {
-			kept = append(kept, p)
-			e.acts.nextDue = min(e.acts.nextDue, p.due)
-			continue
-		}
-		if k >= len(paid) || paid[k].Asset.ID != e.acts.sched.Items[p.item].Asset {
+	for k := range paid {
+		if p := ps[k]; p.due > open.UnixNano() || paid[k].Asset.ID != e.acts.sched.Items[p.item].Asset {
 			panic(fmt.Sprintf("engine: the ledger paid %d receivables at %s, the engine expected others", len(paid), open))
 		}
-		e.acts.records = append(e.acts.records, ActionRecord[N]{Action: &e.acts.sched.Items[p.item].Action, Event: &paid[k]})
-		k++
+		e.acts.records = append(e.acts.records, ActionRecord[N]{Action: &e.acts.sched.Items[ps[k].item].Action, Event: &paid[k]})
 	}
-	e.acts.pending = kept
+	n := copy(ps, ps[len(paid):])
+	e.acts.pending, e.acts.nextDue = ps[:n], noDue
+	if n > 0 {
+		e.acts.nextDue = ps[0].due
+	}
 }
 
 func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
@@ -169,8 +167,16 @@ func (e *Engine[N]) applyAction(it *corpaction.Scheduled[N], now time.Time) {
 		}
 		rec.Event = e.ledger.Dividend(a, it.Amount, due, now)
 		if !rec.Event.Before.IsZero() && !due.IsZero() { // the ledger accrued a receivable
-			e.acts.pending = append(e.acts.pending, pendingPay{due: due.UnixNano(), item: e.acts.next})
-			e.acts.nextDue = min(e.acts.nextDue, due.UnixNano())
+			// In the ledger's order: by due time, accrual order among
+			// equal ones.
+			d := due.UnixNano()
+			ps := append(e.acts.pending, pendingPay{})
+			i := len(ps) - 1
+			for ; i > 0 && ps[i-1].due > d; i-- {
+				ps[i] = ps[i-1]
+			}
+			ps[i] = pendingPay{due: d, item: e.acts.next}
+			e.acts.pending, e.acts.nextDue = ps, ps[0].due
 		}
 		if e.cfg.Adjust == dataportal.AdjustAll {
 			if prev := last(it.Asset); prev.Cmp(it.Amount) > 0 {

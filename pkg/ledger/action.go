@@ -330,42 +330,51 @@ func (l *Ledger[N]) Dividend(a market.Asset, perShare N, due, at time.Time) *Eve
 	if !due.IsZero() {
 		d = due.UnixNano()
 	}
-	l.corp.nextDue = min(l.corp.nextDue, d)
-	l.corp.pending = append(l.corp.pending, receivable[N]{id: a.ID, amount: amt, due: d})
+	// The receivables are kept in the order of their due times, accrual
+	// order among equal ones: an insertion from the end, where pay dates
+	// that follow their ex-dates go.
+	ps := append(l.corp.pending, receivable[N]{})
+	i := len(ps) - 1
+	for ; i > 0 && ps[i-1].due > d; i-- {
+		ps[i] = ps[i-1]
+	}
+	ps[i] = receivable[N]{id: a.ID, amount: amt, due: d}
+	l.corp.pending, l.corp.nextDue = ps, ps[0].due
 	ev := l.add(EventDividend, &a, p.Amount, at)
 	ev.Price, ev.Receivable, ev.Dividend = perShare, amt, amt
 	return ev
 }
 
 // Settle pays every receivable due at or before t: its amount moves from
-// the receivables to the cash, exactly, with an EventPayment each, in
-// the order they were accrued. It returns the payments' events (the
-// log's own), none when nothing was due: the ledger keeps the earliest
-// due time, so a session with nothing to pay costs a comparison.
+// the receivables to the cash, exactly, with an EventPayment each, in the
+// order of their due times and, among equal ones, of their accrual (the
+// order accrued when Settle is called at each due time, as the engine
+// does). It returns the payments' events (the log's own), none when
+// nothing was due: the receivables are kept by due time, so a session
+// with nothing to pay costs a comparison, and one with payments touches
+// only them.
 func (l *Ledger[N]) Settle(t time.Time) []Event[N] {
 	now := t.UnixNano()
 	if now < l.corp.nextDue {
 		return nil
 	}
 	start := len(l.events)
-	next := int64(noDue)
-	kept := l.corp.pending[:0]
-	for i := range l.corp.pending {
-		r := &l.corp.pending[i]
-		if r.due > now {
-			next = min(next, r.due)
-			kept = append(kept, *r)
-			continue
-		}
+	ps := l.corp.pending
+	k := 0
+	for ; k < len(ps) && ps[k].due <= now; k++ {
+		r := &ps[k]
 		l.recv = l.recv.Sub(r.amount)
 		l.cash = l.cash.Add(r.amount)
 		p := &l.positions[r.id] // made by Dividend
 		ev := l.add(EventPayment, &p.Asset, p.Amount, t)
 		ev.Cash, ev.Receivable = r.amount, r.amount.Neg()
 	}
-	clear(l.corp.pending[len(kept):])
-	l.corp.pending = kept
-	l.corp.nextDue = next
+	n := copy(ps, ps[k:])
+	clear(ps[n:])
+	l.corp.pending, l.corp.nextDue = ps[:n], noDue
+	if n > 0 {
+		l.corp.nextDue = ps[0].due
+	}
 	return l.events[start:]
 }
 
