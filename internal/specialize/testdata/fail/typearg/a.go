@@ -58,6 +58,7 @@ func (x cents) MulDiv(y, z cents, d int, m numeric.RoundingMode) cents {
 }
 func (x cents) TruncTo(step cents) cents            { return cents{x.v.TruncTo(step.v)} }
 func (x cents) IsMultiple(step cents) bool          { return x.v.IsMultiple(step.v) }
+func (x cents) MulCmp(y, z, w cents) int            { return x.v.MulCmp(y.v, z.v, w.v) }
 func (x cents) Rat() *big.Rat                       { return x.v.Rat() }
 func (x cents) Unscaled() (u int64, s int, ok bool) { return x.v.Unscaled() }
 func (x cents) FromRat(r *big.Rat, d int, m numeric.RoundingMode) (cents, error) {
