@@ -69,6 +69,45 @@ func benchMul[N Number[N]](b *testing.B, xs, ys []N) {
 }
 
 //penny:specialize
+func benchMulInt[N Number[N]](b *testing.B, xs, _ []N) {
+	var s N
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulInt(int64(i&opMask) + 1)
+		i++
+	}
+	sinkAny = s
+}
+
+// benchMulCmp compares the products of two operand pairs exactly; the
+// "multhencmp" op is the same comparison through Mul (rounded in Fixed)
+// and Cmp, for an A/B.
+//
+//penny:specialize
+func benchMulCmp[N Number[N]](b *testing.B, xs, ys []N) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].MulCmp(ys[j], xs[j], ys[i&opMask])
+		i++
+	}
+	sinkInt = c
+}
+
+//penny:specialize
+func benchMulThenCmp[N Number[N]](b *testing.B, xs, ys []N) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].Mul(ys[j]).Cmp(xs[j].Mul(ys[i&opMask]))
+		i++
+	}
+	sinkInt = c
+}
+
+//penny:specialize
 func benchDiv[N Number[N]](b *testing.B, xs, ys []N) {
 	var s N
 	i := 0
@@ -150,6 +189,9 @@ func BenchmarkOp(b *testing.B) {
 		{"add", benchAddFloat, benchAddFixed, benchAddDecimal},
 		{"sub", benchSubFloat, benchSubFixed, benchSubDecimal},
 		{"mul", benchMulFloat, benchMulFixed, benchMulDecimal},
+		{"mulint", benchMulIntFloat, benchMulIntFixed, benchMulIntDecimal},
+		{"mulcmp", benchMulCmpFloat, benchMulCmpFixed, benchMulCmpDecimal},
+		{"multhencmp", benchMulThenCmpFloat, benchMulThenCmpFixed, benchMulThenCmpDecimal},
 		{"div", benchDivFloat, benchDivFixed, benchDivDecimal},
 		{"cmp", benchCmpFloat, benchCmpFixed, benchCmpDecimal},
 		{"sqrt", benchSqrtFloat, benchSqrtFixed, benchSqrtDecimal},

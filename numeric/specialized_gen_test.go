@@ -206,9 +206,201 @@ func benchMulFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 	return f
 }
 
-// benchDivFloat is benchDiv for Float.
+// benchMulIntFloat is benchMulInt for Float.
 //
 //line github.com/pennybt/penny/numeric/bench_test.go:72:1
+func benchMulIntFloat(b *testing.B, xs, _ []Float) {
+	var s Float
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulInt(int64(i&opMask) + 1)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:223:1
+
+// benchMulIntFixed is benchMulInt for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:72:1
+func benchMulIntFixed(b *testing.B, xs, _ []Fixed) {
+	var s Fixed
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulInt(int64(i&opMask) + 1)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:238:1
+
+// benchMulIntDecimal is benchMulInt for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:72:1
+func benchMulIntDecimal(b *testing.B, xs, _ []Decimal) {
+	var s Decimal
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulInt(int64(i&opMask) + 1)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:253:1
+
+// benchMulIntFor returns benchMulInt for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchMulIntFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
+	var f func(b *testing.B, xs, _ []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, _ []Float):
+		*p = benchMulIntFloat
+	case *func(b *testing.B, xs, _ []Fixed):
+		*p = benchMulIntFixed
+	case *func(b *testing.B, xs, _ []Decimal):
+		*p = benchMulIntDecimal
+	default:
+		f = benchMulInt[N]
+	}
+	return f
+}
+
+// benchMulCmpFloat is benchMulCmp for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:87:1
+func benchMulCmpFloat(b *testing.B, xs, ys []Float) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].MulCmp(ys[j], xs[j], ys[i&opMask])
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:286:1
+
+// benchMulCmpFixed is benchMulCmp for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:87:1
+func benchMulCmpFixed(b *testing.B, xs, ys []Fixed) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].MulCmp(ys[j], xs[j], ys[i&opMask])
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:302:1
+
+// benchMulCmpDecimal is benchMulCmp for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:87:1
+func benchMulCmpDecimal(b *testing.B, xs, ys []Decimal) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].MulCmp(ys[j], xs[j], ys[i&opMask])
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:318:1
+
+// benchMulCmpFor returns benchMulCmp for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchMulCmpFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
+	var f func(b *testing.B, xs, ys []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, ys []Float):
+		*p = benchMulCmpFloat
+	case *func(b *testing.B, xs, ys []Fixed):
+		*p = benchMulCmpFixed
+	case *func(b *testing.B, xs, ys []Decimal):
+		*p = benchMulCmpDecimal
+	default:
+		f = benchMulCmp[N]
+	}
+	return f
+}
+
+// benchMulThenCmpFloat is benchMulThenCmp for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:99:1
+func benchMulThenCmpFloat(b *testing.B, xs, ys []Float) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].Mul(ys[j]).Cmp(xs[j].Mul(ys[i&opMask]))
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:351:1
+
+// benchMulThenCmpFixed is benchMulThenCmp for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:99:1
+func benchMulThenCmpFixed(b *testing.B, xs, ys []Fixed) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].Mul(ys[j]).Cmp(xs[j].Mul(ys[i&opMask]))
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:367:1
+
+// benchMulThenCmpDecimal is benchMulThenCmp for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:99:1
+func benchMulThenCmpDecimal(b *testing.B, xs, ys []Decimal) {
+	c := 0
+	i := 0
+	for b.Loop() {
+		j := (i + 1) & opMask
+		c += xs[i&opMask].Mul(ys[j]).Cmp(xs[j].Mul(ys[i&opMask]))
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:383:1
+
+// benchMulThenCmpFor returns benchMulThenCmp for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchMulThenCmpFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
+	var f func(b *testing.B, xs, ys []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, ys []Float):
+		*p = benchMulThenCmpFloat
+	case *func(b *testing.B, xs, ys []Fixed):
+		*p = benchMulThenCmpFixed
+	case *func(b *testing.B, xs, ys []Decimal):
+		*p = benchMulThenCmpDecimal
+	default:
+		f = benchMulThenCmp[N]
+	}
+	return f
+}
+
+// benchDivFloat is benchDiv for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:111:1
 func benchDivFloat(b *testing.B, xs, ys []Float) {
 	var s Float
 	i := 0
@@ -219,11 +411,11 @@ func benchDivFloat(b *testing.B, xs, ys []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:223:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:415:1
 
 // benchDivFixed is benchDiv for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:72:1
+//line github.com/pennybt/penny/numeric/bench_test.go:111:1
 func benchDivFixed(b *testing.B, xs, ys []Fixed) {
 	var s Fixed
 	i := 0
@@ -234,11 +426,11 @@ func benchDivFixed(b *testing.B, xs, ys []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:238:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:430:1
 
 // benchDivDecimal is benchDiv for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:72:1
+//line github.com/pennybt/penny/numeric/bench_test.go:111:1
 func benchDivDecimal(b *testing.B, xs, ys []Decimal) {
 	var s Decimal
 	i := 0
@@ -249,7 +441,7 @@ func benchDivDecimal(b *testing.B, xs, ys []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:253:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:445:1
 
 // benchDivFor returns benchDiv for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -270,7 +462,7 @@ func benchDivFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 
 // benchCmpFloat is benchCmp for Float.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:83:1
+//line github.com/pennybt/penny/numeric/bench_test.go:122:1
 func benchCmpFloat(b *testing.B, xs, ys []Float) {
 	c := 0
 	i := 0
@@ -281,11 +473,11 @@ func benchCmpFloat(b *testing.B, xs, ys []Float) {
 	sinkInt = c
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:285:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:477:1
 
 // benchCmpFixed is benchCmp for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:83:1
+//line github.com/pennybt/penny/numeric/bench_test.go:122:1
 func benchCmpFixed(b *testing.B, xs, ys []Fixed) {
 	c := 0
 	i := 0
@@ -296,11 +488,11 @@ func benchCmpFixed(b *testing.B, xs, ys []Fixed) {
 	sinkInt = c
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:300:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:492:1
 
 // benchCmpDecimal is benchCmp for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:83:1
+//line github.com/pennybt/penny/numeric/bench_test.go:122:1
 func benchCmpDecimal(b *testing.B, xs, ys []Decimal) {
 	c := 0
 	i := 0
@@ -311,7 +503,7 @@ func benchCmpDecimal(b *testing.B, xs, ys []Decimal) {
 	sinkInt = c
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:315:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:507:1
 
 // benchCmpFor returns benchCmp for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -332,7 +524,7 @@ func benchCmpFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
 
 // benchSqrtFloat is benchSqrt for Float.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:94:1
+//line github.com/pennybt/penny/numeric/bench_test.go:133:1
 func benchSqrtFloat(b *testing.B, xs, _ []Float) {
 	var s Float
 	i := 0
@@ -343,11 +535,11 @@ func benchSqrtFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:347:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:539:1
 
 // benchSqrtFixed is benchSqrt for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:94:1
+//line github.com/pennybt/penny/numeric/bench_test.go:133:1
 func benchSqrtFixed(b *testing.B, xs, _ []Fixed) {
 	var s Fixed
 	i := 0
@@ -358,11 +550,11 @@ func benchSqrtFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:362:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:554:1
 
 // benchSqrtDecimal is benchSqrt for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:94:1
+//line github.com/pennybt/penny/numeric/bench_test.go:133:1
 func benchSqrtDecimal(b *testing.B, xs, _ []Decimal) {
 	var s Decimal
 	i := 0
@@ -373,7 +565,7 @@ func benchSqrtDecimal(b *testing.B, xs, _ []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:377:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:569:1
 
 // benchSqrtFor returns benchSqrt for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -394,7 +586,7 @@ func benchSqrtFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 
 // benchQuantizeFloat is benchQuantize for Float.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:105:1
+//line github.com/pennybt/penny/numeric/bench_test.go:144:1
 func benchQuantizeFloat(b *testing.B, xs, _ []Float) {
 	var s Float
 	i := 0
@@ -405,11 +597,11 @@ func benchQuantizeFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:409:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:601:1
 
 // benchQuantizeFixed is benchQuantize for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:105:1
+//line github.com/pennybt/penny/numeric/bench_test.go:144:1
 func benchQuantizeFixed(b *testing.B, xs, _ []Fixed) {
 	var s Fixed
 	i := 0
@@ -420,11 +612,11 @@ func benchQuantizeFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:424:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:616:1
 
 // benchQuantizeDecimal is benchQuantize for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:105:1
+//line github.com/pennybt/penny/numeric/bench_test.go:144:1
 func benchQuantizeDecimal(b *testing.B, xs, _ []Decimal) {
 	var s Decimal
 	i := 0
@@ -435,7 +627,7 @@ func benchQuantizeDecimal(b *testing.B, xs, _ []Decimal) {
 	sinkAny = s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:439:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:631:1
 
 // benchQuantizeFor returns benchQuantize for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -456,7 +648,7 @@ func benchQuantizeFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 
 // benchParseFloat is benchParse for Float.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:116:1
+//line github.com/pennybt/penny/numeric/bench_test.go:155:1
 func benchParseFloat(b *testing.B, xs, _ []Float) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -475,11 +667,11 @@ func benchParseFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:479:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:671:1
 
 // benchParseFixed is benchParse for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:116:1
+//line github.com/pennybt/penny/numeric/bench_test.go:155:1
 func benchParseFixed(b *testing.B, xs, _ []Fixed) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -498,11 +690,11 @@ func benchParseFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:502:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:694:1
 
 // benchParseDecimal is benchParse for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:116:1
+//line github.com/pennybt/penny/numeric/bench_test.go:155:1
 func benchParseDecimal(b *testing.B, xs, _ []Decimal) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -521,7 +713,7 @@ func benchParseDecimal(b *testing.B, xs, _ []Decimal) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:525:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:717:1
 
 // benchParseFor returns benchParse for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -542,7 +734,7 @@ func benchParseFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 
 // benchStringFloat is benchString for Float.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:135:1
+//line github.com/pennybt/penny/numeric/bench_test.go:174:1
 func benchStringFloat(b *testing.B, xs, _ []Float) {
 	i := 0
 	for b.Loop() {
@@ -551,11 +743,11 @@ func benchStringFloat(b *testing.B, xs, _ []Float) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:555:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:747:1
 
 // benchStringFixed is benchString for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:135:1
+//line github.com/pennybt/penny/numeric/bench_test.go:174:1
 func benchStringFixed(b *testing.B, xs, _ []Fixed) {
 	i := 0
 	for b.Loop() {
@@ -564,11 +756,11 @@ func benchStringFixed(b *testing.B, xs, _ []Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:568:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:760:1
 
 // benchStringDecimal is benchString for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:135:1
+//line github.com/pennybt/penny/numeric/bench_test.go:174:1
 func benchStringDecimal(b *testing.B, xs, _ []Decimal) {
 	i := 0
 	for b.Loop() {
@@ -577,7 +769,7 @@ func benchStringDecimal(b *testing.B, xs, _ []Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:581:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:773:1
 
 // benchStringFor returns benchString for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -608,7 +800,7 @@ func dotFloat(xs, ys []Float) Float {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:612:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:804:1
 
 // dotFixed is dot for Fixed.
 //
@@ -622,7 +814,7 @@ func dotFixed(xs, ys []Fixed) Fixed {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:626:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:818:1
 
 // dotDecimal is dot for Decimal.
 //
@@ -636,7 +828,7 @@ func dotDecimal(xs, ys []Decimal) Decimal {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:640:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:832:1
 
 // dotFor returns dot for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -668,7 +860,7 @@ func positionUpdateFloat(qty, price []Float, commission, cash Float) (Float, Flo
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:672:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:864:1
 
 // positionUpdateFixed is positionUpdate for Fixed.
 //
@@ -683,7 +875,7 @@ func positionUpdateFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fix
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:687:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:879:1
 
 // positionUpdateDecimal is positionUpdate for Decimal.
 //
@@ -698,7 +890,7 @@ func positionUpdateDecimal(qty, price []Decimal, commission, cash Decimal) (Deci
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:702:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:894:1
 
 // positionUpdateFor returns positionUpdate for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -734,7 +926,7 @@ func rollingSMAFloat(xs []Float, window int, out []Float) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:738:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:930:1
 
 // rollingSMAFixed is rollingSMA for Fixed.
 //
@@ -753,7 +945,7 @@ func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:757:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:949:1
 
 // rollingSMADecimal is rollingSMA for Decimal.
 //
@@ -772,7 +964,7 @@ func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:776:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:968:1
 
 // rollingSMAFor returns rollingSMA for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
