@@ -56,7 +56,9 @@
 //
 // Generic code is written once as func F[N numeric.Number[N]] and runs on
 // every backend. Number covers arithmetic (Add, Sub, Mul, Div, Sqrt, Neg,
-// Abs), comparison (Cmp, Sign, IsZero, Min, Max), explicit rounding
+// Abs), comparison (Cmp, Sign, IsZero, Min, Max, and MulCmp, the sign of
+// x*y - z*w with exact products: a ratio comparison without a division,
+// and in Fixed without Mul's rounding division either), explicit rounding
 // (Quantize, MulRound, DivRound, MulDiv with a [RoundingMode]), multiples
 // (TruncTo, IsMultiple), exact views (Rat, Unscaled), conversions
 // (FromInt64, Parse, FromFloat64, FromRat, Float64, String) and text
