@@ -100,7 +100,7 @@ type RoundTrip[N numeric.Number[N]] struct {
 // txs (not the same ledger's), and with a *numeric.ArithmeticError if a
 // Fixed value overflows.
 func RoundTrips[N numeric.Number[N]](txs []Transaction[N], events []Event[N]) []RoundTrip[N] {
-	r := tripReplay[N]{}
+	r := tripReplay[N]{trade: tradeFor[N](), round8: round8For[N]()}
 	next := 0
 	for k := range events {
 		ev := &events[k]
@@ -123,6 +123,9 @@ type tripReplay[N numeric.Number[N]] struct {
 	trips []RoundTrip[N]
 	pos   []Position[N] // indexed by asset ID
 	open  []int         // index in trips of the asset's open trip, -1 for none
+	// trade and round8, concrete per backend (see kernels)
+	trade  func(p *Position[N], tx *Transaction[N], notional N) (N, bool)
+	round8 func(x, y N) N
 }
 
 func (r *tripReplay[N]) grow(id int) {
@@ -141,8 +144,8 @@ func (r *tripReplay[N]) fill(txs []Transaction[N], i int) {
 	r.grow(id)
 	p := &r.pos[id]
 	before := p.Amount
-	notional := tx.Notional()
-	pnl, realizes := trade(p, tx, notional)
+	notional := r.round8(tx.Amount, tx.Price) // tx.Notional()
+	pnl, realizes := r.trade(p, tx, notional)
 	if before.IsZero() {
 		r.start(tx.Asset, tx.Time, tx.Amount, p.Cost, tx.Commission)
 		return
