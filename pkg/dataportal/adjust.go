@@ -129,17 +129,19 @@ func (p *Portal[N]) addFactors(a int, price, volume factor) {
 		p.adj[a] = st
 	}
 	row := p.seen[a]
-	if k := len(st.bounds); k == 0 || st.bounds[k-1] != row {
-		// A second action at the same row multiplies the same factor.
-		st.bounds = append(st.bounds, row)
-		st.cum = append(st.cum, one())
-		st.vcum = append(st.vcum, one())
-	}
 	// The products of the factors from each bound to the latest: every
 	// one of them takes the new factor.
 	for j := range st.cum {
 		st.cum[j].mul(price)
 		st.vcum[j].mul(volume)
+	}
+	if k := len(st.bounds); k == 0 || st.bounds[k-1] != row {
+		// A new bound, whose product is the new factor (a second action at
+		// the same row multiplied its bound's above). mul makes a new
+		// big.Rat, never changing its operand's: the factors may share one.
+		st.bounds = append(st.bounds, row)
+		st.cum = append(st.cum, price)
+		st.vcum = append(st.vcum, volume)
 	}
 	for f := range st.lo {
 		st.lo[f], st.hi[f] = int(row), int(row)

@@ -8,7 +8,8 @@ import (
 // factor is an exact positive rational factor of an adjustment: num/den
 // in lowest terms while both fit an int64 (the factors of splits, and
 // their products, nearly always), math/big beyond (big then holds it).
-// A factor is never shared: mul changes it in place.
+// mul replaces a factor's value, with a new big.Rat when in math/big: it
+// never changes the big.Rat it held, so factors may share one.
 type factor struct {
 	num, den int64
 	big      *big.Rat

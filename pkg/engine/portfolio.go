@@ -45,8 +45,9 @@ func (e *Engine[N]) mark() {
 		return
 	}
 	e.markedAt = e.bar
+	acted := e.acts.at // nil without corporate actions; UpdatePrice leaves it
 	for _, a := range e.ledger.Held() {
-		if p, at, ok := e.portal.Last(a); ok && (e.acts.at == nil || at > e.acts.at[a]) {
+		if p, at, ok := e.portal.Last(a); ok && (acted == nil || at > acted[a]) {
 			// A close from before the asset's latest action priced the
 			// shares before it: the ledger's price, rescaled by the
 			// action, stands until the asset's next bar.

@@ -110,6 +110,9 @@ func RoundTrips[N numeric.Number[N]](txs []Transaction[N], events []Event[N]) []
 		for ; next < ev.Seq; next++ {
 			r.fill(txs, next)
 		}
+		if ev.Before.IsZero() && ev.Asset.ID >= 0 {
+			continue // a flat position: the event had no effect (event's first test)
+		}
 		r.event(ev)
 	}
 	for ; next < len(txs); next++ {
