@@ -96,7 +96,6 @@ func withSign(q uint64, m int64, code opCode, x, y Fixed) Fixed {
 // larger ones take the exact check of mulIntWide.
 func (x Fixed) MulInt(k int64) Fixed {
 	if p := float64(x) * float64(k); p*p > 81e36 { // |p| > 9e18
-
 		return x.mulIntWide(k)
 	}
 	return x * Fixed(k)

@@ -108,7 +108,7 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 	e.valuesBook = cfg.Execution.Account.Shorting || cfg.Execution.Account.Margin()
 	e.match = e.sim.Matcher()
 	e.lastBar = len(e.times) - 1
-	e.ledger.ReserveSnapshots(len(e.sessions))
+	e.ledger.GrowSnapshots(len(e.sessions))
 	clk := portal.Clock()
 	e.datesOnly = calendar.DatesOnly(clk.Calendar()) && clk.Frequency() == market.Daily
 	for i, a := range assets {

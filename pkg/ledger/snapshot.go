@@ -75,10 +75,10 @@ func (l *Ledger[N]) Snapshot(session time.Time) Snapshot[N] {
 	return s
 }
 
-// ReserveSnapshots makes room for n snapshots in one allocation, as
-// the engine does for the sessions of its run: the slice of snapshots
-// then does not grow (and copy) as the sessions pass.
-func (l *Ledger[N]) ReserveSnapshots(n int) {
+// GrowSnapshots makes room for n more snapshots, so that a run that
+// knows its sessions (the engine reserves one per session) takes them
+// without growing the slice, as GrowEvents does for the events.
+func (l *Ledger[N]) GrowSnapshots(n int) {
 	l.snaps = slices.Grow(l.snaps, n)
 }
 

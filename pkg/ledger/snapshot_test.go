@@ -92,15 +92,15 @@ func TestSnapshotFlat(t *testing.T) {
 	backendtest.Run(t, testFlatByName)
 }
 
-// TestReserveSnapshots: with room reserved for every session, taking the
+// TestGrowSnapshots: with room reserved for every session, taking the
 // snapshots allocates nothing, and they are the same as without it.
-func TestReserveSnapshots(t *testing.T) {
+func TestGrowSnapshots(t *testing.T) {
 	const sessions = 300
 	run := func(reserve bool) (allocs float64, snaps []ledger.Snapshot[numeric.Fixed]) {
 		l := ledger.New(num[numeric.Fixed](t, "10000"), ledger.Account[numeric.Fixed]{})
 		l.Apply(tx[numeric.Fixed](t, orcl, "10", "100", "0"))
 		if reserve { // AllocsPerRun calls f twice: a warm-up, then the run
-			l.ReserveSnapshots(2 * sessions)
+			l.GrowSnapshots(2 * sessions)
 		}
 		day, price := day0, numeric.FixedFromRaw(100_00000000)
 		allocs = testing.AllocsPerRun(1, func() {
@@ -115,7 +115,7 @@ func TestReserveSnapshots(t *testing.T) {
 	}
 	allocs, reserved := run(true)
 	if allocs != 0 {
-		t.Errorf("%d snapshots after ReserveSnapshots allocated %v times", sessions, allocs)
+		t.Errorf("%d snapshots after GrowSnapshots allocated %v times", sessions, allocs)
 	}
 	if grown, plain := run(false); grown == 0 || len(plain) != len(reserved) || len(plain) != 2*sessions {
 		t.Errorf("without reserving: %v allocations, %d snapshots (with: %d)", grown, len(plain), len(reserved))
