@@ -134,7 +134,14 @@
 // engine's own, and orders and transactions are stored in chunks that
 // grow geometrically (O(log n) allocations for n of them; see
 // BenchmarkLoop's trading runs and TestAllocationsDoNotGrowWithFills).
-// Positions
-// are valued lazily, only when the strategy asks for the portfolio value
-// and at each session's end.
+// Positions are valued lazily, only when the strategy asks for the
+// portfolio value and at each session's end.
+//
+// Many runs in a row (a sweep) can hand that storage on: a run given a
+// [Scratch] (Engine.Use) takes its transaction log, snapshots, orders
+// and round trips from the previous run's, which Scratch.Reclaim gives
+// back once its result is read. A minute backtest of 10 assets with
+// 8,400 fills then allocates about 0.1 MB instead of 5.2 MB, and the
+// collector, which two workers share, has next to nothing to do
+// (TestScratchAllocations).
 package engine

@@ -70,6 +70,12 @@ type Engine[N numeric.Number[N]] struct {
 
 	acts     actions[N]
 	warnings []string
+
+	// scratch is the storage the run takes and hands back (Use); the
+	// orders' and round trips' room taken from it.
+	scratch     *Scratch[N]
+	spareOrders []order.Order[N]
+	spareTrips  []ledger.RoundTrip[N]
 }
 
 type dueCall[N numeric.Number[N]] struct {
@@ -108,7 +114,6 @@ func New[N numeric.Number[N]](portal *dataportal.Portal[N], strategy Strategy[N]
 	e.valuesBook = cfg.Execution.Account.Shorting || cfg.Execution.Account.Margin()
 	e.match = e.sim.Matcher()
 	e.lastBar = len(e.times) - 1
-	e.ledger.GrowSnapshots(len(e.sessions))
 	clk := portal.Clock()
 	e.datesOnly = calendar.DatesOnly(clk.Calendar()) && clk.Frequency() == market.Daily
 	for i, a := range assets {
@@ -149,6 +154,8 @@ func (e *Engine[N]) Run(ctx context.Context) (res *Result[N], err error) {
 	}
 	e.ran = true
 	start := time.Now()
+	e.take()
+	e.ledger.GrowSnapshots(len(e.sessions))
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, e.recovered(r)
@@ -349,11 +356,7 @@ func (e *Engine[N]) result(elapsed time.Duration) *Result[N] {
 		AssetBars:    e.portal.Rows(),
 		Elapsed:      elapsed,
 	}
-	all := e.book.All()
-	r.Orders = make([]order.Order[N], len(all))
-	for i, o := range all {
-		r.Orders[i] = *o
-	}
+	e.keep(r)
 	e.noteStarved(r)
 	for _, name := range e.recordOrder {
 		r.Records = append(r.Records, *e.records[name])

@@ -121,3 +121,41 @@ commission: {model: per_share, cost: 0.005, min: 1}
 	// bought 100 at 10.10505 commission 1
 	// final value 10013.495
 }
+
+// Runs one after another on one Scratch: each takes the storage of the
+// run before it, once that run's result is read and reclaimed. A
+// sweep's worker does this for each combination. Each run buys 100 shares
+// at the second bar's open, 10.10, and ends with them at 10.45: 35 more
+// than its capital.
+func ExampleScratch() {
+	clk, _ := clock.New(calendar.XNYS(), market.Daily, time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 1, 9, 0, 0, 0, 0, time.UTC))
+	s := market.Series[numeric.Fixed]{Asset: market.Asset{Symbol: "ABC"}}
+	for i, c := range []string{"10.00", "10.10", "10.25", "10.20", "10.40", "10.45"} {
+		p := numeric.MustParse[numeric.Fixed](c)
+		s.Append(market.Bar[numeric.Fixed]{Time: clk.BarTimes()[i], Open: p, High: p, Low: p, Close: p, Volume: numeric.Int[numeric.Fixed](1000)})
+	}
+	portal, err := dataportal.New(&market.Dataset[numeric.Fixed]{Frequency: market.Daily, Series: []market.Series[numeric.Fixed]{s}}, clk)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var scratch engine.Scratch[numeric.Fixed]
+	for _, capital := range []int64{10000, 20000} {
+		e, err := engine.New(portal.Clone(), buyOnce[numeric.Fixed]{}, engine.Config[numeric.Fixed]{Capital: numeric.Int[numeric.Fixed](capital)})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		e.Use(&scratch)
+		res, err := e.Run(context.Background())
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(capital, len(res.Transactions), res.Transactions[0].Price, res.Value)
+		scratch.Reclaim(res) // res's transactions, snapshots and orders are the next run's now
+	}
+	// Output:
+	// 10000 1 10.1 10035
+	// 20000 1 10.1 20035
+}

@@ -50,6 +50,8 @@ type Result[N numeric.Number[N]] struct {
 	// asset-bars (bars of data) replayed.
 	Bars, AssetBars int
 	Elapsed         time.Duration
+
+	kept *kept[N] // a run given a Scratch: its storage, for Reclaim
 }
 
 // Events returns the ledger events of the corporate actions applied, in

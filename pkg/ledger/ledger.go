@@ -20,6 +20,12 @@ type Ledger[N numeric.Number[N]] struct {
 	txs       [][]Transaction[N] // the log, in chunks that never move
 	ntx       int
 	flat      []Transaction[N] // Transactions' copy, valid while len(flat) == ntx
+	// spare is storage taken from a finished ledger (Reuse): empty
+	// chunks for the log, and room for Transactions' copy.
+	spare struct {
+		chunks [][]Transaction[N]
+		flat   []Transaction[N]
+	}
 	snaps     []Snapshot[N]
 	lastValue N // portfolio value at the last snapshot (start until then)
 	session   sessionSums[N]
@@ -101,7 +107,11 @@ const (
 // call it for a report, not per bar): read it, do not modify it.
 func (l *Ledger[N]) Transactions() []Transaction[N] {
 	if len(l.flat) != l.ntx {
-		l.flat = make([]Transaction[N], 0, l.ntx)
+		l.flat = l.spare.flat[:0]
+		l.spare.flat = nil
+		if cap(l.flat) < l.ntx {
+			l.flat = make([]Transaction[N], 0, l.ntx)
+		}
 		for _, c := range l.txs {
 			l.flat = append(l.flat, c...)
 		}
@@ -149,8 +159,46 @@ func (l *Ledger[N]) prepare(tx *Transaction[N]) {
 		l.positions = append(l.positions, make([]Position[N], id+1-len(l.positions))...)
 	}
 	if n := len(l.txs); n == 0 || len(l.txs[n-1]) == cap(l.txs[n-1]) {
-		l.txs = append(l.txs, make([]Transaction[N], 0, min(max(txChunk, l.ntx/4), maxTxChunk)))
+		l.txs = append(l.txs, l.chunk())
 	}
+}
+
+// chunk returns an empty chunk for the log: a spare one if Reuse left
+// any, else a new one.
+func (l *Ledger[N]) chunk() []Transaction[N] {
+	if k := len(l.spare.chunks); k > 0 {
+		c := l.spare.chunks[k-1][:0]
+		l.spare.chunks[k-1] = nil
+		l.spare.chunks = l.spare.chunks[:k-1]
+		return c
+	}
+	return make([]Transaction[N], 0, min(max(txChunk, l.ntx/4), maxTxChunk))
+}
+
+// Reuse gives l, a new ledger, the storage of old, a finished ledger
+// whose results nobody reads any more: old's transaction log, its
+// Transactions copy and its snapshots become l's room to grow, so that a
+// run after another (a sweep's worker) does not allocate them anew. It
+// empties old: what was read from old (Transactions, Snapshots) is
+// overwritten by l's run. Call it before l's first Apply; it panics
+// otherwise, or if old is l.
+func (l *Ledger[N]) Reuse(old *Ledger[N]) {
+	if old == nil {
+		return
+	}
+	if old == l || l.ntx != 0 || len(l.snaps) != 0 {
+		panic("ledger: Reuse on a ledger in use")
+	}
+	l.spare.chunks = append(old.spare.chunks, old.txs...)
+	l.spare.flat = old.flat[:0]
+	if cap(old.spare.flat) > cap(l.spare.flat) {
+		l.spare.flat = old.spare.flat[:0]
+	}
+	if cap(old.snaps) > cap(l.snaps) {
+		l.snaps = old.snaps[:0]
+	}
+	old.txs, old.ntx, old.flat, old.snaps = nil, 0, nil, nil
+	old.spare.chunks, old.spare.flat = nil, nil
 }
 
 // apply is Apply's arithmetic, concrete per backend: it books tx, which

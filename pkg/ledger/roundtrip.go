@@ -100,7 +100,14 @@ type RoundTrip[N numeric.Number[N]] struct {
 // txs (not the same ledger's), and with a *numeric.ArithmeticError if a
 // Fixed value overflows.
 func RoundTrips[N numeric.Number[N]](txs []Transaction[N], events []Event[N]) []RoundTrip[N] {
-	r := tripReplay[N]{trade: tradeFor[N](), round8: round8For[N]()}
+	return AppendRoundTrips(nil, txs, events)
+}
+
+// AppendRoundTrips appends the round trips of txs and events (see
+// [RoundTrips]) to dst and returns the extended slice: a caller that
+// replays many logs passes dst[:0] to reuse its storage.
+func AppendRoundTrips[N numeric.Number[N]](dst []RoundTrip[N], txs []Transaction[N], events []Event[N]) []RoundTrip[N] {
+	r := tripReplay[N]{trade: tradeFor[N](), round8: round8For[N](), trips: dst}
 	next := 0
 	for k := range events {
 		ev := &events[k]

@@ -97,6 +97,12 @@ func testRoundTrips[N numeric.Number[N]](t *testing.T) {
 	if !same(t, l.Realized(), "186.66666667") {
 		t.Errorf("ledger realized %s, want 186.66666667", l.Realized())
 	}
+	// AppendRoundTrips leaves what dst holds and numbers nothing from 0.
+	prefix := []ledger.RoundTrip[N]{got[3]}
+	app := ledger.AppendRoundTrips(prefix, l.Transactions(), l.Events())
+	if len(app) != 1+len(got) || fmt.Sprint(app[0]) != fmt.Sprint(got[3]) || fmt.Sprint(app[1:]) != fmt.Sprint(got) {
+		t.Errorf("AppendRoundTrips after one trip gave %d trips, want that trip and the %d of RoundTrips", len(app), len(got))
+	}
 	if got := ledger.RoundTrips[N](nil, nil); len(got) != 0 {
 		t.Errorf("no transactions: %d trips", len(got))
 	}

@@ -92,6 +92,20 @@ func testRatByName(name string) (func(t *testing.T), bool) {
 	return nil, false
 }
 
+// testReuseByName returns testReuse for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testReuseByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testReuse[numeric.Float], true
+	case "fixed":
+		return testReuse[numeric.Fixed], true
+	case "decimal":
+		return testReuse[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testRoundTripsThroughActionsByName returns testRoundTripsThroughActions for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testRoundTripsThroughActionsByName(name string) (func(t *testing.T), bool) {

@@ -24,6 +24,9 @@ type Book[N numeric.Number[N]] struct {
 	all   []*Order[N]
 	open  []*Order[N] // a superset of the open orders, in placement order
 	chunk []Order[N]  // the chunk new orders are stored in
+	// chunks are every chunk the book stored orders in; spare the empty
+	// ones Reuse took from a finished book.
+	chunks, spare [][]Order[N]
 	// fill is Order.Fill's code for N's backend, looked up at the first
 	// Fill.
 	fill func(o *Order[N], amount, price, commission N)
@@ -46,7 +49,14 @@ type Counts struct {
 // book's order, valid for the life of the book.
 func (b *Book[N]) Place(r Request[N], p Placement) *Order[N] {
 	if len(b.chunk) == cap(b.chunk) {
-		b.chunk = make([]Order[N], 0, min(max(bookChunk, len(b.all)/4), maxBookChunk))
+		if k := len(b.spare); k > 0 {
+			b.chunk = b.spare[k-1][:0]
+			b.spare[k-1] = nil
+			b.spare = b.spare[:k-1]
+		} else {
+			b.chunk = make([]Order[N], 0, min(max(bookChunk, len(b.all)/4), maxBookChunk))
+		}
+		b.chunks = append(b.chunks, b.chunk)
 	}
 	b.chunk = append(b.chunk, newOrder(ID(len(b.all)+1), r, p, &b.lots))
 	o := &b.chunk[len(b.chunk)-1]
@@ -55,6 +65,21 @@ func (b *Book[N]) Place(r Request[N], p Placement) *Order[N] {
 		b.open = append(b.open, o)
 	}
 	return o
+}
+
+// Reuse gives b, an empty book, the storage of old, a finished book
+// whose orders nobody reads any more: old's chunks of orders and its
+// lists become b's room to grow, so that a run after another (a sweep's
+// worker) does not allocate them anew. It empties old; the orders old
+// handed out are overwritten by b's. It panics if b holds orders or old
+// is b.
+func (b *Book[N]) Reuse(old *Book[N]) {
+	if old == b || len(b.all) != 0 {
+		panic("order: Reuse on a book in use")
+	}
+	b.spare = append(old.spare, old.chunks...)
+	b.all, b.open = old.all[:0], old.open[:0]
+	*old = Book[N]{}
 }
 
 // Fill records a fill of o, an order of the book, as o.Fill(amount,

@@ -231,7 +231,7 @@ func (r *Report[N]) WriteHTML(w io.Writer) error {
 	d.Cap = r.opts.maxTrades()
 	d.ActionsTotal = len(res.Actions)
 	d.Actions = r.actionRows(tradeLayout, d.Cap)
-	trips := ledger.RoundTrips(res.Transactions, res.Events())
+	trips := res.RoundTrips()
 	d.TripsTotal = len(trips)
 	d.TripsOmitted = max(0, len(trips)-d.Cap)
 	for _, t := range trips[:len(trips)-d.TripsOmitted] {

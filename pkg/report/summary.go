@@ -9,7 +9,6 @@ import (
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/calendar"
 	"github.com/pennybt/penny/pkg/engine"
-	"github.com/pennybt/penny/pkg/ledger"
 	"github.com/pennybt/penny/pkg/market"
 	"github.com/pennybt/penny/pkg/metrics"
 	"github.com/pennybt/penny/pkg/order"
@@ -164,7 +163,7 @@ func Summarize[N numeric.Number[N]](res *engine.Result[N], opts Options) (Summar
 	s.Metrics.CumReturnsFinal = s.TotalReturn
 	s.Turnover, s.GrossExposure, s.NetExposure = exposure(res)
 
-	s.Trades = summarizeTrades(metrics.Trades(ledger.RoundTrips(res.Transactions, res.Events())))
+	s.Trades = summarizeTrades(metrics.Trades(res.RoundTrips()))
 	return s, nil
 }
 

@@ -56,6 +56,11 @@ type backend[N numeric.Number[N]] struct {
 	factory Factory[N]
 	mu      sync.Mutex
 	portals map[window]*portalEntry[N]
+	// scratches are the engines' storage between runs (engine.Scratch):
+	// a run takes one and gives it back, so there are at most as many as
+	// runs at once, and a worker's runs after its first allocate almost
+	// nothing.
+	scratches []*engine.Scratch[N]
 }
 
 type portalEntry[N numeric.Number[N]] struct {
@@ -110,13 +115,39 @@ func (b *backend[N]) build(w window) (*dataportal.Portal[N], error) {
 	return dataportal.New(b.data.Dataset, clk)
 }
 
+// scratch returns a free scratch, or a new one.
+func (b *backend[N]) scratch() *engine.Scratch[N] {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if k := len(b.scratches); k > 0 {
+		s := b.scratches[k-1]
+		b.scratches = b.scratches[:k-1]
+		return s
+	}
+	return new(engine.Scratch[N])
+}
+
+// release gives s back, with the storage of res (nil if the run made no
+// result).
+func (b *backend[N]) release(s *engine.Scratch[N], res *engine.Result[N]) {
+	if res != nil {
+		s.Reclaim(res)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.scratches = append(b.scratches, s)
+}
+
 // errInterrupted marks a run stopped by its context.
 var errInterrupted = errors.New("sweep: interrupted")
 
 // backtest builds and runs combination c over window w. A factory error
 // or an engine that refuses the config is a Skipped row (err nil, res
 // nil); a run that stops on an error is a Failed one.
-func (b *backend[N]) backtest(ctx context.Context, c Combination, w window, capital string) (res *engine.Result[N], row Row, err error) {
+//
+// A run given a scratch (nil for none) takes its storage from it: its
+// result must go back to the scratch (release) once read.
+func (b *backend[N]) backtest(ctx context.Context, c Combination, w window, capital string, s *engine.Scratch[N]) (res *engine.Result[N], row Row, err error) {
 	row = Row{Trial: c.Trial, Values: c.Values, Backend: b.Name()}
 	strategy, cfg, ferr := b.factory(c)
 	if ferr != nil {
@@ -137,6 +168,7 @@ func (b *backend[N]) backtest(ctx context.Context, c Combination, w window, capi
 		row.Status, row.Reason = Skipped, err.Error()
 		return nil, row, nil
 	}
+	e.Use(s)
 	res, err = e.Run(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -151,7 +183,9 @@ func (b *backend[N]) backtest(ctx context.Context, c Combination, w window, capi
 
 // eval runs combination c over window w and returns its row.
 func (b *backend[N]) eval(ctx context.Context, c Combination, w window, opts report.Options) (Row, error) {
-	res, row, err := b.backtest(ctx, c, w, "")
+	s := b.scratch()
+	res, row, err := b.backtest(ctx, c, w, "", s)
+	defer b.release(s, res)
 	if err != nil || res == nil {
 		return row, err
 	}
@@ -184,7 +218,7 @@ type testRun struct {
 // run runs combination c over window w with the given starting capital
 // ("" for the factory's) and keeps the whole result.
 func (b *backend[N]) run(ctx context.Context, c Combination, w window, capital string, opts report.Options) (*testRun, error) {
-	res, row, err := b.backtest(ctx, c, w, capital)
+	res, row, err := b.backtest(ctx, c, w, capital, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -53,6 +53,14 @@
 // the top rows only (Options.Top, by the metric among the rows that meet
 // the constraints; ties go to the earlier row).
 //
+// A run hands its storage on to the next (engine.Scratch): once its row
+// is summarized, its transaction log, snapshots, orders and round trips
+// are reclaimed for the next run on the same backend. There are at most
+// as many scratches as runs at once, so memory stays bounded, and the
+// runs after a worker's first allocate almost nothing: the collector,
+// whose work every worker shares, is what kept two workers below twice
+// one worker's throughput.
+//
 // # Files
 //
 // With Options.Out = DIR, a whole sweep writes
