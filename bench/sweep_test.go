@@ -11,15 +11,15 @@ import (
 	"github.com/pennybt/penny/strategies/builtin"
 )
 
-// TestSweepCases: the shipped cases sweep at least 200 combinations of
-// the daily and the minute configs (the large ones 2000), and every
-// combination decodes for its strategy.
+// TestSweepCases: the shipped cases time at least 200 combinations of
+// the daily and the minute configs and measure the memory of 200 and
+// 2000, and every combination decodes for its strategy.
 func TestSweepCases(t *testing.T) {
 	for _, c := range SweepCases() {
 		for _, tc := range []struct {
 			block string
 			want  int64
-		}{{c.Small, 200}, {c.Large, 2000}} {
+		}{{c.timed(), 200}, {c.Small, 200}, {c.Large, 2000}} {
 			cfg, cs, err := sweepOf(c.Config, tc.block)
 			if err != nil {
 				t.Fatal(err)
