@@ -51,8 +51,11 @@
 // GOMAXPROCS workers (interleaved, the median of Runs sweeps), for the
 // throughput in combinations per second, the speedup over one worker and
 // the scaling efficiency, with the process's CPU time per combination
-// (flat when the workers do not slow each other, whatever else loads the
-// machine) and a check that every worker count gives the same rows; then
+// (flat when the workers do not slow each other and the machine keeps
+// its speed), what the machine itself gives as many goroutines (a compute
+// kernel that touches no memory, timed just before each sweep: the bound
+// the speedup is read against on a shared or virtual machine), and a
+// check that every worker count gives the same rows; then
 // the peak heap of a sweep of 200 and of 2000 combinations, the data
 // loaded alone before each. It writes sweep.json and sweep.md.
 //

@@ -129,6 +129,14 @@ type ScalingPoint struct {
 	Throughput float64 `json:"combinations_per_second"`
 	Speedup    float64 `json:"speedup"`
 	Efficiency float64 `json:"efficiency"`
+	// MachineSpeedups are what the machine itself gave as many
+	// goroutines at each run, measured just before its sweep by a
+	// compute kernel that touches no memory (machineSpeedup), and
+	// MachineSpeedup their median: the bound the sweep's speedup is read
+	// against, below the worker count when the machine's cores are not
+	// its own.
+	MachineSpeedups []float64 `json:"machine_speedups"`
+	MachineSpeedup  float64   `json:"machine_speedup"`
 }
 
 // MemoryPoint is the peak heap of one sweep: DataBytes is the live heap
@@ -210,9 +218,11 @@ func runSweepCase(ctx context.Context, c SweepCase, o *SweepOptions) (SweepCaseR
 	}
 	times := make([][]float64, len(o.Workers))
 	cpus := make([][]float64, len(o.Workers))
+	machine := make([][]float64, len(o.Workers))
 	want := ""
 	for run := range o.Runs {
 		for i, w := range o.Workers {
+			machine[i] = append(machine[i], machineSpeedup(w))
 			cpu0 := processCPU()
 			took, sum, err := runOne(ctx, spec, b, w, nil)
 			if err != nil {
@@ -228,7 +238,7 @@ func runSweepCase(ctx context.Context, c SweepCase, o *SweepOptions) (SweepCaseR
 		}
 	}
 	for i, w := range o.Workers {
-		p := ScalingPoint{Workers: w, Seconds: times[i], Median: median(times[i]), CPUSeconds: cpus[i]}
+		p := ScalingPoint{Workers: w, Seconds: times[i], Median: median(times[i]), CPUSeconds: cpus[i], MachineSpeedups: machine[i], MachineSpeedup: median(machine[i])}
 		p.CPUPerCombination = 1000 * median(cpus[i]) / float64(cr.Combinations)
 		p.Throughput = float64(cr.Combinations) / p.Median
 		cr.Scaling = append(cr.Scaling, p)
@@ -312,16 +322,16 @@ func SweepReport(r *SweepResults) string {
 	if r.GC != "" {
 		fmt.Fprintf(&b, "; the collector at %s, as penny sweep sets it", r.GC)
 	}
-	b.WriteString(".\n\nEach sweep runs every combination of the grid on the fixed backend over one load of the data; throughput is combinations per second (median of the timed sweeps), efficiency the speedup over one worker divided by the workers; CPU ms/combination is the process's CPU time per combination, which stays flat when the workers do not slow each other down (a loaded machine lowers the speedup, not this).\n")
+	b.WriteString(".\n\nEach sweep runs every combination of the grid on the fixed backend over one load of the data; throughput is combinations per second (median of the timed sweeps), efficiency the speedup over one worker divided by the workers; CPU ms/combination is the process's CPU time per combination, which stays flat when the workers do not slow each other down. Machine speedup is what the machine itself gives as many goroutines, measured just before each sweep by a compute kernel that touches no memory and allocates nothing (the median over the runs): on cores of its own it equals the workers; a shared or virtual machine, or a host that lowers its clock when more of its cores are busy, gives less, and no sweep can scale beyond it. The last column reads the sweep's speedup against it.\n")
 	for _, c := range r.Cases {
 		fmt.Fprintf(&b, "\n## %s: %d combinations, %d asset-bars each\n\n", c.Name, c.Combinations, c.AssetBars)
-		b.WriteString("| workers | median s | combinations/s | speedup | efficiency | CPU ms/combination | runs (s) |\n|---:|---:|---:|---:|---:|---:|---|\n")
+		b.WriteString("| workers | median s | combinations/s | speedup | efficiency | CPU ms/combination | runs (s) | machine speedup | speedup / machine's |\n|---:|---:|---:|---:|---:|---:|---|---:|---:|\n")
 		for _, p := range c.Scaling {
 			var runs []string
 			for _, s := range p.Seconds {
 				runs = append(runs, fmt.Sprintf("%.3f", s))
 			}
-			fmt.Fprintf(&b, "| %d | %.3f | %.1f | %.2fx | %.0f%% | %.2f | %s |\n", p.Workers, p.Median, p.Throughput, p.Speedup, 100*p.Efficiency, p.CPUPerCombination, strings.Join(runs, ", "))
+			fmt.Fprintf(&b, "| %d | %.3f | %.1f | %.2fx | %.0f%% | %.2f | %s | %.2fx | %.0f%% |\n", p.Workers, p.Median, p.Throughput, p.Speedup, 100*p.Efficiency, p.CPUPerCombination, strings.Join(runs, ", "), p.MachineSpeedup, 100*p.Speedup/p.MachineSpeedup)
 		}
 		if c.Identical {
 			b.WriteString("\nThe rows are identical (SHA-256 of every field, in order) for every worker count.\n")

@@ -53,9 +53,12 @@ func TestRunSweep(t *testing.T) {
 		t.Fatalf("result %+v", cr)
 	}
 	for _, p := range cr.Scaling {
-		if len(p.Seconds) != 2 || p.Median <= 0 || p.Throughput <= 0 || len(p.CPUSeconds) != 2 {
+		if len(p.Seconds) != 2 || p.Median <= 0 || p.Throughput <= 0 || len(p.CPUSeconds) != 2 || len(p.MachineSpeedups) != 2 || !(p.MachineSpeedup > 0) {
 			t.Fatalf("point %+v", p)
 		}
+	}
+	if m := cr.Scaling[0].MachineSpeedup; m != 1 {
+		t.Fatalf("the machine's speedup on one worker is %v, want 1 by definition", m)
 	}
 	if cr.Scaling[0].Speedup != 1 || cr.Scaling[0].Efficiency != 1 {
 		t.Fatalf("one worker's speedup %v, efficiency %v", cr.Scaling[0].Speedup, cr.Scaling[0].Efficiency)
@@ -72,7 +75,7 @@ func TestRunSweep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"## tiny: 4 combinations", "| 1 | ", "| 3 | ", "The rows are identical", "| 4 | 3 | ", "| 9 | 3 | "} {
+	for _, want := range []string{"## tiny: 4 combinations", "| 1 | ", "| 3 | ", "machine speedup", "The rows are identical", "| 4 | 3 | ", "| 9 | 3 | "} {
 		if !strings.Contains(string(md), want) {
 			t.Fatalf("sweep.md lacks %q:\n%s", want, md)
 		}

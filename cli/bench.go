@@ -48,8 +48,8 @@ given, separated by commas.
 --scenario sweep (alone, not part of "all") measures penny sweep instead:
 a grid of 1000 combinations of the daily config and of 200 of the minute
 config on 1, 2, ... GOMAXPROCS workers (throughput, speedup, scaling
-efficiency, the rows checked identical), and the peak heap of 200 against
-2000 combinations;
+efficiency, the machine's own speedup on as many goroutines, the rows
+checked identical), and the peak heap of 200 against 2000 combinations;
 it writes sweep.json and sweep.md into DIR.
 
 --count (base by default) also counts the instructions of one backtest of
