@@ -38,6 +38,8 @@ type Backend interface {
 	run(ctx context.Context, c Combination, w window, capital string, opts report.Options) (*testRun, error)
 	sessions() []calendar.Session
 	capital(c Combination) (string, bool)
+	// drop lets go of the runs' scratches at the end of a sweep.
+	drop()
 }
 
 // On binds data and a factory of backend N for Run.
@@ -136,6 +138,14 @@ func (b *backend[N]) release(s *engine.Scratch[N], res *engine.Result[N]) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.scratches = append(b.scratches, s)
+}
+
+// drop lets go of the scratches: the storage of a run's result per
+// worker is held while a sweep runs, not after it.
+func (b *backend[N]) drop() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.scratches = nil
 }
 
 // errInterrupted marks a run stopped by its context.

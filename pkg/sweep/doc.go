@@ -56,7 +56,8 @@
 // A run hands its storage on to the next (engine.Scratch): once its row
 // is summarized, its transaction log, snapshots, orders and round trips
 // are reclaimed for the next run on the same backend. There are at most
-// as many scratches as runs at once, so memory stays bounded, and the
+// as many scratches as runs at once, let go of when the sweep ends, so
+// memory stays bounded, and the
 // runs after a worker's first allocate almost nothing: the collector,
 // whose work every worker shares, is what kept two workers below twice
 // one worker's throughput.

@@ -121,6 +121,11 @@ func Run(ctx context.Context, spec Spec, opts Options, backends ...Backend) (*Re
 	if err != nil {
 		return nil, &InputError{err}
 	}
+	defer func() {
+		for _, b := range backends {
+			b.drop()
+		}
+	}()
 	if opts.Out == "" {
 		err = s.runStream(ctx)
 	} else {

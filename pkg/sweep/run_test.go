@@ -241,3 +241,42 @@ func diff(a, b string) string {
 	}
 	return fmt.Sprintf("%d lines, want %d", len(al), len(bl))
 }
+
+// TestScratchesBounded: the scratches that runs hand their storage on
+// with are at most one per worker while a sweep runs (checked at every
+// row), and the sweep lets go of them when it ends.
+func TestScratchesBounded(t *testing.T) {
+	spec := parseSweep(t, crossSweep)
+	bs := backends(t, 1)
+	const workers = 3
+	most := 0
+	held := func() (n int) {
+		for _, b := range bs {
+			for _, count := range []func(Backend) int{scratchesOf[numeric.Fixed], scratchesOf[numeric.Decimal], scratchesOf[numeric.Float]} {
+				n = max(n, count(b))
+			}
+		}
+		return n
+	}
+	res := run(t, spec, Options{Workers: workers, OnRow: func(Row) { most = max(most, held()) }}, bs)
+	if res.OK == 0 {
+		t.Fatalf("result %+v: no run went through", res)
+	}
+	if most == 0 || most > workers {
+		t.Errorf("at most %d scratches held at a row, want 1 to %d", most, workers)
+	}
+	if n := held(); n != 0 {
+		t.Errorf("%d scratches held after the sweep", n)
+	}
+}
+
+// scratchesOf returns the scratches b holds if it is a backend of N.
+func scratchesOf[N numeric.Number[N]](b Backend) int {
+	bn, ok := b.(*backend[N])
+	if !ok {
+		return 0
+	}
+	bn.mu.Lock()
+	defer bn.mu.Unlock()
+	return len(bn.scratches)
+}
