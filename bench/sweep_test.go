@@ -66,6 +66,11 @@ func TestRunSweep(t *testing.T) {
 	if cr.Memory[0].Combinations != 4 || cr.Memory[1].Combinations != 9 || cr.Memory[0].PeakBytes < cr.Memory[0].DataBytes {
 		t.Fatalf("memory %+v", cr.Memory)
 	}
+	for _, m := range cr.Memory {
+		if m.PeakLiveBytes == 0 || m.PeakLiveBytes > m.PeakBytes {
+			t.Fatalf("peak live heap %d, peak heap %d: the live heap is part of the heap", m.PeakLiveBytes, m.PeakBytes)
+		}
+	}
 	dir := t.TempDir()
 	r.Command = "penny bench --scenario sweep"
 	if err := WriteSweepDir(dir, r); err != nil {
@@ -75,7 +80,7 @@ func TestRunSweep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"## tiny: 4 combinations", "| 1 | ", "| 3 | ", "machine speedup", "The rows are identical", "| 4 | 3 | ", "| 9 | 3 | "} {
+	for _, want := range []string{"## tiny: 4 combinations", "| 1 | ", "| 3 | ", "machine speedup", "The rows are identical", "| 4 | 3 | ", "| 9 | 3 | ", "peak live heap"} {
 		if !strings.Contains(string(md), want) {
 			t.Fatalf("sweep.md lacks %q:\n%s", want, md)
 		}
