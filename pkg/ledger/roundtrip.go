@@ -108,6 +108,19 @@ func RoundTrips[N numeric.Number[N]](txs []Transaction[N], events []Event[N]) []
 // replays many logs passes dst[:0] to reuse its storage.
 func AppendRoundTrips[N numeric.Number[N]](dst []RoundTrip[N], txs []Transaction[N], events []Event[N]) []RoundTrip[N] {
 	r := tripReplay[N]{trade: tradeFor[N](), round8: round8For[N](), trips: dst}
+	// The positions are sized once, to the highest asset ID the log and
+	// the events name.
+	top := -1
+	for i := range txs {
+		top = max(top, txs[i].Asset.ID)
+	}
+	for k := range events {
+		top = max(top, events[k].Asset.ID)
+		if events[k].Transfer != nil {
+			top = max(top, events[k].Target.ID)
+		}
+	}
+	r.grow(top)
 	next := 0
 	for k := range events {
 		ev := &events[k]
@@ -138,11 +151,19 @@ type tripReplay[N numeric.Number[N]] struct {
 	round8 func(x, y N) N
 }
 
+// grow makes room for asset ID id (at once: AppendRoundTrips sizes the
+// positions to the highest ID before the replay).
 func (r *tripReplay[N]) grow(id int) {
-	for len(r.pos) <= id {
-		r.pos = append(r.pos, Position[N]{})
-		r.open = append(r.open, -1)
+	if id < len(r.pos) {
+		return
 	}
+	pos, open := make([]Position[N], id+1), make([]int, id+1)
+	copy(pos, r.pos)
+	k := copy(open, r.open)
+	for i := k; i <= id; i++ {
+		open[i] = -1
+	}
+	r.pos, r.open = pos, open
 }
 
 func (r *tripReplay[N]) fill(txs []Transaction[N], i int) {

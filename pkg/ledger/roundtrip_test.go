@@ -108,6 +108,37 @@ func testRoundTrips[N numeric.Number[N]](t *testing.T) {
 	}
 }
 
+// TestRoundTripsAllocs replays a log of 50 assets, each bought and
+// sold once, into a dst with room for its trips: the replay allocates its
+// positions once, two allocations (positions and open trips), not one
+// step of growth per new asset. Float and Fixed, whose arithmetic
+// allocates nothing.
+func TestRoundTripsAllocs(t *testing.T) {
+	t.Run("float", testRoundTripsAllocs[numeric.Float])
+	t.Run("fixed", testRoundTripsAllocs[numeric.Fixed])
+}
+
+func testRoundTripsAllocs[N numeric.Number[N]](t *testing.T) {
+	var log []ledger.Transaction[N]
+	for id := range 50 {
+		a := market.Asset{ID: id, Symbol: fmt.Sprint("A", id)}
+		log = append(log, tx[N](t, a, "10", "100", "1"))
+	}
+	for id := range 50 {
+		a := market.Asset{ID: id, Symbol: fmt.Sprint("A", id)}
+		log = append(log, tx[N](t, a, "-10", "101", "1"))
+	}
+	dst := make([]ledger.RoundTrip[N], 0, 50)
+	var trips []ledger.RoundTrip[N]
+	allocs := testing.AllocsPerRun(100, func() { trips = ledger.AppendRoundTrips(dst[:0], log, nil) })
+	if len(trips) != 50 || !trips[49].Closed || trips[49].Asset.ID != 49 || !same(t, trips[49].PnL, "8") {
+		t.Fatalf("%d trips, the last %+v; want 50, the last of asset 49 closed with P&L 8", len(trips), trips[len(trips)-1])
+	}
+	if allocs != 2 {
+		t.Errorf("AppendRoundTrips allocated %v times, want 2 (positions and open trips, once)", allocs)
+	}
+}
+
 func TestRoundTripsPanic(t *testing.T) {
 	for _, bad := range []ledger.Transaction[numeric.Fixed]{
 		tx[numeric.Fixed](t, orcl, "0", "10", "0"),
