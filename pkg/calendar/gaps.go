@@ -43,13 +43,13 @@ func Gaps(dates []time.Time) []Gap {
 // empyrical's count. With ORCL's 1995 and an index's 2006 on the dates of
 // the data, 315 sessions span 12 years, not 1.25.
 func SpanPeriods(sessions []Session, perYear float64) float64 {
-	dates := make([]time.Time, len(sessions))
-	for i, s := range sessions {
-		dates[i] = s.Date
-	}
+	// Gaps, on the sessions' dates, without a copy of them (a sweep
+	// summarizes thousands of runs).
 	n := float64(len(sessions))
-	for _, g := range Gaps(dates) {
-		n += float64(g.Days()) * perYear / 365.25
+	for i := 1; i < len(sessions); i++ {
+		if g := (Gap{Last: sessions[i-1].Date, Next: sessions[i].Date}); g.Days() > MaxGap {
+			n += float64(g.Days()) * perYear / 365.25
+		}
 	}
 	return n
 }

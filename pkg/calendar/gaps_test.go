@@ -23,4 +23,17 @@ func TestGaps(t *testing.T) {
 	if got := SpanPeriods(sessions[:4], 252); got != 4 {
 		t.Fatalf("SpanPeriods without a gap = %v, want 4", got)
 	}
+	// Each gap that Gaps finds, and only those, at any place.
+	for end := 0; end <= len(sessions); end++ {
+		want := float64(end)
+		for _, g := range Gaps(dates[:end]) {
+			want += float64(g.Days()) * 252 / 365.25
+		}
+		if got := SpanPeriods(sessions[:end], 252); got != want {
+			t.Errorf("SpanPeriods of %d sessions = %v, want %v", end, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { SpanPeriods(sessions, 252) }); n != 0 {
+		t.Errorf("SpanPeriods allocated %v times, want 0", n)
+	}
 }

@@ -14,15 +14,23 @@ func Turnover(traded, value []float64, start float64) []float64 {
 	out := make([]float64, len(traded))
 	prev := start
 	for i, t := range traded {
-		avg := (prev + value[i]) / 2
+		out[i] = PeriodTurnover(t, prev, value[i])
 		prev = value[i]
-		if avg == 0 && t == 0 {
-			out[i] = 0
-			continue
-		}
-		out[i] = t / avg
 	}
 	return out
+}
+
+// PeriodTurnover returns the turnover of one period (see Turnover): traded
+// over (prev + value) / 2, the average of the portfolio value before the
+// period and at its end; 0 when nothing was traded at a zero average,
+// +Inf when something was. A caller that sums turnovers calls it per
+// period, without Turnover's slice.
+func PeriodTurnover(traded, prev, value float64) float64 {
+	avg := (prev + value) / 2
+	if avg == 0 && traded == 0 {
+		return 0
+	}
+	return traded / avg
 }
 
 // Exposure returns the fraction of periods with a position, given the value

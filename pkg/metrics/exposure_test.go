@@ -13,6 +13,26 @@ func TestTurnover(t *testing.T) {
 	}
 }
 
+func TestPeriodTurnover(t *testing.T) {
+	tests := []struct {
+		name                string
+		traded, prev, value float64
+		want                float64
+	}{
+		{"over the average value", 100, 1000, 1000, 0.1},
+		{"value moved", 50, 1100, 900, 0.05},
+		{"nothing traded", 0, 1000, 1100, 0},
+		{"traded at a zero average", 10, 900, -900, inf},
+		{"nothing at a zero average", 0, 0, 0, 0},
+		{"negative average", 30, -100, -200, -0.2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkNear(t, "PeriodTurnover", PeriodTurnover(tt.traded, tt.prev, tt.value), tt.want, 12)
+		})
+	}
+}
+
 func TestExposure(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -197,19 +197,21 @@ var statuses = []order.Status{order.Open, order.PartiallyFilled, order.Filled, o
 
 // exposure returns the average turnover per session and the average
 // gross and net leverage (see Summary); NaN for each with no session.
+// The turnover is metrics.Turnover's, summed in session order, without
+// its slices.
 func exposure[N numeric.Number[N]](res *engine.Result[N]) (turnover, gross, net float64) {
 	n := len(res.Snapshots)
 	if n == 0 {
 		return math.NaN(), math.NaN(), math.NaN()
 	}
-	traded, values := make([]float64, n), make([]float64, n)
-	for i, s := range res.Snapshots {
-		traded[i], values[i] = s.Traded.Float64(), s.PortfolioValue.Float64()
+	prev := res.Capital.Float64()
+	for i := range res.Snapshots {
+		s := &res.Snapshots[i]
+		value := s.PortfolioValue.Float64()
+		turnover += metrics.PeriodTurnover(s.Traded.Float64(), prev, value)
+		prev = value
 		gross += s.GrossLeverage
 		net += s.NetLeverage
-	}
-	for _, t := range metrics.Turnover(traded, values, res.Capital.Float64()) {
-		turnover += t
 	}
 	return turnover / float64(n), gross / float64(n), net / float64(n)
 }
