@@ -3,6 +3,7 @@ package sweep
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -11,6 +12,7 @@ import (
 	"github.com/pennybt/penny/numeric"
 	"github.com/pennybt/penny/pkg/config"
 	"github.com/pennybt/penny/pkg/engine"
+	"github.com/pennybt/penny/pkg/execution"
 )
 
 // Configs turns the combinations of a config's sweep into configs: the
@@ -19,11 +21,26 @@ import (
 // out, decoded and validated again exactly as `penny run` decodes a file.
 // So the strategy's own strict decoding and validation judge every
 // combination.
+//
+// A combination's config is not decoded whole: Configs decodes once the
+// config without its sweep, and for each combination only the top-level
+// blocks its swept keys reach (strategy, execution), then validates the
+// whole config again. Any error, and any document with anchors, aliases
+// or merge keys, takes the whole decoding instead, so that the result
+// and every error text are exactly those of the whole decoding. The
+// configs of the combinations share, read-only, what the blocks not
+// decoded again hold (the capital, the data block's files).
 type Configs struct {
 	root  *yaml.Node // the config's document
 	dir   string
 	spec  *config.Sweep
 	paths [][]string
+	// doc is root without the sweep and walk_forward blocks, base its
+	// config and blocks the top-level keys the swept keys reach; base is
+	// nil when every combination takes the whole decoding.
+	doc    *yaml.Node
+	base   *config.Config
+	blocks []string
 }
 
 // NewConfigs reads a config's text (whose relative paths resolve against
@@ -45,17 +62,31 @@ func NewConfigs(text []byte, dir string) (*Configs, error) {
 		path, _ := config.ParamPath(p.Key)
 		cs.paths = append(cs.paths, strings.Split(path, "."))
 	}
+	cs.doc = withoutSweep(&root)
+	if !plain(cs.doc) || cs.doc.Kind != yaml.DocumentNode || len(cs.doc.Content) != 1 || cs.doc.Content[0].Kind != yaml.MappingNode {
+		return cs, nil
+	}
+	for _, path := range cs.paths {
+		if path[0] != "strategy" && path[0] != "execution" {
+			return cs, nil
+		}
+		if !slices.Contains(cs.blocks, path[0]) {
+			cs.blocks = append(cs.blocks, path[0])
+		}
+	}
+	if base, err := config.ParseNode(cs.doc); err == nil {
+		cs.base = base
+	}
 	return cs, nil
 }
 
-// Config returns the config of a combination.
-func (cs *Configs) Config(c Combination) (*config.Config, error) {
-	return cs.config(func(i int) (string, bool) { return c.Values[i], true })
-}
-
-// config returns the config with the swept keys that value gives set.
-func (cs *Configs) config(value func(key int) (string, bool)) (*config.Config, error) {
-	doc := clone(cs.root)
+// withoutSweep returns a copy of the document root without its sweep and
+// walk_forward blocks.
+func withoutSweep(root *yaml.Node) *yaml.Node {
+	doc := clone(root)
+	if len(doc.Content) == 0 {
+		return doc
+	}
 	top := doc.Content[0]
 	for _, key := range []string{"sweep", "walk_forward"} {
 		for i := 0; i+1 < len(top.Content); i += 2 {
@@ -65,6 +96,96 @@ func (cs *Configs) config(value func(key int) (string, bool)) (*config.Config, e
 			}
 		}
 	}
+	return doc
+}
+
+// plain reports whether n and the nodes under it have no anchor, alias
+// or merge key: each block of such a document decodes on its own as it
+// does in the document.
+func plain(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" || n.Tag == "!!merge" || n.Value == "<<" {
+		return false
+	}
+	for _, c := range n.Content {
+		if !plain(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// Config returns the config of a combination.
+func (cs *Configs) Config(c Combination) (*config.Config, error) {
+	return cs.config(func(i int) (string, bool) { return c.Values[i], true })
+}
+
+// config returns the config with the swept keys that value gives set:
+// from the blocks the swept keys reach when it can (quick), or by the
+// whole decoding (whole), which gives the errors.
+func (cs *Configs) config(value func(key int) (string, bool)) (*config.Config, error) {
+	if cfg, ok := cs.quick(value); ok {
+		return cfg, nil
+	}
+	return cs.whole(value)
+}
+
+// quick returns the config with the swept keys that value gives set,
+// decoding again only the blocks they reach over the config of the rest;
+// false when there is no such config (see Configs) or when anything
+// fails, for whole to say why.
+func (cs *Configs) quick(value func(key int) (string, bool)) (*config.Config, bool) {
+	if cs.base == nil {
+		return nil, false
+	}
+	src := cs.doc.Content[0]
+	top := *src
+	top.Content = slices.Clone(src.Content)
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if slices.Contains(cs.blocks, top.Content[i].Value) {
+			top.Content[i+1] = clone(top.Content[i+1])
+		}
+	}
+	for i, path := range cs.paths {
+		if v, ok := value(i); ok {
+			if err := set(&top, path, v, cs.spec.Params[i].Line); err != nil {
+				return nil, false
+			}
+		}
+	}
+	cfg := *cs.base
+	for _, block := range cs.blocks {
+		var n *yaml.Node
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			if top.Content[i].Value == block {
+				n = top.Content[i+1]
+			}
+		}
+		var err error
+		switch block {
+		case "strategy":
+			cfg.Strategy = config.Strategy{}
+			err = strictyaml.DecodeNode(n, &cfg.Strategy, block)
+		case "execution":
+			cfg.Execution = execution.Config{}
+			err = strictyaml.DecodeNode(n, &cfg.Execution, block)
+		}
+		if err != nil {
+			return nil, false
+		}
+	}
+	if cfg.Validate() != nil {
+		return nil, false
+	}
+	cfg.Dir = cs.dir
+	return &cfg, true
+}
+
+// whole returns the config with the swept keys that value gives set,
+// decoding the whole document: its errors name the lines of the file, or
+// the sweep param's line for a value it set.
+func (cs *Configs) whole(value func(key int) (string, bool)) (*config.Config, error) {
+	doc := withoutSweep(cs.root)
+	top := doc.Content[0]
 	for i, path := range cs.paths {
 		v, ok := value(i)
 		if !ok {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -193,5 +194,78 @@ execution: {commission: {model: per_share, cost: 0.01}}
 	// Commission 0 and 0.05 on the same trades: the same orders, less P&L.
 	if rows[0].Metric("orders") != rows[1].Metric("orders") || rows[0].Metric("pnl") == rows[1].Metric("pnl") {
 		t.Fatalf("commission swept: %v / %v", rows[0], rows[1])
+	}
+}
+
+// TestConfigsQuick requires the config of every combination, and of
+// every value of every key set alone (as Check sets them), decoded from
+// the blocks the swept keys reach (quick) to be the config the whole
+// decoding gives, and quick to give up exactly where the whole decoding
+// fails (its error is then the one returned). Documents with anchors or
+// aliass are always decoded whole.
+func TestConfigsQuick(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		quick      bool // whether the combinations can be decoded by block
+	}{
+		{"params", baseConfig + crossSweep, true},
+		{"params and execution", baseConfig + `sweep:
+  params:
+    fast: [3, 4]
+    strategy.params.slow: {from: 10, to: 30, step: 10}
+    execution.fill: [next_open, next_close]
+    execution.slippage.volume_limit: [0.01, 0.1, 2]
+  search: grid
+  metric: sharpe_ratio
+walk_forward: {train: 3m, test: 1m, step: 1m}
+execution: {slippage: {model: volume_share, volume_limit: 0.025, price_impact: 0.1}, commission: {model: per_share}}
+`, true},
+		{"execution made by the sweep", baseConfig + "sweep: {params: {execution.commission.model: [none, per_share, bogus]}, search: grid, metric: pnl}\n", true},
+		{"empty execution", baseConfig + "execution:\nsweep: {params: {execution.fill: [next_open, next_tick], execution.shorting: [true, false]}, search: grid, metric: pnl}\n", true},
+		{"a param is not a mapping", strings.Replace(baseConfig, "params: {fast: 5, slow: 20}", "params: 7", 1) + crossSweep, true},
+		{"anchor", strings.Replace(baseConfig, "params: {fast: 5, slow: 20}", "params: &p {fast: 5, slow: 20}", 1) + crossSweep, false},
+		{"alias", strings.Replace(strings.Replace(baseConfig, "seed: 1", "seed: &s 1", 1), "slow: 20", "slow: 20, fast: *s", 1) + "sweep: {params: {slow: [10, 20]}, search: grid, metric: pnl}\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs, err := NewConfigs([]byte(tc.text), "/d")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (cs.base != nil) != tc.quick {
+				t.Fatalf("decoded by block: %v, want %v", cs.base != nil, tc.quick)
+			}
+			compare := func(what string, value func(int) (string, bool)) {
+				t.Helper()
+				want, werr := cs.whole(value)
+				got, ok := cs.quick(value)
+				switch {
+				case werr != nil && ok:
+					t.Errorf("%s: by block %+v, whole: %v", what, got, werr)
+				case werr == nil && tc.quick && !ok:
+					t.Errorf("%s: not decoded by block, whole %+v", what, want)
+				case ok && !reflect.DeepEqual(got, want):
+					t.Errorf("%s: by block\n%+v\nwhole\n%+v", what, got, want)
+				}
+				c, err := cs.config(value)
+				if fmt.Sprint(err) != fmt.Sprint(werr) || err == nil && !reflect.DeepEqual(c, want) {
+					t.Errorf("%s: config %+v, %v; want %+v, %v", what, c, err, want, werr)
+				}
+			}
+			space, err := NewSpace(cs.spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range space.Size() {
+				c := space.At(i)
+				compare(fmt.Sprint(c.Values), func(k int) (string, bool) { return c.Values[k], true })
+			}
+			for k, p := range cs.spec.Params {
+				n, _ := p.Len()
+				for i := range n {
+					v := p.Value(i)
+					compare(p.Key+"="+v+" alone", func(j int) (string, bool) { return v, j == k })
+				}
+			}
+		})
 	}
 }
