@@ -3,6 +3,7 @@ package jsonfloat
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -99,6 +100,49 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 		if math.Float64bits(float64(back)) != math.Float64bits(float64(v)) && !(math.IsNaN(float64(v)) && math.IsNaN(float64(back))) {
 			t.Fatalf("%s -> %v -> %s -> %v", text, v, b, back)
+		}
+	})
+}
+
+// TestMarshalAsEncodingJSON: a finite Float marshals to the bytes
+// encoding/json writes for the float64, at the edges of its exponent
+// form, the extremes, the signed zeros and across the range.
+func TestMarshalAsEncodingJSON(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), 1, -1, 0.1, 1.0 / 3, -123.456, 1e-6, 9.999999999999999e-7,
+		-1e-6, 1e-7, 1.5e-7, 1e21, 9.999999999999999e20, -1e21, 1e20, 1e22, 1.2345e-100, 5e-324, -5e-324,
+		math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64, 1e-9, 1e-10, 123456789012345680000}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		values = append(values, math.Float64frombits(r.Uint64()), r.NormFloat64()*math.Pow(10, float64(r.IntN(60)-30)))
+	}
+	for _, v := range values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		want, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Float(v).MarshalJSON()
+		if err != nil || string(got) != string(want) {
+			t.Fatalf("Float(%v).MarshalJSON() = %s, %v; encoding/json writes %s", v, got, err, want)
+		}
+	}
+}
+
+// FuzzMarshal: a finite Float marshals to what encoding/json writes for
+// the float64.
+func FuzzMarshal(f *testing.F) {
+	for _, v := range []float64{0, 1e-7, 1e21, -2.5} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
+		}
+		want, _ := json.Marshal(v)
+		if got, err := Float(v).MarshalJSON(); err != nil || string(got) != string(want) {
+			t.Fatalf("Float(%v).MarshalJSON() = %s, %v; encoding/json writes %s", v, got, err, want)
 		}
 	})
 }
