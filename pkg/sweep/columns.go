@@ -47,11 +47,11 @@ var metricColumns = sync.OnceValues(func() ([]string, []kind) {
 	}
 	var names []string
 	var kinds []kind
-	err = eachKey(b, func(key string, raw json.RawMessage) {
-		if slices.Contains(notMetrics, key) {
+	err = eachKey(b, func(key []byte, raw json.RawMessage) {
+		if isNotMetric(key) {
 			return
 		}
-		names = append(names, key)
+		names = append(names, string(key))
 		switch string(raw) {
 		case "0.5":
 			kinds = append(kinds, kindFloat)
@@ -88,11 +88,22 @@ func fill(v reflect.Value) {
 	}
 }
 
-// eachKey calls f with each key of a JSON object and its raw value, in
-// order. It runs once per combination, on summary.json's text: after a
-// check that the text is valid JSON, it scans the top level of the
-// object itself, a tenth of the time of encoding/json's Decoder.
-func eachKey(b []byte, f func(key string, raw json.RawMessage)) error {
+// isNotMetric reports whether key is one of notMetrics.
+func isNotMetric(key []byte) bool {
+	for _, k := range notMetrics {
+		if k == string(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// eachKey calls f with each key of a JSON object (its text, valid until
+// f returns) and its raw value, in order. It runs once per combination,
+// on summary.json's text: after a check that the text is valid JSON, it
+// scans the top level of the object itself, a tenth of the time of
+// encoding/json's Decoder.
+func eachKey(b []byte, f func(key []byte, raw json.RawMessage)) error {
 	if !json.Valid(b) {
 		return fmt.Errorf("sweep: summary: not valid JSON")
 	}
@@ -103,7 +114,7 @@ func eachKey(b []byte, f func(key string, raw json.RawMessage)) error {
 	i := skipSpace(b, 1)
 	for i < len(b) && b[i] != '}' {
 		end := valueEnd(b, i) // the key: a string
-		key, err := unquote(b[i:end])
+		key, err := unquoteBytes(b[i:end])
 		if err != nil {
 			return fmt.Errorf("sweep: summary: key %s: %w", b[i:end], err)
 		}
@@ -116,6 +127,16 @@ func eachKey(b []byte, f func(key string, raw json.RawMessage)) error {
 		}
 	}
 	return nil
+}
+
+// unquoteBytes is unquote without a copy when q has no escape: the text
+// between its quotes, in q.
+func unquoteBytes(q []byte) ([]byte, error) {
+	if len(q) >= 2 && q[0] == '"' && q[len(q)-1] == '"' && bytes.IndexByte(q, '\\') < 0 && utf8.Valid(q) {
+		return q[1 : len(q)-1], nil
+	}
+	s, err := unquote(q)
+	return []byte(s), err
 }
 
 // unquote returns the text of the JSON string q: its bytes between the
@@ -210,17 +231,20 @@ func metricIndex(name string) int {
 // benchmark) is "".
 func metricValues(s report.Summary) ([]string, error) {
 	names, kinds := metricColumns()
-	b, err := json.Marshal(s)
+	// The text of MarshalJSON itself: json.Marshal would only compact
+	// and check it again (and escape HTML in strings, which unquote
+	// reads back the same).
+	b, err := s.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, len(names))
 	i := 0
-	err = eachKey(b, func(key string, raw json.RawMessage) {
-		if slices.Contains(notMetrics, key) {
+	err = eachKey(b, func(key []byte, raw json.RawMessage) {
+		if isNotMetric(key) {
 			return
 		}
-		for i < len(names) && names[i] != key {
+		for i < len(names) && names[i] != string(key) {
 			i++ // keys absent from this summary stay ""
 		}
 		if i == len(names) {

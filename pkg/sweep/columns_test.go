@@ -37,7 +37,13 @@ func TestMetricValuesFollowTheColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, w := range map[string]string{"sharpe_ratio": "NaN"} {
+	// Text as it is, whatever characters JSON escapes.
+	s.PnL = "<1&2>\u2028\"é\\"
+	got, err = metricValues(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, w := range map[string]string{"sharpe_ratio": "NaN", "pnl": s.PnL} {
 		if i := slices.Index(names, name); i < 0 || got[i] != w {
 			t.Errorf("%s: got %q, want %q", name, got[min(max(i, 0), len(got)-1)], w)
 		}
@@ -70,7 +76,7 @@ func FuzzEachKey(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		type pair struct{ key, raw string }
 		var got []pair
-		err := eachKey(b, func(key string, raw json.RawMessage) { got = append(got, pair{key, string(raw)}) })
+		err := eachKey(b, func(key []byte, raw json.RawMessage) { got = append(got, pair{string(key), string(raw)}) })
 		d := json.NewDecoder(bytes.NewReader(b))
 		tok, derr := d.Token()
 		if !json.Valid(b) || derr != nil || tok != json.Delim('{') {
