@@ -76,6 +76,8 @@ func TailRatio(returns []float64) float64 {
 	return tailRatio(sorted)
 }
 
+// tailRatio is TailRatio of sorted returns without NaN (or of returns
+// whose tail ranks are in place: see tailRanks).
 func tailRatio(sorted []float64) float64 {
 	if len(sorted) == 0 {
 		return math.NaN()

@@ -3,7 +3,6 @@ package metrics
 import (
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Config holds the parameters of a Summary. The zero value is empyrical's
@@ -72,7 +71,7 @@ type Summary struct {
 }
 
 // Summarize computes every statistic of the returns in one pass over them
-// (plus a sort of a copy for the two percentile statistics, its only
+// (plus a selection in a copy for the two percentile statistics, its only
 // allocation). Each field equals what the function of the same name
 // returns for the same arguments, bit for bit. It panics on an invalid
 // cfg.Period (see Config.Validate).
@@ -108,6 +107,8 @@ func summarize(returns, benchmark []float64, cfg Config) (Summary, pairs) {
 		p      pairs
 		buf    = make([]float64, 0, n)
 		anyNaN bool
+		// zeros of each sign, for tailRanks
+		posZero, negZero bool
 	)
 	for i, r := range returns {
 		m.add(r)
@@ -115,9 +116,16 @@ func summarize(returns, benchmark []float64, cfg Config) (Summary, pairs) {
 		d.add(r)
 		o.add(r)
 		st.add(r)
-		if math.IsNaN(r) {
+		switch {
+		case math.IsNaN(r):
 			anyNaN = true
-		} else {
+		case r == 0 && math.Signbit(r):
+			negZero = true
+			buf = append(buf, r)
+		case r == 0:
+			posZero = true
+			buf = append(buf, r)
+		default:
 			buf = append(buf, r)
 		}
 		if benchmark != nil {
@@ -139,7 +147,7 @@ func summarize(returns, benchmark []float64, cfg Config) (Summary, pairs) {
 		s.DownsideRisk = d.risk(factor)
 		s.MaxDrawdown = g.maxDD
 		s.CalmarRatio = calmar(span, &g, factor)
-		slices.Sort(buf)
+		tailRanks(buf, posZero && negZero)
 		s.TailRatio = tailRatio(buf)
 		if !anyNaN {
 			s.ValueAtRisk = quantileSorted(buf, 0.05)
