@@ -151,6 +151,104 @@ func benchQuantize[N Number[N]](b *testing.B, xs, _ []N) {
 	sinkAny = s
 }
 
+// benchDivInt divides by 20, a window length, as the rolling means do
+// (the quotients of money-sized values by 20 terminate).
+//
+//penny:specialize
+func benchDivInt[N Number[N]](b *testing.B, xs, _ []N) {
+	var s N
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivInt(20)
+		i++
+	}
+	sinkAny = s
+}
+
+//penny:specialize
+func benchMulRound[N Number[N]](b *testing.B, xs, ys []N) {
+	var s N
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//penny:specialize
+func benchDivRound[N Number[N]](b *testing.B, xs, ys []N) {
+	var s N
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+// benchMulDiv scales a value by a ratio of two amounts, as the ledger
+// scales a cost by the part of a position closed.
+//
+//penny:specialize
+func benchMulDiv[N Number[N]](b *testing.B, xs, ys []N) {
+	var s N
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulDiv(ys[(i+1)&opMask], ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+// alternateSigns returns xs with every other value negated, so that sign-dependent
+// operations take both branches.
+func alternateSigns[N Number[N]](xs []N) []N {
+	out := make([]N, len(xs))
+	for i, x := range xs {
+		if i%2 == 1 {
+			x = x.Neg()
+		}
+		out[i] = x
+	}
+	return out
+}
+
+//penny:specialize
+func benchAbs[N Number[N]](b *testing.B, xs, _ []N) {
+	xs = alternateSigns(xs)
+	var s N
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].Abs()
+		i++
+	}
+	sinkAny = s
+}
+
+//penny:specialize
+func benchSign[N Number[N]](b *testing.B, xs, _ []N) {
+	xs = alternateSigns(xs)
+	c := 0
+	i := 0
+	for b.Loop() {
+		c += xs[i&opMask].Sign()
+		i++
+	}
+	sinkInt = c
+}
+
+//penny:specialize
+func benchFloat64[N Number[N]](b *testing.B, xs, _ []N) {
+	var f float64
+	i := 0
+	for b.Loop() {
+		f += xs[i&opMask].Float64()
+		i++
+	}
+	sinkAny = f
+}
+
 //penny:specialize
 func benchParse[N Number[N]](b *testing.B, xs, _ []N) {
 	texts := make([]string, len(xs))
@@ -193,9 +291,16 @@ func BenchmarkOp(b *testing.B) {
 		{"mulcmp", benchMulCmpFloat, benchMulCmpFixed, benchMulCmpDecimal},
 		{"multhencmp", benchMulThenCmpFloat, benchMulThenCmpFixed, benchMulThenCmpDecimal},
 		{"div", benchDivFloat, benchDivFixed, benchDivDecimal},
+		{"divint", benchDivIntFloat, benchDivIntFixed, benchDivIntDecimal},
+		{"mulround", benchMulRoundFloat, benchMulRoundFixed, benchMulRoundDecimal},
+		{"divround", benchDivRoundFloat, benchDivRoundFixed, benchDivRoundDecimal},
+		{"muldiv", benchMulDivFloat, benchMulDivFixed, benchMulDivDecimal},
 		{"cmp", benchCmpFloat, benchCmpFixed, benchCmpDecimal},
+		{"abs", benchAbsFloat, benchAbsFixed, benchAbsDecimal},
+		{"sign", benchSignFloat, benchSignFixed, benchSignDecimal},
 		{"sqrt", benchSqrtFloat, benchSqrtFixed, benchSqrtDecimal},
 		{"quantize", benchQuantizeFloat, benchQuantizeFixed, benchQuantizeDecimal},
+		{"float64", benchFloat64Float, benchFloat64Fixed, benchFloat64Decimal},
 		{"parse", benchParseFloat, benchParseFixed, benchParseDecimal},
 		{"string", benchStringFloat, benchStringFixed, benchStringDecimal},
 	}

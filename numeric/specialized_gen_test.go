@@ -646,9 +646,449 @@ func benchQuantizeFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 	return f
 }
 
+// benchDivIntFloat is benchDivInt for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:158:1
+func benchDivIntFloat(b *testing.B, xs, _ []Float) {
+	var s Float
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivInt(20)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:663:1
+
+// benchDivIntFixed is benchDivInt for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:158:1
+func benchDivIntFixed(b *testing.B, xs, _ []Fixed) {
+	var s Fixed
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivInt(20)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:678:1
+
+// benchDivIntDecimal is benchDivInt for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:158:1
+func benchDivIntDecimal(b *testing.B, xs, _ []Decimal) {
+	var s Decimal
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivInt(20)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:693:1
+
+// benchDivIntFor returns benchDivInt for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchDivIntFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
+	var f func(b *testing.B, xs, _ []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, _ []Float):
+		*p = benchDivIntFloat
+	case *func(b *testing.B, xs, _ []Fixed):
+		*p = benchDivIntFixed
+	case *func(b *testing.B, xs, _ []Decimal):
+		*p = benchDivIntDecimal
+	default:
+		f = benchDivInt[N]
+	}
+	return f
+}
+
+// benchMulRoundFloat is benchMulRound for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:169:1
+func benchMulRoundFloat(b *testing.B, xs, ys []Float) {
+	var s Float
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:725:1
+
+// benchMulRoundFixed is benchMulRound for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:169:1
+func benchMulRoundFixed(b *testing.B, xs, ys []Fixed) {
+	var s Fixed
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:740:1
+
+// benchMulRoundDecimal is benchMulRound for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:169:1
+func benchMulRoundDecimal(b *testing.B, xs, ys []Decimal) {
+	var s Decimal
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:755:1
+
+// benchMulRoundFor returns benchMulRound for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchMulRoundFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
+	var f func(b *testing.B, xs, ys []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, ys []Float):
+		*p = benchMulRoundFloat
+	case *func(b *testing.B, xs, ys []Fixed):
+		*p = benchMulRoundFixed
+	case *func(b *testing.B, xs, ys []Decimal):
+		*p = benchMulRoundDecimal
+	default:
+		f = benchMulRound[N]
+	}
+	return f
+}
+
+// benchDivRoundFloat is benchDivRound for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:180:1
+func benchDivRoundFloat(b *testing.B, xs, ys []Float) {
+	var s Float
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:787:1
+
+// benchDivRoundFixed is benchDivRound for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:180:1
+func benchDivRoundFixed(b *testing.B, xs, ys []Fixed) {
+	var s Fixed
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:802:1
+
+// benchDivRoundDecimal is benchDivRound for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:180:1
+func benchDivRoundDecimal(b *testing.B, xs, ys []Decimal) {
+	var s Decimal
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].DivRound(ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:817:1
+
+// benchDivRoundFor returns benchDivRound for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchDivRoundFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
+	var f func(b *testing.B, xs, ys []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, ys []Float):
+		*p = benchDivRoundFloat
+	case *func(b *testing.B, xs, ys []Fixed):
+		*p = benchDivRoundFixed
+	case *func(b *testing.B, xs, ys []Decimal):
+		*p = benchDivRoundDecimal
+	default:
+		f = benchDivRound[N]
+	}
+	return f
+}
+
+// benchMulDivFloat is benchMulDiv for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:194:1
+func benchMulDivFloat(b *testing.B, xs, ys []Float) {
+	var s Float
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulDiv(ys[(i+1)&opMask], ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:849:1
+
+// benchMulDivFixed is benchMulDiv for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:194:1
+func benchMulDivFixed(b *testing.B, xs, ys []Fixed) {
+	var s Fixed
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulDiv(ys[(i+1)&opMask], ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:864:1
+
+// benchMulDivDecimal is benchMulDiv for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:194:1
+func benchMulDivDecimal(b *testing.B, xs, ys []Decimal) {
+	var s Decimal
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].MulDiv(ys[(i+1)&opMask], ys[i&opMask], 8, HalfEven)
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:879:1
+
+// benchMulDivFor returns benchMulDiv for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchMulDivFor[N Number[N]]() func(b *testing.B, xs, ys []N) {
+	var f func(b *testing.B, xs, ys []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, ys []Float):
+		*p = benchMulDivFloat
+	case *func(b *testing.B, xs, ys []Fixed):
+		*p = benchMulDivFixed
+	case *func(b *testing.B, xs, ys []Decimal):
+		*p = benchMulDivDecimal
+	default:
+		f = benchMulDiv[N]
+	}
+	return f
+}
+
+// benchAbsFloat is benchAbs for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:218:1
+func benchAbsFloat(b *testing.B, xs, _ []Float) {
+	xs = alternateSigns(xs)
+	var s Float
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].Abs()
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:912:1
+
+// benchAbsFixed is benchAbs for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:218:1
+func benchAbsFixed(b *testing.B, xs, _ []Fixed) {
+	xs = alternateSigns(xs)
+	var s Fixed
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].Abs()
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:928:1
+
+// benchAbsDecimal is benchAbs for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:218:1
+func benchAbsDecimal(b *testing.B, xs, _ []Decimal) {
+	xs = alternateSigns(xs)
+	var s Decimal
+	i := 0
+	for b.Loop() {
+		s = xs[i&opMask].Abs()
+		i++
+	}
+	sinkAny = s
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:944:1
+
+// benchAbsFor returns benchAbs for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchAbsFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
+	var f func(b *testing.B, xs, _ []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, _ []Float):
+		*p = benchAbsFloat
+	case *func(b *testing.B, xs, _ []Fixed):
+		*p = benchAbsFixed
+	case *func(b *testing.B, xs, _ []Decimal):
+		*p = benchAbsDecimal
+	default:
+		f = benchAbs[N]
+	}
+	return f
+}
+
+// benchSignFloat is benchSign for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:230:1
+func benchSignFloat(b *testing.B, xs, _ []Float) {
+	xs = alternateSigns(xs)
+	c := 0
+	i := 0
+	for b.Loop() {
+		c += xs[i&opMask].Sign()
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:977:1
+
+// benchSignFixed is benchSign for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:230:1
+func benchSignFixed(b *testing.B, xs, _ []Fixed) {
+	xs = alternateSigns(xs)
+	c := 0
+	i := 0
+	for b.Loop() {
+		c += xs[i&opMask].Sign()
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:993:1
+
+// benchSignDecimal is benchSign for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:230:1
+func benchSignDecimal(b *testing.B, xs, _ []Decimal) {
+	xs = alternateSigns(xs)
+	c := 0
+	i := 0
+	for b.Loop() {
+		c += xs[i&opMask].Sign()
+		i++
+	}
+	sinkInt = c
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1009:1
+
+// benchSignFor returns benchSign for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchSignFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
+	var f func(b *testing.B, xs, _ []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, _ []Float):
+		*p = benchSignFloat
+	case *func(b *testing.B, xs, _ []Fixed):
+		*p = benchSignFixed
+	case *func(b *testing.B, xs, _ []Decimal):
+		*p = benchSignDecimal
+	default:
+		f = benchSign[N]
+	}
+	return f
+}
+
+// benchFloat64Float is benchFloat64 for Float.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:242:1
+func benchFloat64Float(b *testing.B, xs, _ []Float) {
+	var f float64
+	i := 0
+	for b.Loop() {
+		f += xs[i&opMask].Float64()
+		i++
+	}
+	sinkAny = f
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1041:1
+
+// benchFloat64Fixed is benchFloat64 for Fixed.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:242:1
+func benchFloat64Fixed(b *testing.B, xs, _ []Fixed) {
+	var f float64
+	i := 0
+	for b.Loop() {
+		f += xs[i&opMask].Float64()
+		i++
+	}
+	sinkAny = f
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1056:1
+
+// benchFloat64Decimal is benchFloat64 for Decimal.
+//
+//line github.com/pennybt/penny/numeric/bench_test.go:242:1
+func benchFloat64Decimal(b *testing.B, xs, _ []Decimal) {
+	var f float64
+	i := 0
+	for b.Loop() {
+		f += xs[i&opMask].Float64()
+		i++
+	}
+	sinkAny = f
+}
+
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1071:1
+
+// benchFloat64For returns benchFloat64 for N: a concrete copy for the numeric backends,
+// the generic function for any other type. Call it once at set-up.
+func benchFloat64For[N Number[N]]() func(b *testing.B, xs, _ []N) {
+	var f func(b *testing.B, xs, _ []N)
+	switch p := any(&f).(type) {
+	case *func(b *testing.B, xs, _ []Float):
+		*p = benchFloat64Float
+	case *func(b *testing.B, xs, _ []Fixed):
+		*p = benchFloat64Fixed
+	case *func(b *testing.B, xs, _ []Decimal):
+		*p = benchFloat64Decimal
+	default:
+		f = benchFloat64[N]
+	}
+	return f
+}
+
 // benchParseFloat is benchParse for Float.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:155:1
+//line github.com/pennybt/penny/numeric/bench_test.go:253:1
 func benchParseFloat(b *testing.B, xs, _ []Float) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -667,11 +1107,11 @@ func benchParseFloat(b *testing.B, xs, _ []Float) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:671:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1111:1
 
 // benchParseFixed is benchParse for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:155:1
+//line github.com/pennybt/penny/numeric/bench_test.go:253:1
 func benchParseFixed(b *testing.B, xs, _ []Fixed) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -690,11 +1130,11 @@ func benchParseFixed(b *testing.B, xs, _ []Fixed) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:694:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1134:1
 
 // benchParseDecimal is benchParse for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:155:1
+//line github.com/pennybt/penny/numeric/bench_test.go:253:1
 func benchParseDecimal(b *testing.B, xs, _ []Decimal) {
 	texts := make([]string, len(xs))
 	for i, x := range xs {
@@ -713,7 +1153,7 @@ func benchParseDecimal(b *testing.B, xs, _ []Decimal) {
 	sinkAny = z
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:717:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1157:1
 
 // benchParseFor returns benchParse for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -734,7 +1174,7 @@ func benchParseFor[N Number[N]]() func(b *testing.B, xs, _ []N) {
 
 // benchStringFloat is benchString for Float.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:174:1
+//line github.com/pennybt/penny/numeric/bench_test.go:272:1
 func benchStringFloat(b *testing.B, xs, _ []Float) {
 	i := 0
 	for b.Loop() {
@@ -743,11 +1183,11 @@ func benchStringFloat(b *testing.B, xs, _ []Float) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:747:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1187:1
 
 // benchStringFixed is benchString for Fixed.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:174:1
+//line github.com/pennybt/penny/numeric/bench_test.go:272:1
 func benchStringFixed(b *testing.B, xs, _ []Fixed) {
 	i := 0
 	for b.Loop() {
@@ -756,11 +1196,11 @@ func benchStringFixed(b *testing.B, xs, _ []Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:760:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1200:1
 
 // benchStringDecimal is benchString for Decimal.
 //
-//line github.com/pennybt/penny/numeric/bench_test.go:174:1
+//line github.com/pennybt/penny/numeric/bench_test.go:272:1
 func benchStringDecimal(b *testing.B, xs, _ []Decimal) {
 	i := 0
 	for b.Loop() {
@@ -769,7 +1209,7 @@ func benchStringDecimal(b *testing.B, xs, _ []Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:773:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1213:1
 
 // benchStringFor returns benchString for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -800,7 +1240,7 @@ func dotFloat(xs, ys []Float) Float {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:804:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1244:1
 
 // dotFixed is dot for Fixed.
 //
@@ -814,7 +1254,7 @@ func dotFixed(xs, ys []Fixed) Fixed {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:818:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1258:1
 
 // dotDecimal is dot for Decimal.
 //
@@ -828,7 +1268,7 @@ func dotDecimal(xs, ys []Decimal) Decimal {
 	return s
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:832:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1272:1
 
 // dotFor returns dot for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -860,7 +1300,7 @@ func positionUpdateFloat(qty, price []Float, commission, cash Float) (Float, Flo
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:864:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1304:1
 
 // positionUpdateFixed is positionUpdate for Fixed.
 //
@@ -875,7 +1315,7 @@ func positionUpdateFixed(qty, price []Fixed, commission, cash Fixed) (Fixed, Fix
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:879:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1319:1
 
 // positionUpdateDecimal is positionUpdate for Decimal.
 //
@@ -890,7 +1330,7 @@ func positionUpdateDecimal(qty, price []Decimal, commission, cash Decimal) (Deci
 	return cash, traded
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:894:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1334:1
 
 // positionUpdateFor returns positionUpdate for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
@@ -926,7 +1366,7 @@ func rollingSMAFloat(xs []Float, window int, out []Float) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:930:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1370:1
 
 // rollingSMAFixed is rollingSMA for Fixed.
 //
@@ -945,7 +1385,7 @@ func rollingSMAFixed(xs []Fixed, window int, out []Fixed) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:949:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1389:1
 
 // rollingSMADecimal is rollingSMA for Decimal.
 //
@@ -964,7 +1404,7 @@ func rollingSMADecimal(xs []Decimal, window int, out []Decimal) {
 	}
 }
 
-//line github.com/pennybt/penny/numeric/specialized_gen_test.go:968:1
+//line github.com/pennybt/penny/numeric/specialized_gen_test.go:1408:1
 
 // rollingSMAFor returns rollingSMA for N: a concrete copy for the numeric backends,
 // the generic function for any other type. Call it once at set-up.
