@@ -177,11 +177,11 @@ func (l *Ledger[N]) chunk() []Transaction[N] {
 
 // Reuse gives l, a new ledger, the storage of old, a finished ledger
 // whose results nobody reads any more: old's transaction log, its
-// Transactions copy and its snapshots become l's room to grow, so that a
-// run after another (a sweep's worker) does not allocate them anew. It
-// empties old: what was read from old (Transactions, Snapshots) is
-// overwritten by l's run. Call it before l's first Apply; it panics
-// otherwise, or if old is l.
+// Transactions copy, its snapshots and its positions (l starts flat all
+// the same) become l's room to grow, so that a run after another (a
+// sweep's worker) does not allocate them anew. It empties old: what was
+// read from old (Transactions, Snapshots) is overwritten by l's run.
+// Call it before l's first Apply; it panics otherwise, or if old is l.
 func (l *Ledger[N]) Reuse(old *Ledger[N]) {
 	if old == nil {
 		return
@@ -197,7 +197,11 @@ func (l *Ledger[N]) Reuse(old *Ledger[N]) {
 	if cap(old.snaps) > cap(l.snaps) {
 		l.snaps = old.snaps[:0]
 	}
-	old.txs, old.ntx, old.flat, old.snaps = nil, 0, nil, nil
+	if cap(old.positions) > cap(l.positions) && len(l.positions) == 0 {
+		// prepare extends it with zero positions (append of make).
+		l.positions = old.positions[:0]
+	}
+	old.txs, old.ntx, old.flat, old.snaps, old.positions = nil, 0, nil, nil, nil
 	old.spare.chunks, old.spare.flat = nil, nil
 }
 

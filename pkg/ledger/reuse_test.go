@@ -38,6 +38,9 @@ func testReuse[N numeric.Number[N]](t *testing.T) {
 	capital := num[N](t, "1000000")
 	old := ledger.New(capital, ledger.Account[N]{})
 	book(old, 3000)
+	// A position in an asset the next run does not trade: l starts flat
+	// in it all the same.
+	old.Apply(tx[N](t, btc, "0.5", "20000", "1"))
 	old.Transactions()
 	l := ledger.New(capital, ledger.Account[N]{})
 	l.Reuse(old)
@@ -49,6 +52,11 @@ func testReuse[N numeric.Number[N]](t *testing.T) {
 	}
 	if got, want := l.Snapshots(), fresh.Snapshots(); len(got) != 15 || fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("the reused ledger's snapshots (%d) differ from a fresh one's (%d)", len(got), len(want))
+	}
+	for _, id := range []int{orcl.ID, nvda.ID, btc.ID} {
+		if got, want := l.Position(id), fresh.Position(id); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("the reused ledger's position %d is %+v, a fresh one's %+v", id, got, want)
+		}
 	}
 	if l.Cash().Cmp(fresh.Cash()) != 0 {
 		t.Errorf("cash %s, fresh %s", l.Cash(), fresh.Cash())

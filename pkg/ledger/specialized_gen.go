@@ -315,7 +315,7 @@ func mulDiv8For[N numeric.Number[N]]() func(x, y, z N) N {
 
 // applyFloat is apply for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:208:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:212:1
 func applyFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) {
 	bookFloat(l, &tx, round8Float(tx.Amount, tx.Price), tx.Price, false)
 }
@@ -324,7 +324,7 @@ func applyFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) {
 
 // applyFixed is apply for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:208:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:212:1
 func applyFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) {
 	bookFixed(l, &tx, round8Fixed(tx.Amount, tx.Price), tx.Price, false)
 }
@@ -333,7 +333,7 @@ func applyFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) {
 
 // applyDecimal is apply for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:208:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:212:1
 func applyDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) {
 	bookDecimal(l, &tx, round8Decimal(tx.Amount, tx.Price), tx.Price, false)
 }
@@ -359,7 +359,7 @@ func applyFor[N numeric.Number[N]]() func(l *Ledger[N], tx Transaction[N]) {
 
 // tryApplyFloat is tryApply for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:216:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:220:1
 func tryApplyFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) verdict[numeric.Float] {
 	v := checkFloat(l, &tx)
 	if v.refusal == accepted {
@@ -372,7 +372,7 @@ func tryApplyFloat(l *Ledger[numeric.Float], tx Transaction[numeric.Float]) verd
 
 // tryApplyFixed is tryApply for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:216:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:220:1
 func tryApplyFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) verdict[numeric.Fixed] {
 	v := checkFixed(l, &tx)
 	if v.refusal == accepted {
@@ -385,7 +385,7 @@ func tryApplyFixed(l *Ledger[numeric.Fixed], tx Transaction[numeric.Fixed]) verd
 
 // tryApplyDecimal is tryApply for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:216:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:220:1
 func tryApplyDecimal(l *Ledger[numeric.Decimal], tx Transaction[numeric.Decimal]) verdict[numeric.Decimal] {
 	v := checkDecimal(l, &tx)
 	if v.refusal == accepted {
@@ -415,7 +415,7 @@ func tryApplyFor[N numeric.Number[N]]() func(l *Ledger[N], tx Transaction[N]) ve
 
 // bookFloat is book for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:229:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:233:1
 func bookFloat(l *Ledger[numeric.Float], tx *Transaction[numeric.Float], notional, value numeric.Float, valued bool) {
 	id := tx.Asset.ID
 	p := &l.positions[id]
@@ -451,7 +451,7 @@ func bookFloat(l *Ledger[numeric.Float], tx *Transaction[numeric.Float], notiona
 
 // bookFixed is book for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:229:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:233:1
 func bookFixed(l *Ledger[numeric.Fixed], tx *Transaction[numeric.Fixed], notional, value numeric.Fixed, valued bool) {
 	id := tx.Asset.ID
 	p := &l.positions[id]
@@ -487,7 +487,7 @@ func bookFixed(l *Ledger[numeric.Fixed], tx *Transaction[numeric.Fixed], notiona
 
 // bookDecimal is book for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:229:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:233:1
 func bookDecimal(l *Ledger[numeric.Decimal], tx *Transaction[numeric.Decimal], notional, value numeric.Decimal, valued bool) {
 	id := tx.Asset.ID
 	p := &l.positions[id]
@@ -540,7 +540,7 @@ func bookFor[N numeric.Number[N]]() func(l *Ledger[N], tx *Transaction[N], notio
 
 // addSessionFloat is addSession for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:269:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:273:1
 func addSessionFloat(s *sessionSums[numeric.Float], tx *Transaction[numeric.Float], notional numeric.Float) {
 	s.commission = s.commission.Add(tx.Commission)
 	s.traded = s.traded.Add(notional.Abs())
@@ -553,7 +553,7 @@ func addSessionFloat(s *sessionSums[numeric.Float], tx *Transaction[numeric.Floa
 
 // addSessionFixed is addSession for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:269:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:273:1
 func addSessionFixed(s *sessionSums[numeric.Fixed], tx *Transaction[numeric.Fixed], notional numeric.Fixed) {
 	s.commission = s.commission.Add(tx.Commission)
 	s.traded = s.traded.Add(notional.Abs())
@@ -566,7 +566,7 @@ func addSessionFixed(s *sessionSums[numeric.Fixed], tx *Transaction[numeric.Fixe
 
 // addSessionDecimal is addSession for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:269:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:273:1
 func addSessionDecimal(s *sessionSums[numeric.Decimal], tx *Transaction[numeric.Decimal], notional numeric.Decimal) {
 	s.commission = s.commission.Add(tx.Commission)
 	s.traded = s.traded.Add(notional.Abs())
@@ -596,7 +596,7 @@ func addSessionFor[N numeric.Number[N]]() func(s *sessionSums[N], tx *Transactio
 
 // tradeFloat is trade for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:284:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:288:1
 func tradeFloat(p *Position[numeric.Float], tx *Transaction[numeric.Float], notional numeric.Float) (pnl numeric.Float, ok bool) {
 	a, q := p.Amount, tx.Amount
 	after := a.Add(q)
@@ -629,7 +629,7 @@ func tradeFloat(p *Position[numeric.Float], tx *Transaction[numeric.Float], noti
 
 // tradeFixed is trade for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:284:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:288:1
 func tradeFixed(p *Position[numeric.Fixed], tx *Transaction[numeric.Fixed], notional numeric.Fixed) (pnl numeric.Fixed, ok bool) {
 	a, q := p.Amount, tx.Amount
 	after := a.Add(q)
@@ -662,7 +662,7 @@ func tradeFixed(p *Position[numeric.Fixed], tx *Transaction[numeric.Fixed], noti
 
 // tradeDecimal is trade for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:284:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:288:1
 func tradeDecimal(p *Position[numeric.Decimal], tx *Transaction[numeric.Decimal], notional numeric.Decimal) (pnl numeric.Decimal, ok bool) {
 	a, q := p.Amount, tx.Amount
 	after := a.Add(q)
@@ -712,7 +712,7 @@ func tradeFor[N numeric.Number[N]]() func(p *Position[N], tx *Transaction[N], no
 
 // setValueFloat is setValue for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:319:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:323:1
 func setValueFloat(l *Ledger[numeric.Float], p *Position[numeric.Float], v numeric.Float) {
 	if p.Value.Sign() < 0 {
 		l.short = l.short.Sub(p.Value)
@@ -731,7 +731,7 @@ func setValueFloat(l *Ledger[numeric.Float], p *Position[numeric.Float], v numer
 
 // setValueFixed is setValue for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:319:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:323:1
 func setValueFixed(l *Ledger[numeric.Fixed], p *Position[numeric.Fixed], v numeric.Fixed) {
 	if p.Value.Sign() < 0 {
 		l.short = l.short.Sub(p.Value)
@@ -750,7 +750,7 @@ func setValueFixed(l *Ledger[numeric.Fixed], p *Position[numeric.Fixed], v numer
 
 // setValueDecimal is setValue for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:319:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:323:1
 func setValueDecimal(l *Ledger[numeric.Decimal], p *Position[numeric.Decimal], v numeric.Decimal) {
 	if p.Value.Sign() < 0 {
 		l.short = l.short.Sub(p.Value)
@@ -786,7 +786,7 @@ func setValueFor[N numeric.Number[N]]() func(l *Ledger[N], p *Position[N], v N) 
 
 // resumFloat is resum for numeric.Float.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:339:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:343:1
 func resumFloat(l *Ledger[numeric.Float]) {
 	var long, short, cost numeric.Float
 	for _, id := range l.held {
@@ -805,7 +805,7 @@ func resumFloat(l *Ledger[numeric.Float]) {
 
 // resumFixed is resum for numeric.Fixed.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:339:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:343:1
 func resumFixed(l *Ledger[numeric.Fixed]) {
 	var long, short, cost numeric.Fixed
 	for _, id := range l.held {
@@ -824,7 +824,7 @@ func resumFixed(l *Ledger[numeric.Fixed]) {
 
 // resumDecimal is resum for numeric.Decimal.
 //
-//line github.com/pennybt/penny/pkg/ledger/ledger.go:339:1
+//line github.com/pennybt/penny/pkg/ledger/ledger.go:343:1
 func resumDecimal(l *Ledger[numeric.Decimal]) {
 	var long, short, cost numeric.Decimal
 	for _, id := range l.held {
