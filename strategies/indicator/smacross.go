@@ -37,19 +37,50 @@ type smaCrossState[N numeric.Number[N]] struct {
 // NewSMACross returns the crossing detector of the fast and slow moving
 // averages, 1 <= fast < slow <= [MaxPeriod].
 func NewSMACross[N numeric.Number[N]](fast, slow int) (*SMACross[N], error) {
-	if err := checkPeriod("SMACross", "fast", fast); err != nil {
+	if err := checkCross(fast, slow); err != nil {
 		return nil, err
-	}
-	if err := checkPeriod("SMACross", "slow", slow); err != nil {
-		return nil, err
-	}
-	if fast >= slow {
-		return nil, &ParamError{Indicator: "SMACross", Param: "fast", Value: fmt.Sprint(fast), Reason: fmt.Sprintf("must be less than slow (%d)", slow)}
 	}
 	return &SMACross[N]{
 		s:    smaCrossState[N]{buf: make([]N, slow), fast: fast},
 		step: smaCrossStepFor[N](),
 	}, nil
+}
+
+// NewSMACrosses returns n crossing detectors of the same fast and slow
+// moving averages (a strategy's, one per asset), each as NewSMACross
+// makes it, with their rings in one allocation: two allocations for the
+// n, not 2n.
+func NewSMACrosses[N numeric.Number[N]](n, fast, slow int) ([]SMACross[N], error) {
+	if n < 0 {
+		return nil, &ParamError{Indicator: "SMACross", Param: "n", Value: fmt.Sprint(n), Reason: "must not be negative"}
+	}
+	if err := checkCross(fast, slow); err != nil {
+		return nil, err
+	}
+	out := make([]SMACross[N], n)
+	rings := make([]N, n*slow)
+	step := smaCrossStepFor[N]()
+	for i := range out {
+		out[i] = SMACross[N]{
+			s:    smaCrossState[N]{buf: rings[i*slow : (i+1)*slow : (i+1)*slow], fast: fast},
+			step: step,
+		}
+	}
+	return out, nil
+}
+
+// checkCross checks the windows of an SMACross.
+func checkCross(fast, slow int) error {
+	if err := checkPeriod("SMACross", "fast", fast); err != nil {
+		return err
+	}
+	if err := checkPeriod("SMACross", "slow", slow); err != nil {
+		return err
+	}
+	if fast >= slow {
+		return &ParamError{Indicator: "SMACross", Param: "fast", Value: fmt.Sprint(fast), Reason: fmt.Sprintf("must be less than slow (%d)", slow)}
+	}
+	return nil
 }
 
 // smaCrossStep adds x and returns the crossing it makes.

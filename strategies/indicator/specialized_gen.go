@@ -905,7 +905,7 @@ func smaStepFor[N numeric.Number[N]]() func(s *smaState[N], x N) {
 
 // smaCrossStepFloat is smaCrossStep for numeric.Float.
 //
-//line github.com/pennybt/penny/strategies/indicator/smacross.go:58:1
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:89:1
 func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -943,7 +943,7 @@ func smaCrossStepFloat(s *smaCrossState[numeric.Float], x numeric.Float) int {
 
 // smaCrossStepFixed is smaCrossStep for numeric.Fixed.
 //
-//line github.com/pennybt/penny/strategies/indicator/smacross.go:58:1
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:89:1
 func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast
@@ -981,7 +981,7 @@ func smaCrossStepFixed(s *smaCrossState[numeric.Fixed], x numeric.Fixed) int {
 
 // smaCrossStepDecimal is smaCrossStep for numeric.Decimal.
 //
-//line github.com/pennybt/penny/strategies/indicator/smacross.go:58:1
+//line github.com/pennybt/penny/strategies/indicator/smacross.go:89:1
 func smaCrossStepDecimal(s *smaCrossState[numeric.Decimal], x numeric.Decimal) int {
 	slow := len(s.buf)
 	f := s.pos - s.fast

@@ -50,6 +50,20 @@ func testSMACrossByName(name string) (func(t *testing.T), bool) {
 	return nil, false
 }
 
+// testSMACrossesByName returns testSMACrosses for the backend named name (see
+// numeric.Backends), and false for any other name.
+func testSMACrossesByName(name string) (func(t *testing.T), bool) {
+	switch name {
+	case "float":
+		return testSMACrosses[numeric.Float], true
+	case "fixed":
+		return testSMACrosses[numeric.Fixed], true
+	case "decimal":
+		return testSMACrosses[numeric.Decimal], true
+	}
+	return nil, false
+}
+
 // testValuesByName returns testValues for the backend named name (see
 // numeric.Backends), and false for any other name.
 func testValuesByName(name string) (func(t *testing.T, rb refBars, exactRefs map[string]refSeries), bool) {

@@ -83,8 +83,8 @@ func (p Params) Validate() error {
 type Strategy[N numeric.Number[N]] struct {
 	p              Params
 	shares, target N
-	cross          []*indicator.SMACross[N] // per asset
-	up, down       int                      // crossings seen
+	cross          []indicator.SMACross[N] // per asset
+	up, down       int                     // crossings seen
 	useShares      bool
 }
 
@@ -108,14 +108,9 @@ func New[N numeric.Number[N]](p Params) (*Strategy[N], error) {
 
 // Init creates the crossing detector of every asset.
 func (s *Strategy[N]) Init(ctx *engine.Context[N]) error {
-	s.cross = make([]*indicator.SMACross[N], len(ctx.Assets()))
-	for i := range s.cross {
-		var err error
-		if s.cross[i], err = indicator.NewSMACross[N](s.p.Fast, s.p.Slow); err != nil {
-			return err
-		}
-	}
-	return nil
+	var err error
+	s.cross, err = indicator.NewSMACrosses[N](len(ctx.Assets()), s.p.Fast, s.p.Slow)
+	return err
 }
 
 // OnBar updates the averages of the assets with a bar and trades the
